@@ -1,0 +1,208 @@
+"""Data model shared by every stage: quantities, time spans, claims, facts, findings, reports.
+
+All character offsets are Python string offsets into the decoded text (BOM removed) that was
+given to the stage that produced them, so ``text[start:end]`` is the expression.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
+Modifier = Literal["start", "mid", "end"]
+Anchor = Literal["absolute", "document", "previous", "text"]
+Verdict = Literal["supported", "mismatch", "unverified"]
+SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
+
+SCHEMA_VERSION = 1
+
+
+class Spanned(BaseModel):
+    """An expression found in a text: its surface form and offsets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quantity(Spanned):
+    """A number expression, normalised to an inclusive interval [low, high].
+
+    ``value`` is the number as stated (750 in "rund 750"); it is None for purely vague amounts
+    ("Dutzende", "mehrere"). ``low``/``high`` None mean unbounded on that side.
+    """
+
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    hedge: Optional[str] = None  # normalised hedge word: "rund", "mehr als", "zwischen" ...
+    vague: bool = False  # "Dutzende", "Hunderte", "mehrere"
+    unit: Optional[str] = None  # unit/scale attached by the number grammar itself ("Prozent", "Stunde")
+
+    def contains(self, x: float) -> bool:
+        if self.low is not None and (x < self.low or (x == self.low and not self.low_inclusive)):
+            return False
+        if self.high is not None and (x > self.high or (x == self.high and not self.high_inclusive)):
+            return False
+        return True
+
+    def overlaps(self, other: "Quantity") -> bool:
+        """True when some value is compatible with both intervals."""
+        if other.value is not None and not other.vague and other.hedge is None:
+            return self.contains(other.value)
+        if self.value is not None and not self.vague and self.hedge is None:
+            return other.contains(self.value)
+        lo = max(_lo(self), _lo(other))
+        hi = min(_hi(self), _hi(other))
+        return lo <= hi
+
+    @property
+    def exact(self) -> bool:
+        return self.value is not None and self.hedge is None and not self.vague
+
+    def label(self) -> str:
+        """Human-readable value, German number format (35, 1.000, 2,5)."""
+        if self.value is None:
+            return self.text
+        return format_number(self.value)
+
+
+def _lo(q: Quantity) -> float:
+    return float("-inf") if q.low is None else q.low
+
+
+def _hi(q: Quantity) -> float:
+    return float("inf") if q.high is None else q.high
+
+
+def format_number(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", ".")
+    return f"{x:,.2f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+class TimeSpan(Spanned):
+    """A time expression, normalised to an inclusive interval of days [first, last]."""
+
+    first: date
+    last: date
+    granularity: Granularity
+    modifier: Optional[Modifier] = None
+    anchor: Anchor = "absolute"
+    inherited: bool = False  # taken over from an earlier sentence of the same paragraph
+
+    def overlaps(self, other: "TimeSpan") -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+    def label(self) -> str:
+        """German label of the normalised interval ("Ende 2016", "Dezember 2016", "2018")."""
+        from claimcheck.nlp.dates import time_label
+
+        return time_label(self)
+
+
+class Slot(Spanned):
+    """A normalised slot value (event, actor, target, place, counted noun, person) with its span."""
+
+    value: str
+
+
+class Claim(Spanned):
+    """One numeric or dated statement of a clause. ``text[start:end]`` is its anchor expression
+    (the quantity with its counted noun, or the time expression for a date-only claim)."""
+
+    kind: Literal["count", "date"]
+    sentence_start: int
+    sentence_end: int
+    quantity: Optional[Quantity] = None
+    time: Optional[TimeSpan] = None
+    noun: Optional[Slot] = None  # counted noun lemma: "Diplomat"
+    event: Optional[Slot] = None  # event type: "expel"
+    actor: Optional[Slot] = None  # who acts: "USA"
+    target: Optional[Slot] = None  # whom it is done to: "RUS"
+    place: Optional[Slot] = None  # "Seattle"
+    person: Optional[Slot] = None  # leader named with the actor: "Obama"
+    negated: bool = False
+
+    def slot(self, name: str) -> Optional[Spanned]:
+        return {"count": self.quantity, "date": self.time}.get(name) or getattr(self, name, None)
+
+
+class Provenance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+
+
+class Fact(Claim):
+    """A claim of the trusted source article, with an id and its provenance."""
+
+    id: str
+    provenance: Provenance
+
+
+class FactBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = SCHEMA_VERSION
+    source: str
+    document_date: Optional[date] = None
+    generator: str = "claimcheck"
+    facts: list[Fact]
+
+
+class Mismatch(BaseModel):
+    field: SlotName
+    start: int
+    end: int
+    found: str
+    expected: str
+
+
+class ClaimReport(BaseModel):
+    """The verdict on one claim of a draft: the public JSON contract (never rename fields)."""
+
+    start: int
+    end: int
+    text: str
+    verdict: Verdict
+    fact_id: Optional[str] = None
+    mismatches: list[Mismatch] = Field(default_factory=list)
+    message: str
+    rule: str = ""
+    severity: Literal["error", "warning", "info"] = "info"
+    line: int = 1
+    column: int = 1
+    sentence: str = ""
+    evidence: Optional[str] = None  # the source sentence of the aligned fact
+    correction: Optional[str] = None  # suggested corrected claim text
+    warnings: list[str] = Field(default_factory=list)
+    alternatives: list[str] = Field(default_factory=list)  # other readings (mixed facts)
+    claim: Optional[Claim] = None
+
+
+class Summary(BaseModel):
+    claims: int = 0
+    supported: int = 0
+    mismatch: int = 0
+    unverified: int = 0
+    warnings: int = 0
+
+
+class Report(BaseModel):
+    source: str
+    document_date: Optional[str] = None
+    reference: Optional[str] = None
+    claims: list[ClaimReport] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
