@@ -21,6 +21,8 @@ class Errors:
     E040 = "spaCy-Modell {name!r} kann nicht geladen werden: {reason}"
     E050 = "Ausgabe kann nicht geschrieben werden: {path} ({reason})"
     E099 = "Interner Fehler bei {path}: {reason}"
+    E060 = "Ungültiger Aufruf von 'claimcheck batch': {detail}"
+    E061 = "Ausgabe {path} kann nicht fortgesetzt werden: {reason}"
 
 
 class ClaimcheckError(Exception):

@@ -1,0 +1,28 @@
+# Set-up is part of every target: a fresh clone needs only `make check` or `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+SOURCES := pyproject.toml $(shell find src reference -type f -not -name '*.pyc' 2>/dev/null)
+DRAFT ?= fixtures/draft-example.txt
+
+.PHONY: check test bench clean
+
+$(STAMP): $(SOURCES)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check ".[test]"
+	touch $@
+
+# Main job: check the bundled draft against the bundled reference (exit 1 = mismatches found).
+check: $(STAMP)
+	$(VENV)/bin/claimcheck check $(DRAFT) || [ $$? -eq 1 ]
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_batch.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

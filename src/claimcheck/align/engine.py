@@ -1,0 +1,84 @@
+"""Decide, for each claim of a draft, which reference fact it is about and whether it agrees.
+
+Rules (FEVER-style verdicts):
+- A fact is a candidate only when enough slots show it is the same event: the event type must
+  not conflict, the counted noun must not be of another class unless count and time both agree,
+  and the evidence needed grows with the number of differing key slots (count, date).
+- supported: no key slot differs (and at least one agrees). Actor/place/person conflicts on an
+  otherwise agreeing fact are mismatches too.
+- mismatch: exactly one key slot differs and the other agrees (or, for date-only claims and
+  claims without a second key, strong identity: same event plus several agreeing slots, or the
+  sentence is recognisably the source sentence).
+- unverified: no candidate; the source says nothing about it.
+When the best mismatch readings point at different facts (mixed facts), all are offered.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from claimcheck.align.slots import SlotComparison, compare, sentence_of
+from claimcheck.models import Claim, Fact
+from claimcheck.nlp.lexicon import Lexicon
+
+KEYS = ("count", "date")
+SIDE_SLOTS = ("actor", "place", "person", "noun")
+SAME_SENTENCE = 0.5  # word overlap from which a draft sentence counts as the source sentence
+STRONG = 4  # agreeing identity slots that identify an event without a second key slot
+
+
+@dataclass
+class Outcome:
+    verdict: str
+    comparison: Optional[SlotComparison] = None
+    fields: list[str] = field(default_factory=list)  # differing slots
+    alternatives: list[SlotComparison] = field(default_factory=list)
+
+
+def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) -> Outcome:
+    sentence = sentence_of(text, claim)
+    cands = [c for c in (compare(claim, f, sentence, lex) for f in facts) if _same_event(claim, c)]
+    supported = [c for c in cands if _supported(c)]
+    if supported:
+        best = max(supported, key=_rank)
+        return Outcome("supported" if not best.differ(*SIDE_SLOTS) else "mismatch", best,
+                       best.differ(*SIDE_SLOTS))
+    mismatches = [c for c in cands if _mismatch(claim, c, len(cands))]
+    if not mismatches:
+        return Outcome("unverified")
+    mismatches.sort(key=_rank, reverse=True)
+    best = mismatches[0]
+    others = [c for c in mismatches[1:] if c.differ(*KEYS) != best.differ(*KEYS)]
+    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others)
+
+
+def _same_event(claim: Claim, c: SlotComparison) -> bool:
+    if claim.kind == "count" and c.fact.kind != "count":
+        return False
+    if c.status["event"] == "differ" and c.similarity < SAME_SENTENCE:
+        return False
+    if c.status["noun"] == "differ" and c.agree(*KEYS) != list(KEYS):
+        return False
+    if c.status["event"] == "unknown" and c.strength < 2 and c.similarity < SAME_SENTENCE:
+        return False
+    return bool(c.agree(*KEYS)) or c.similarity >= SAME_SENTENCE or c.strength >= STRONG
+
+
+def _supported(c: SlotComparison) -> bool:
+    return not c.differ(*KEYS) and bool(c.agree(*KEYS)) and c.status["event"] != "differ"
+
+
+def _mismatch(claim: Claim, c: SlotComparison, n_cands: int) -> bool:
+    differ, agree = c.differ(*KEYS), c.agree(*KEYS)
+    if c.similarity >= SAME_SENTENCE:
+        return bool(differ)
+    if len(differ) != 1 or c.status["event"] != "agree":
+        return False
+    if agree:
+        return True
+    return c.strength >= STRONG or (c.strength >= 3 and n_cands == 1)
+
+
+def _rank(c: SlotComparison) -> tuple:
+    return (len(c.agree(*KEYS)), c.status["date"] == "agree", round(c.similarity, 2), c.strength,
+            -len(c.differ(*SIDE_SLOTS)))

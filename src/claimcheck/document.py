@@ -1,0 +1,57 @@
+"""The document date: a leading ``date YYYY-MM[-DD]`` header line (as in dpa texts), else given."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from claimcheck.errors import ClaimcheckError
+
+HEADER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|\Z)", re.IGNORECASE)
+ISO = re.compile(r"\A(\d{4})-(\d{2})(?:-(\d{2}))?\Z")
+
+
+@dataclass(frozen=True)
+class DocDate:
+    value: date  # first day of the stated period
+    label: str  # as stated: "2025-02" or "2025-02-18"
+
+
+def parse_date_value(value: str) -> DocDate:
+    """Parse ``YYYY-MM`` or ``YYYY-MM-DD``; raises ClaimcheckError E010."""
+    m = ISO.match(value.strip())
+    if not m:
+        raise ClaimcheckError("E010", value=value)
+    return _make(m, value)
+
+
+def _make(m: re.Match, value: str) -> DocDate:
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    try:
+        return DocDate(date(year, month, day), value.strip())
+    except ValueError as exc:
+        raise ClaimcheckError("E010", value=value) from exc
+
+
+def header_date(text: str) -> tuple[Optional[DocDate], int]:
+    """The header's date and the offset where the header ends (0 when there is none)."""
+    m = HEADER.match(text)
+    if not m:
+        return None, 0
+    try:
+        return _make(m, m.group(0).split()[-1]), m.end()
+    except ClaimcheckError:
+        return None, 0
+
+
+def resolve_date(text: str, given: Optional[DocDate] = None,
+                 today: Optional[date] = None) -> tuple[DocDate, int]:
+    """Header date, else ``given``, else today; plus the header's end offset."""
+    found, header_end = header_date(text)
+    if found is not None:
+        return found, header_end
+    if given is not None:
+        return given, 0
+    t = today or date.today()
+    return DocDate(t, t.isoformat()), 0

@@ -1,0 +1,200 @@
+"""Assemble claim records from tokens, lexicon mentions, quantities and time expressions.
+
+Pure functions over ``TokenView`` (no spaCy). A sentence is cut into segments (clauses, roughly:
+at commas, semicolons and coordinating conjunctions); each quantity is a count claim, each time
+expression that no count claim of its sentence uses (or whose segment has its own event) is a
+date-only claim. Slots are filled from the claim's own segment first, then from its sentence;
+a count claim without a time inherits the time of the preceding sentence of the same paragraph.
+With a dependency parse, ``attach`` uses it to find the counted noun, the verb and its subject.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from claimcheck.models import Claim, Quantity, Slot, TimeSpan
+from claimcheck.nlp import attach
+from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.mentions import Mention, find_mentions
+from claimcheck.nlp.tokens import Sentence, Tok, TokenView
+
+SPLITTERS = {",", ";", ":", "–", "—", "und", "sowie", "oder", "aber", "doch", "während", "nachdem"}
+
+
+@dataclass
+class _Segment:
+    first: int  # token index range [first, last]
+    last: int
+
+    def covers(self, tok_i: int) -> bool:
+        return self.first <= tok_i <= self.last
+
+
+@dataclass
+class _Ctx:
+    view: TokenView
+    toks: Sequence[Tok]
+    mentions: list[Mention]
+    segments: list[_Segment]
+    lex: Lexicon
+
+
+def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan],
+                 lex: Lexicon) -> list[Claim]:
+    """All claims of a text, in text order."""
+    claims: list[Claim] = []
+    carried: Optional[TimeSpan] = None
+    paragraph = -1
+    for sent in view.sents:
+        if sent.paragraph != paragraph:
+            carried, paragraph = None, sent.paragraph
+        sq = [q for q in quantities if sent.char_start <= q.start < sent.char_end]
+        st = [t for t in times if sent.char_start <= t.start < sent.char_end]
+        if not sq and not st:
+            continue
+        new = _sentence_claims(view, sent, sq, st, carried, lex)
+        claims += new
+        dated = [c.time for c in new if c.time is not None]
+        if dated:
+            carried = dated[-1]
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
+    toks = view.sent_toks(sent)
+    ctx = _Ctx(view, toks, find_mentions(toks, lex), _segments(toks, qs, ts), lex)
+    out, used = [], set()
+    for q in qs:
+        claim = _count_claim(ctx, sent, q, ts, carried)
+        if claim.time is not None and not claim.time.inherited:
+            used.add(claim.time.start)
+        out.append(claim)
+    for t in ts:
+        seg = _segment_of(ctx, t.start)
+        seg_has_count = any(_segment_of(ctx, q.start) is seg for q in qs)
+        if seg_has_count or (t.start in used and not _in_segment(ctx, "event", seg)):
+            continue
+        out.append(_date_claim(ctx, sent, t))
+    return _mark_borrowed(ctx, out)
+
+
+def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
+    """A count claim that borrows its time from another clause that is itself a date claim is
+    judged on the date there, not twice: its time is marked as inherited."""
+    dated = {c.time.start for c in claims if c.kind == "date"}
+    out = []
+    for c in claims:
+        if (c.kind == "count" and c.time is not None and c.time.start in dated
+                and _segment_of(ctx, c.time.start) is not _segment_of(ctx, c.start)):
+            c = c.model_copy(update={"time": c.time.model_copy(update={"inherited": True})})
+        out.append(c)
+    return out
+
+
+def _segments(toks: Sequence[Tok], qs, ts) -> list[_Segment]:
+    protected = [(x.start, x.end) for x in [*qs, *ts]]
+    segs, first = [], toks[0].i
+    for t in toks:
+        inside = any(a <= t.start < b for a, b in protected)
+        if t.lower in SPLITTERS and not inside and t.i > first:
+            segs.append(_Segment(first, t.i - 1))
+            first = t.i + 1
+    segs.append(_Segment(first, max(first, toks[-1].i)))
+    return segs
+
+
+def _segment_of(ctx: _Ctx, char: int) -> _Segment:
+    tok_i = next((t.i for t in ctx.toks if t.start <= char < t.end), ctx.toks[0].i)
+    return next((s for s in ctx.segments if s.covers(tok_i)), ctx.segments[-1])
+
+
+def _in_segment(ctx: _Ctx, kind: str, seg: _Segment) -> list[Mention]:
+    return [m for m in ctx.mentions if m.kind == kind and seg.covers(m.first)]
+
+
+def _count_claim(ctx: _Ctx, sent: Sentence, q: Quantity, ts, carried) -> Claim:
+    noun_tok = attach.counted_noun(ctx.view, ctx.toks, q)
+    anchor_end = noun_tok.end if noun_tok else q.end
+    seg = _segment_of(ctx, q.start)
+    time = _time_for(ctx, seg, q, ts, carried)
+    claim = Claim(kind="count", text=ctx.view.text[q.start:anchor_end], start=q.start, end=anchor_end,
+                  sentence_start=sent.char_start, sentence_end=sent.char_end, quantity=q, time=time,
+                  noun=_noun_slot(ctx, noun_tok))
+    return _fill_slots(ctx, claim, seg, noun_tok)
+
+
+def _date_claim(ctx: _Ctx, sent: Sentence, t: TimeSpan) -> Claim:
+    claim = Claim(kind="date", text=t.text, start=t.start, end=t.end, sentence_start=sent.char_start,
+                  sentence_end=sent.char_end, time=t)
+    return _fill_slots(ctx, claim, _segment_of(ctx, t.start), None)
+
+
+def _time_for(ctx: _Ctx, seg: _Segment, q: Quantity, ts, carried) -> Optional[TimeSpan]:
+    own = [t for t in ts if _segment_of(ctx, t.start) is seg]
+    pool = own or list(ts)
+    if pool:
+        return min(pool, key=lambda t: abs(t.start - q.start))
+    if carried is not None:
+        return carried.model_copy(update={"inherited": True})
+    return None
+
+
+def _noun_slot(ctx: _Ctx, tok: Optional[Tok]) -> Optional[Slot]:
+    if tok is None:
+        return None
+    lemma = tok.lemma.split("-")[-1] if "-" in tok.lemma else tok.lemma
+    lemma = ctx.lex.noun_lemma(lemma[:1].upper() + lemma[1:])
+    return Slot(text=tok.text, start=tok.start, end=tok.end, value=lemma)
+
+
+def _fill_slots(ctx: _Ctx, claim: Claim, seg: _Segment, noun_tok: Optional[Tok]) -> Claim:
+    anchor_tok = next((t.i for t in ctx.toks if t.start <= claim.start < t.end), seg.first)
+    event = attach.event_for(ctx.view, ctx.toks, anchor_tok, ctx.mentions) or \
+        _pick(ctx, "event", seg, anchor_tok)
+    actor, person = _actor(ctx, seg, anchor_tok, event)
+    target = _target(ctx, seg, noun_tok, actor)
+    place = next(iter(_in_segment(ctx, "place", seg)), None)  # places are clause-specific
+    return claim.model_copy(update={
+        "event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
+        "target": _slot(ctx, target), "place": _slot(ctx, place),
+    })
+
+
+def _slot(ctx: _Ctx, m: Optional[Mention]) -> Optional[Slot]:
+    if m is None:
+        return None
+    return Slot(text=ctx.view.text[m.start:m.end], start=m.start, end=m.end, value=m.value)
+
+
+def _pick(ctx: _Ctx, kind: str, seg: _Segment, anchor: int, roles=None) -> Optional[Mention]:
+    def ok(m: Mention) -> bool:
+        return m.kind == kind and (roles is None or m.role in roles)
+    own = [m for m in ctx.mentions if ok(m) and seg.covers(m.first)]
+    pool = own or [m for m in ctx.mentions if ok(m)]
+    return min(pool, key=lambda m: abs(m.first - anchor)) if pool else None
+
+
+def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
+    person = _pick(ctx, "person", seg, anchor)
+    parsed = attach.subject_actor(ctx.view, ctx.toks, event, ctx.mentions)
+    if parsed is not None:
+        return parsed, person
+    agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
+    if agents:
+        return agents[0], person
+    roles = {"", "agent"} | ({"from"} if event is not None and event.value == "expel" else set())
+    actor = _pick(ctx, "actor", seg, anchor, roles)
+    if actor is None and person is not None:
+        actor = Mention("actor", ctx.lex.person_actor[person.value], person.first, person.last,
+                        person.start, person.end, "person")
+    return actor, person
+
+
+def _target(ctx: _Ctx, seg: _Segment, noun_tok: Optional[Tok], actor: Optional[Mention]):
+    nats = [m for m in ctx.mentions if m.kind == "nat" and (actor is None or m.value != actor.value)]
+    if noun_tok is not None:
+        near = [m for m in nats if noun_tok.i - 3 <= m.first <= noun_tok.i]
+        if near:
+            return near[-1]
+    own = [m for m in nats if seg.covers(m.first)]
+    return (own or nats or [None])[0]

@@ -1,0 +1,118 @@
+"""Time expressions in German news text, normalised to inclusive day intervals.
+
+``find_time_expressions`` scans a text with a regex grammar built from the lexicon
+``resources/de/dates.yaml`` (see ``dates_rules`` for absolute and ``dates_relative`` for
+relative expressions). All candidates of all rules are collected, then chosen left to right,
+longest first, without overlap; a candidate whose handler rejects it (a count, not a year; no
+document date; nothing to anchor on) leaves room for the others. Relative-to-text expressions
+are resolved against the most recent span accepted before them (or ``previous``). Finally,
+adjacent spans joined by "bis"/"-" (or "zwischen ... und") become one range span.
+
+Interval conventions (see ``dates_calendar``): Anfang/Mitte/Ende cut a unit into thirds
+(Ende 2016 = Sep-Dec 2016, Ende Dezember = 21-31 Dec); seasons are meteorological
+(Frühjahr = Mar-May, Winter 2016/17 = Dec 2016-Feb 2017, Winter 2016 = Dec 2015-Feb 2016);
+a day, month or season without year takes the document year; "vor acht Jahren" is the whole
+calendar year eight years before the document year.
+
+Span convention: a leading preposition with its article ("im", "am", "in den", "seit") is not
+part of the span; modifiers are ("Ende 2016"); a range keeps its "von"/"zwischen".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from claimcheck.models import TimeSpan
+from claimcheck.nlp.dates_label import time_label
+from claimcheck.nlp.dates_lexicon import grammar
+from claimcheck.nlp.dates_relative import relative_rules
+from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, absolute_rules
+
+__all__ = ["find_time_expressions", "time_label"]
+
+_GRAN_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade"]
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<bis>bis(?:\s+(?:zum|zur))?|[-–—])|(?P<und>und))\s*",
+                         re.IGNORECASE)
+_RANGE_START = re.compile(r"(?<!\w)(?P<pre>von|vom|zwischen)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[Rule, ...]:
+    g = grammar()
+    return tuple(absolute_rules(g) + relative_rules(g))
+
+
+def find_time_expressions(text: str, document_date: Optional[date], *,
+                          previous: Optional[TimeSpan] = None,
+                          exclude: Sequence[tuple[int, int]] = ()) -> list[TimeSpan]:
+    """Time expressions of ``text``, sorted and non-overlapping (see module docstring).
+
+    ``document_date`` resolves expressions without year and relative ones ("gestern");
+    ``previous`` anchors "ein Jahr später" when no earlier span of ``text`` does; spans
+    overlapping an ``exclude`` range (e.g. quantities already read) are skipped.
+    """
+    found: list[TimeSpan] = []
+    pos = 0
+    for start, end, rule, m in _candidates(text):
+        if start < pos or any(s < end and start < e for s, e in exclude):
+            continue
+        base, base_anchor = (found[-1], "text") if found else (previous, "previous")
+        ctx = Ctx(text, document_date, grammar(), base, base_anchor)  # type: ignore[arg-type]
+        hit = _safe_handle(rule, m, ctx)
+        if hit is not None:
+            found.append(_span(text, start, end, hit))
+            pos = end
+    return _merge_ranges(text, found)
+
+
+def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
+    cands = []
+    for order, rule in enumerate(_rules()):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.start(), -m.end(), order, rule, m))
+    cands.sort(key=lambda c: c[:3])
+    return [(s, -neg_e, rule, m) for s, neg_e, _, rule, m in cands]
+
+
+def _safe_handle(rule: Rule, m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    """Run a handler; impossible calendar dates (31.2., year 0) simply do not match."""
+    try:
+        hit = rule.handler(m, ctx)
+    except (ValueError, OverflowError):
+        return None
+    if hit is None or hit.iv[0] > hit.iv[1]:
+        return None
+    return hit
+
+
+def _span(text: str, start: int, end: int, hit: Hit) -> TimeSpan:
+    return TimeSpan(text=text[start:end], start=start, end=end, first=hit.iv[0], last=hit.iv[1],
+                    granularity=hit.granularity, modifier=hit.modifier, anchor=hit.anchor)
+
+
+def _merge_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Join "von 2016 bis 2018", "2016-2018", "zwischen 2016 und 2018" into one span."""
+    out: list[TimeSpan] = []
+    i = 0
+    while i < len(spans):
+        merged = _range(text, spans[i], spans[i + 1]) if i + 1 < len(spans) else None
+        out.append(merged or spans[i])
+        i += 2 if merged else 1
+    return out
+
+
+def _range(text: str, a: TimeSpan, b: TimeSpan) -> Optional[TimeSpan]:
+    join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+    if join is None or a.first > b.last:
+        return None
+    pre = _RANGE_START.search(text, max(0, a.start - 20), a.start)
+    if join["und"] and not (pre and pre["pre"].lower() == "zwischen"):
+        return None
+    start = pre.start() if pre else a.start
+    gran = max(a.granularity, b.granularity, key=_GRAN_ORDER.index)
+    anchor = a.anchor if a.anchor != "absolute" else b.anchor
+    return TimeSpan(text=text[start:b.end], start=start, end=b.end, first=a.first, last=b.last,
+                    granularity=gran, modifier=None, anchor=anchor)

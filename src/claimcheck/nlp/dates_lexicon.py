@@ -1,0 +1,184 @@
+"""The German time-expression lexicon (``resources/de/dates.yaml``) and the regex grammar built
+from it. Words are data; this module only validates them and turns them into regex fragments
+and lookup tables (all keys lower-cased, matching is case-insensitive)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from claimcheck.models import Modifier
+from claimcheck.resources import load_resource
+
+Unit = Literal["year", "month", "week", "day"]
+ENDINGS = ("e", "en", "em", "er", "es")  # adjective endings added to stems
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MonthEntry(_Strict):
+    number: int = Field(ge=1, le=12)
+    names: list[str] = Field(min_length=1)
+    abbreviations: list[str] = Field(default_factory=list)
+
+
+class SeasonEntry(_Strict):
+    names: list[str] = Field(min_length=1)
+    first_month: int = Field(ge=1, le=12)
+    last_month: int = Field(ge=1, le=12)
+
+
+class UnitForms(_Strict):
+    singular: list[str] = Field(min_length=1)
+    plural: list[str] = Field(min_length=1)
+
+
+class OffsetWords(_Strict):
+    words: list[str] = Field(min_length=1)
+    unit: Unit
+    offset: int
+
+
+class DateContext(_Strict):
+    temporal_prepositions: list[str]
+    month_prepositions: list[str]
+    day_prepositions: list[str]
+    count_hedges: list[str]
+    number_prefixes: list[str]
+    count_units: list[str]
+
+
+class DatesLexicon(_Strict):
+    months: list[MonthEntry]
+    seasons: list[SeasonEntry] = Field(min_length=1)
+    weekdays: list[list[str]] = Field(min_length=7, max_length=7)
+    day_parts: list[str]
+    modifiers: dict[Modifier, list[str]]
+    ordinals: dict[str, int]
+    number_words: dict[str, int]
+    units: dict[Unit, UnitForms]
+    year_words: list[str] = Field(min_length=1)
+    quarter_words: list[str] = Field(min_length=1)
+    half_words: list[str] = Field(min_length=1)
+    decade_words: dict[str, int]
+    relative_adjectives: dict[str, int]
+    day_words: dict[str, int]
+    document_compounds: list[OffsetWords]
+    text_directions: dict[str, int]
+    text_same: list[str]
+    text_following: list[str]
+    text_compounds: list[OffsetWords]
+    text_phrases: list[OffsetWords]
+    context: DateContext
+
+    @model_validator(mode="after")
+    def _complete(self) -> "DatesLexicon":
+        if sorted(m.number for m in self.months) != list(range(1, 13)):
+            raise ValueError("months must list each month number 1-12 exactly once")
+        if set(self.modifiers) != {"start", "mid", "end"}:
+            raise ValueError("modifiers need the keys start, mid and end")
+        if set(self.units) != {"year", "month", "week", "day"}:
+            raise ValueError("units need the keys year, month, week and day")
+        if any(y % 10 for y in self.decade_words.values()):
+            raise ValueError("decade_words must map to the first year of a decade")
+        return self
+
+
+def alt(words: Iterable[str]) -> str:
+    """Regex alternation of literal words, longest first, each bounded on its word side."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        p = (r"(?<!\w)" if w[0].isalnum() else "") + p + (r"(?!\w)" if w[-1].isalnum() else "")
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _inflect(stems: dict[str, int]) -> dict[str, int]:
+    return {(s + e).lower(): v for s, v in stems.items() for e in ENDINGS}
+
+
+def _table(pairs: Iterable[tuple[str, object]]) -> dict:
+    return {" ".join(k.lower().split()): v for k, v in pairs}
+
+
+@dataclass
+class Grammar:
+    """Lookup tables (lower-cased keys) and regex fragments derived from the lexicon."""
+
+    lex: DatesLexicon
+    month_of: dict[str, int] = field(default_factory=dict)
+    season_of: dict[str, SeasonEntry] = field(default_factory=dict)
+    weekday_of: dict[str, int] = field(default_factory=dict)
+    modifier_of: dict[str, Modifier] = field(default_factory=dict)
+    ordinal_of: dict[str, int] = field(default_factory=dict)
+    number_of: dict[str, int] = field(default_factory=dict)
+    unit_of: dict[str, Unit] = field(default_factory=dict)
+    relative_of: dict[str, int] = field(default_factory=dict)
+    following: set[str] = field(default_factory=set)
+    offset_words: dict[str, OffsetWords] = field(default_factory=dict)
+    re: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ctx(self) -> DateContext:
+        return self.lex.context
+
+    def lower_set(self, words: Iterable[str]) -> set[str]:
+        return {w.lower() for w in words}
+
+
+def build_grammar(lex: DatesLexicon) -> Grammar:
+    g = Grammar(lex)
+    g.month_of = _table((n, m.number) for m in lex.months for n in m.names + m.abbreviations)
+    g.season_of = _table((n, s) for s in lex.seasons for n in s.names)
+    g.weekday_of = _table((n, i) for i, names in enumerate(lex.weekdays) for n in names)
+    g.modifier_of = _table((w, k) for k, ws in lex.modifiers.items() for w in ws)
+    g.ordinal_of = _inflect(lex.ordinals)
+    g.number_of = _table(lex.number_words.items())
+    g.unit_of = _table((w, u) for u, f in lex.units.items() for w in f.singular + f.plural)
+    g.relative_of = _inflect(lex.relative_adjectives)
+    g.following = set(_inflect({s: 0 for s in lex.text_following}))
+    for group in lex.document_compounds + lex.text_compounds + lex.text_phrases:
+        g.offset_words.update(_table((w, group) for w in group.words))
+    singular = [w for f in lex.units.values() for w in f.singular]
+    g.re = {
+        "MONTH": alt(g.month_of),
+        "SEASON": alt(g.season_of),
+        "WEEKDAY": alt(g.weekday_of).replace(r"(?!\w)", ""),  # day parts may follow
+        "DAYPART": "(?:" + "|".join(map(re.escape, lex.day_parts)) + ")",
+        "MOD": alt(g.modifier_of),
+        "ORD": alt(g.ordinal_of),
+        "NUM": alt(g.number_of),
+        "UNIT": alt(g.unit_of),
+        "UNIT1": alt(singular),
+        "UNIT1_NODAY": alt(w for u, f in lex.units.items() if u != "day" for w in f.singular),
+        "REL": alt(g.relative_of),
+        "YEARWORD": alt(lex.year_words),
+        "QUARTER": alt(lex.quarter_words),
+        "HALF": alt(lex.half_words),
+        "DECADEWORD": "(?:" + "|".join(map(re.escape, lex.decade_words)) + ")",
+        "DAYWORD": alt(lex.day_words),
+        "DOCCOMP": alt(w for c in lex.document_compounds for w in c.words),
+        "TEXTCOMP": alt(w for c in lex.text_compounds for w in c.words),
+        "PHRASE": alt(w for c in lex.text_phrases for w in c.words),
+        "DIR": alt(lex.text_directions),
+        "SAME": alt(lex.text_same),
+        "FOLLOW": alt(g.following),
+    }
+    return g
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The grammar of the bundled German lexicon (built once)."""
+    return build_grammar(load_resource("dates.yaml", DatesLexicon))
+
+
+def key(s: str) -> str:
+    """Normalised lookup key of a matched word (lower-case, single spaces)."""
+    return " ".join(s.lower().split())

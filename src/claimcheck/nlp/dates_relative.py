@@ -1,0 +1,114 @@
+"""Grammar rules for relative German time expressions.
+
+- relative to the document date (anchor "document"): "vor acht Jahren", "im vergangenen
+  Jahr", "Ende vergangenen Jahres", "im Vorjahr", "letzte Woche", "gestern", "am Montag";
+- relative to the previous time expression (anchor "text", or "previous" when the caller's
+  ``previous`` span is used): "im Jahr darauf", "zwei Jahre später", "im selben Jahr",
+  "ein Jahr zuvor", "im Folgejahr".
+
+Both shift the calendar unit (year/month/week/day) containing the anchor; a relative
+expression is skipped when there is no anchor or the anchor is too coarse for the unit.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claimcheck.nlp.dates_calendar import apply_modifier, shift, weekday_before
+from claimcheck.nlp.dates_lexicon import Grammar, key
+from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, compile_rule, modifier
+
+_MOD = r"(?:(?P<mod><<MOD>>)\s+(?:(?:des|der)\s+)?)?"
+
+
+def _number(m: re.Match, g: Grammar) -> int:
+    return int(m["nd"]) if m["nd"] else g.number_of[key(m["n"])]
+
+
+def _from_document(m: re.Match, ctx: Ctx, unit: str, n: int) -> Optional[Hit]:
+    if ctx.doc is None:
+        return None
+    res = shift((ctx.doc, ctx.doc), unit, n)
+    if res is None:
+        return None
+    mod = modifier(m, ctx.g)
+    return Hit(apply_modifier(res[0], res[1], mod), res[1], mod, "document")  # type: ignore[arg-type]
+
+
+def _from_text(m: re.Match, ctx: Ctx, unit: str, n: int) -> Optional[Hit]:
+    if ctx.base is None:
+        return None
+    res = shift((ctx.base.first, ctx.base.last), unit, n)
+    if res is None:
+        return None
+    mod = modifier(m, ctx.g)
+    return Hit(apply_modifier(res[0], res[1], mod), res[1], mod, ctx.base_anchor)  # type: ignore[arg-type]
+
+
+# --- relative to the document date ------------------------------------------------------
+
+def _ago(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_document(m, ctx, ctx.g.unit_of[key(m["u"])], -_number(m, ctx.g))
+
+
+def _doc_unit(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_document(m, ctx, ctx.g.unit_of[key(m["u"])], ctx.g.relative_of[key(m["rel"])])
+
+
+def _doc_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    entry = ctx.g.offset_words[key(m["w"])]
+    return _from_document(m, ctx, entry.unit, entry.offset)
+
+
+def _day_word(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_document(m, ctx, "day", ctx.g.lex.day_words[key(m["w"])])
+
+
+def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    """Only "am Montag" or "vergangenen/kommenden Montag": never a bare weekday word."""
+    if ctx.doc is None or (not m["rel"] and ctx.prev_word(m.start()) != "am"):
+        return None
+    rel = ctx.g.relative_of[key(m["rel"])] if m["rel"] else 0
+    d = weekday_before(ctx.doc, ctx.g.weekday_of[key(m["wd"])], rel)
+    return Hit((d, d), "day", None, "document")
+
+
+# --- relative to the previous expression ------------------------------------------------
+
+def _text_dir(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_text(m, ctx, ctx.g.unit_of[key(m["u"])], ctx.g.lex.text_directions[key(m["dir"])])
+
+
+def _text_n(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    n = _number(m, ctx.g) * ctx.g.lex.text_directions[key(m["dir"])]
+    return _from_text(m, ctx, ctx.g.unit_of[key(m["u"])], n)
+
+
+def _text_same(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_text(m, ctx, ctx.g.unit_of[key(m["u"])], 0)
+
+
+def _text_follow(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    return _from_text(m, ctx, ctx.g.unit_of[key(m["u"])], 1)
+
+
+def _text_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    entry = ctx.g.offset_words[key(m["w"])]
+    return _from_text(m, ctx, entry.unit, entry.offset)
+
+
+def relative_rules(g: Grammar) -> list[Rule]:
+    num = r"(?:(?P<n><<NUM>>)|(?<![\w.,])(?P<nd>\d{1,3}))"
+    return [
+        compile_rule(g, "ago", r"(?<!\w)vor\s+" + num + r"\s+(?P<u><<UNIT>>)", _ago),
+        compile_rule(g, "doc_unit", _MOD + r"(?P<rel><<REL>>)\s+(?P<u><<UNIT1_NODAY>>)", _doc_unit),
+        compile_rule(g, "doc_compound", _MOD + r"(?P<w><<DOCCOMP>>)", _doc_compound),
+        compile_rule(g, "day_word", r"(?P<w><<DAYWORD>>)", _day_word),
+        compile_rule(g, "weekday", r"(?:(?P<rel><<REL>>)\s+)?(?P<wd><<WEEKDAY>>)(?:<<DAYPART>>)?"
+                     r"(?!\w)", _weekday),
+        compile_rule(g, "text_dir", _MOD + r"(?P<u><<UNIT1>>)\s+(?P<dir><<DIR>>)", _text_dir),
+        compile_rule(g, "text_n", num + r"\s+(?P<u><<UNIT>>)\s+(?P<dir><<DIR>>)", _text_n),
+        compile_rule(g, "text_same", _MOD + r"(?P<same><<SAME>>)\s+(?P<u><<UNIT1>>)", _text_same),
+        compile_rule(g, "text_follow", _MOD + r"(?P<f><<FOLLOW>>)\s+(?P<u><<UNIT1>>)", _text_follow),
+        compile_rule(g, "text_compound", _MOD + r"(?P<w><<TEXTCOMP>>|<<PHRASE>>)", _text_compound),
+    ]

@@ -1,0 +1,109 @@
+"""spaCy components of claimcheck (registered via ``[project.entry-points.spacy_factories]``).
+
+- ``claimcheck_mentions``: lexicon matches (events, actors, nationality markers, persons, places)
+  as ``doc.spans["claimcheck_mentions"]`` with the canonical id as ``kb_id_``.
+- ``claimcheck_claims``: numeric and dated claims as ``doc._.claims`` (list of ``Claim``) and as
+  ``doc.spans["claimcheck_claims"]``.
+
+Both load their lexicons at ``initialize`` (bundled ones by default, or ``lexicon_dir``) and save
+them with ``to_disk`` so a saved pipeline carries its lexicons.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.tokens import Doc, Span
+
+from claimcheck.document import header_date
+from claimcheck.nlp.extract import extract_from_view
+from claimcheck.nlp.lexicon import FILES, Lexicon, load_lexicon, load_lexicon_dir
+from claimcheck.nlp.mentions import find_mentions
+from claimcheck.nlp.tokens import from_doc
+from claimcheck.resources import resource_path
+
+for _name, _default in (("claims", None), ("document_date", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class _LexiconComponent:
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lang = lang
+        self.lexicon_dir: Optional[Path] = None
+        self._lexicon: Optional[Lexicon] = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.lang)
+        return self._lexicon
+
+    def initialize(self, get_examples=None, *, nlp=None, lexicon_dir: Optional[str] = None) -> None:
+        self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else None
+        self._lexicon = load_lexicon_dir(lexicon_dir) if lexicon_dir else load_lexicon(self.lang)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        source = self.lexicon_dir or resource_path("", self.lang)
+        for name, _model in FILES.values():
+            shutil.copyfile(Path(source) / name, path / name)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.lexicon_dir = Path(path)
+        self._lexicon = load_lexicon_dir(path)
+        return self
+
+
+class MentionsComponent(_LexiconComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        view = from_doc(doc)
+        spans = []
+        for sent in view.sents:
+            for m in find_mentions(view.sent_toks(sent), self.lexicon):
+                spans.append(Span(doc, m.first, m.last + 1, label=m.kind.upper(), kb_id=m.value))
+        doc.spans["claimcheck_mentions"] = spans
+        return doc
+
+
+class ClaimsComponent(_LexiconComponent):
+    _lemmas = None
+
+    @property
+    def lemma_table(self):
+        """spaCy's German lookup lemmas (spacy-lookups-data), for parts of hyphenated words:
+        the lookup lemmatizer's table when the pipeline has one, else loaded once."""
+        if self._lemmas is None:
+            lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+            lookups = getattr(lemmatizer, "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_lookup"):
+                self._lemmas = lookups.get_table("lemma_lookup")
+            else:
+                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+        return self._lemmas
+
+    def __call__(self, doc: Doc) -> Doc:
+        found, header_end = header_date(doc.text)
+        doc_date = doc._.document_date or (found.value if found else None)
+        view = from_doc(doc, self.lemma_table)
+        claims = extract_from_view(view, doc_date, self.lexicon, header_end)
+        doc._.claims = claims
+        spans = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in claims]
+        doc.spans["claimcheck_claims"] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("claimcheck_mentions", default_config={"lang": "de"})
+def make_mentions(nlp: Language, name: str, lang: str) -> MentionsComponent:
+    return MentionsComponent(nlp, name, lang)
+
+
+@Language.factory("claimcheck_claims", default_config={"lang": "de"})
+def make_claims(nlp: Language, name: str, lang: str) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, lang)

@@ -1,0 +1,154 @@
+"""Domain lexicons (events, actors, persons, places, counted nouns) loaded from YAML data files.
+
+The files live in ``claimcheck/resources/<lang>/`` and are validated with pydantic at load time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from claimcheck.resources import load_yaml, resource_path
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EventEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z_]+$")
+    label: str
+    verbs: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+
+
+class EventsFile(_Strict):
+    particles: list[str]
+    events: list[EventEntry]
+
+
+class ActorEntry(_Strict):
+    id: str
+    label: str
+    aliases: list[str] = Field(min_length=1)
+    adjectives: list[str] = Field(default_factory=list)
+    prefixes: list[str] = Field(default_factory=list)
+
+
+class PersonEntry(_Strict):
+    id: str
+    actor: str
+    aliases: list[str] = Field(min_length=1)
+
+
+class ActorsFile(_Strict):
+    actors: list[ActorEntry]
+    persons: list[PersonEntry] = Field(default_factory=list)
+
+    @field_validator("persons")
+    @classmethod
+    def _persons_name_known_actors(cls, persons, info):
+        known = {a.id for a in info.data.get("actors", [])}
+        for p in persons:
+            if p.actor not in known:
+                raise ValueError(f"person {p.id!r} names unknown actor {p.actor!r}")
+        return persons
+
+
+class PlacesFile(_Strict):
+    places: list[str]
+
+
+class NounsFile(_Strict):
+    classes: dict[str, list[str]]
+    forms: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    """All lexicons of one language, with lookup tables built once."""
+
+    events: EventsFile
+    actors: ActorsFile
+    places: PlacesFile
+    nouns: NounsFile
+    verb_events: dict[str, str] = field(default_factory=dict)  # lemma -> event id
+    noun_events: dict[str, str] = field(default_factory=dict)  # lowercased lemma -> event id
+    actor_labels: dict[str, str] = field(default_factory=dict)
+    event_labels: dict[str, str] = field(default_factory=dict)
+    noun_class: dict[str, str] = field(default_factory=dict)
+    person_actor: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ev in self.events.events:
+            self.event_labels[ev.id] = ev.label
+            for verb in ev.verbs:
+                self.verb_events.setdefault(verb, ev.id)
+            for noun in ev.nouns:
+                self.noun_events.setdefault(noun.lower(), ev.id)
+        for actor in self.actors.actors:
+            self.actor_labels[actor.id] = actor.label
+        for person in self.actors.persons:
+            self.person_actor[person.id] = person.actor
+        for cls, members in self.nouns.classes.items():
+            for noun in members:
+                self.noun_class[noun] = cls
+
+    @cached_property
+    def name_table(self) -> dict[tuple[str, ...], tuple[str, str]]:
+        """Token sequence -> (kind, id) for places, actor aliases and person aliases."""
+        table: dict[tuple[str, ...], tuple[str, str]] = {}
+        for place in self.places.places:
+            table[tuple(place.split())] = ("place", place)
+        for actor in self.actors.actors:
+            for alias in actor.aliases:
+                table[tuple(alias.split())] = ("actor", actor.id)
+        for person in self.actors.persons:
+            for alias in person.aliases:
+                table[tuple(alias.split())] = ("person", person.id)
+        return table
+
+    @cached_property
+    def separable(self) -> dict[str, list[tuple[str, str]]]:
+        """Base verb lemma -> [(particle, event id)] for particle verbs ("weisen" -> aus/expel)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for verb, ev in self.verb_events.items():
+            split = self.split_particle_verb(verb)
+            if split:
+                out.setdefault(split[0], []).append((split[1], ev))
+        return out
+
+    def split_particle_verb(self, lemma: str) -> Optional[tuple[str, str]]:
+        """("weisen", "aus") for "ausweisen" if it starts with a separable particle."""
+        for particle in sorted(self.events.particles, key=len, reverse=True):
+            if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
+                return lemma[len(particle):], particle
+        return None
+
+    def noun_lemma(self, lemma: str) -> str:
+        return self.nouns.forms.get(lemma, lemma)
+
+    def same_noun_class(self, a: str, b: str) -> bool:
+        ca, cb = self.noun_class.get(a), self.noun_class.get(b)
+        return a == b or (ca is not None and ca == cb)
+
+
+FILES = {"events": ("events.yaml", EventsFile), "actors": ("actors.yaml", ActorsFile),
+         "places": ("places.yaml", PlacesFile), "nouns": ("nouns.yaml", NounsFile)}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "de") -> Lexicon:
+    """The bundled lexicons of ``lang``."""
+    return load_lexicon_dir(resource_path("", lang))
+
+
+def load_lexicon_dir(directory: Union[str, Path]) -> Lexicon:
+    """Lexicons from a directory holding events.yaml, actors.yaml, places.yaml, nouns.yaml."""
+    directory = Path(directory)
+    parts = {key: load_yaml(directory / name, model) for key, (name, model) in FILES.items()}
+    return Lexicon(**parts)

@@ -1,0 +1,313 @@
+"""Number expressions in German text, normalised to :class:`claimcheck.models.Quantity`.
+
+``find_quantities`` reads digits with German separators ("1.000", "2,5"), scale words
+("1,5 Millionen", "3 Mrd."), number words ("fünfunddreißig", via text_to_num), vague amounts
+("Dutzende", "mehrere Hundert"), hedges ("rund 750", "mehr als 700", "zwischen 30 und 40") and
+percentages. Times of day, scores, references ("Seite 12", "§ 35"), postcodes, phone numbers,
+ordinals and footnote digits are not quantities. Word lists and tolerances: ``numbers.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from text_to_num import text2num
+
+from claimcheck.models import Quantity
+from claimcheck.nlp.numbers_lexicon import (
+    HedgeEntry, NumbersLexicon, Token, glued, mask, match_phrase, noun_at, numbers_lexicon,
+    tokenize,
+)
+
+_SENTENCE_END = ".!?:;\n\r…"
+_OPENERS = " \t\"'„“”‚‘»«(–—-["
+
+
+@dataclass(frozen=True)
+class _Num:
+    """A parsed number: value with scale applied, rounding unit, tokens [first, end)."""
+
+    value: Decimal
+    unit: Decimal
+    raw: Decimal
+    scale: Optional[Decimal]
+    first: int
+    end: int
+
+
+def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities of ``text``, sorted by start, non-overlapping, none overlapping ``exclude``."""
+    lex = numbers_lexicon()
+    toks = tokenize(mask(text, exclude, lex.data.phone_min_digits))
+    found: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        q, j = _parse_at(text, toks, i, lex)
+        if q is not None and not any(s < q.end and q.start < e for s, e in exclude):
+            found.append(q)
+        i = max(j, i + 1)
+    return found
+
+
+def _parse_at(text: str, toks: list[Token], i: int,
+              lex: NumbersLexicon) -> tuple[Optional[Quantity], int]:
+    """The quantity starting at token ``i`` (or None) and the token index to continue at."""
+    _, j = match_phrase(toks, i, lex.references)
+    if j > i:
+        return None, _skip_labels(text, toks, j, lex)
+    hedge, j = match_phrase(toks, i, lex.hedges)
+    if hedge is None:
+        vague = _parse_vague(text, toks, i, lex)
+        if vague is not None:
+            return vague
+    first = _parse_number(text, toks, j, lex)
+    if first is None:
+        return None, i + 1
+    first, second = _parse_range(text, toks, first, hedge, lex)
+    if hedge is not None and hedge.kind == "range" and second is None:
+        return None, i + 1  # "von 30 Menschen": retry at "30" without the opener
+    last = second or first
+    unit, end = match_phrase(toks, last.end, lex.units)
+    skip_to = _veto(text, toks, i, first, last, end, hedge, lex)
+    if skip_to is not None:
+        return None, skip_to
+    return _build(text, toks, i, end, hedge, first, second, unit, lex), end
+
+
+def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]:
+    """Value of a number word, or None for articles, ordinals, nouns ("die Elf") and other words."""
+    low, d = tok.low, lex.data
+    if low in d.articles or low in d.not_counts:
+        return None
+    capitalised = tok.text[:1].isupper() and not tok.text.isupper()
+    if capitalised and low not in d.capitalised_ok and not _sentence_initial(text, tok.start):
+        return None
+    if low in d.fractions:
+        return Decimal(str(d.fractions[low]))
+    if low.endswith(d.half_suffix) and len(low) > len(d.half_suffix):
+        whole = _text2num(low[: -len(d.half_suffix)])
+        return None if whole is None else whole + Decimal("0.5")
+    return _text2num(low)
+
+
+@lru_cache(maxsize=4096)
+def _text2num(word: str) -> Optional[Decimal]:
+    if not word.isalpha() or len(word) > 60:
+        return None
+    try:
+        return Decimal(text2num(word, "de"))
+    except Exception:  # text_to_num raises ValueError (and others) for non-number words
+        return None
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_END
+
+
+def _parse_number(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[_Num]:
+    """A number at token ``j``: digits or number word, optionally followed by a scale word."""
+    if j >= len(toks):
+        return None
+    tok = toks[j]
+    if tok.kind == "word" and tok.low in lex.data.articles:
+        return _article_scale(toks, j, lex)
+    if tok.kind == "num":
+        raw: Optional[Decimal] = tok.value
+    elif tok.kind == "word":
+        raw = _word_value(text, tok, lex)
+    else:
+        return None
+    if raw is None:
+        return None
+    scale, end = match_phrase(toks, j + 1, lex.scales)
+    factor = scale or Decimal(1)
+    return _Num(raw * factor, _rounding_unit(raw) * factor, raw, scale, j, max(end, j + 1))
+
+
+def _article_scale(toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[_Num]:
+    """ "eine Million", "ein Dutzend", "eine halbe Million"."""
+    k, raw = j + 1, Decimal(1)
+    if k < len(toks) and toks[k].low in lex.data.halves:
+        k, raw = k + 1, Decimal("0.5")
+    if k < len(toks) and toks[k].low in lex.data.article_scales:
+        scale = lex.scales[(toks[k].low,)]
+        return _Num(raw * scale, raw * scale, raw, scale, j, k + 1)
+    return None
+
+
+def _rounding_unit(raw: Decimal) -> Decimal:
+    """Unit the stated number is rounded to: 750 -> 50, 1000 -> 1000, 2.5 -> 0.5, 35 -> 1."""
+    if raw == 0:
+        return Decimal(1)
+    _, digits, exp = raw.normalize().as_tuple()
+    base = Decimal(1).scaleb(int(exp))
+    return base * 5 if digits[-1] == 5 else base
+
+
+def _parse_range(text: str, toks: list[Token], first: _Num, hedge: Optional[HedgeEntry],
+                 lex: NumbersLexicon) -> tuple[_Num, Optional[_Num]]:
+    """"30 bis 40", "zwischen 30 und 40": (first, second), the first scaled like the second
+    when only the second has a scale ("zwei bis drei Millionen"); (first, None) otherwise."""
+    k = first.end
+    if k >= len(toks):
+        return first, None
+    if hedge is not None and hedge.kind == "range":
+        joined = toks[k].low == hedge.connector
+    else:
+        approx = hedge is None or hedge.kind == "approx"
+        joined = approx and toks[k].low in lex.data.range_connectors
+    second = _parse_number(text, toks, k + 1, lex) if joined else None
+    if second is None:
+        return first, None
+    if first.scale is None and second.scale is not None and first.raw <= second.raw:
+        first = replace(first, value=first.value * second.scale, unit=first.unit * second.scale)
+    return (first, second) if first.value < second.value else (first, None)
+
+
+def _parse_vague(text: str, toks: list[Token], i: int,
+                 lex: NumbersLexicon) -> Optional[tuple[Quantity, int]]:
+    """ "Dutzende", "mehrere", "einige Hundert" (range times scale), "einige Prozent"."""
+    entry, j = match_phrase(toks, i, lex.vague)
+    if entry is None or (j < len(toks) and toks[j].low in lex.data.vague_blockers):
+        return None
+    low = Decimal(str(entry.low))
+    high = None if entry.high is None else Decimal(str(entry.high))
+    if entry.multiplies:
+        scale, k = match_phrase(toks, j, lex.scales)
+        if scale is not None:
+            low, high, j = low * scale, None if high is None else high * scale, k
+    unit, j = match_phrase(toks, j, lex.units)
+    start, end = toks[i].start, toks[j - 1].end
+    return Quantity(text=text[start:end], start=start, end=end, low=float(low),
+                    high=None if high is None else float(high), vague=True, unit=unit), j
+
+
+def _veto(text: str, toks: list[Token], i: int, first: _Num, last: _Num, end: int,
+          hedge: Optional[HedgeEntry], lex: NumbersLexicon) -> Optional[int]:
+    """Token index to skip to when the number is no quantity (time, score, compound, ordinal,
+    postcode, house number); None when it is one."""
+    d, f = lex.data, first.first
+    if end < len(toks) and toks[end].low in d.time_words:
+        return end + 1  # "um 9 Uhr", "9 bis 17 Uhr"
+    k = last.end
+    if k < len(toks) and toks[k].low in d.score_words and _is_label(toks, k + 1) \
+            and not noun_at(toks, k + 2):
+        return k + 2  # "3 zu 1", but "mit 420 zu 180 Stimmen" are two counts
+    if _hyphen_word(toks, end, end + 1, glued(toks, end - 1, end)):
+        return end + 2  # "35-Jährige", "1,5-Millionen-Stadt"
+    if _hyphen_word(toks, f - 1, f - 2, glued(toks, f - 1, f)):
+        return end  # "Covid-19"
+    if hedge is None and first is last and last.scale is None and end == last.end:
+        if _is_ordinal(toks, i, end, lex) or _is_postcode(text, toks, i, lex):
+            return end + 1
+        if _is_house_number(toks, i, end, lex):
+            return end
+    return None
+
+
+def _hyphen_word(toks: list[Token], h: int, w: int, touching: bool) -> bool:
+    """A hyphen at ``h`` glued to the word at ``w`` (and, by ``touching``, to the number)."""
+    if not touching or min(h, w) < 0 or max(h, w) >= len(toks):
+        return False
+    hyphen, word = toks[h].text in ("-", "–"), toks[w].kind == "word"
+    return hyphen and word and glued(toks, min(h, w), max(h, w))
+
+
+def _is_label(toks: list[Token], k: int) -> bool:
+    """A number token or number word (also "eins") at ``k``."""
+    if k >= len(toks):
+        return False
+    return toks[k].kind == "num" or (toks[k].kind == "word" and _text2num(toks[k].low) is not None)
+
+
+def _is_ordinal(toks: list[Token], i: int, end: int, lex: NumbersLexicon) -> bool:
+    """ "der 3. Platz", "zum 2. Mal", "am 3. und 4."; but not "Es starben 35. Die ..."."""
+    if toks[i].kind != "num" or end >= len(toks) or toks[end].text != ".":
+        return False
+    if not glued(toks, end - 1, end):
+        return False
+    cue = i > 0 and toks[i - 1].low in lex.data.ordinal_cues
+    after = toks[end + 1] if end + 1 < len(toks) else None
+    return cue or (after is not None and after.kind == "word" and after.text[:1].islower())
+
+
+def _is_postcode(text: str, toks: list[Token], i: int, lex: NumbersLexicon) -> bool:
+    """ "10117 Berlin" at a line start, after a cue ("Straße 1, 10117 Berlin", "in 10117 Berlin")
+    or with a leading zero ("01067 Dresden")."""
+    tok = toks[i]
+    if not re.fullmatch(r"[0-9]{5}", tok.text) or not noun_at(toks, i + 1):
+        return False
+    line_start = i == 0 or "\n" in text[toks[i - 1].end:tok.start]
+    return line_start or tok.text.startswith("0") or toks[i - 1].low in lex.data.postcode_cues
+
+
+def _is_house_number(toks: list[Token], i: int, end: int, lex: NumbersLexicon) -> bool:
+    """ "Wilhelmstraße 70, 10117 Berlin", "Hauptstr. 5": a number after a street name that is not
+    followed by a capitalised (counted) noun."""
+    if i == 0 or noun_at(toks, end):
+        return False
+    prev = toks[i - 1]
+    if prev.text == "." and i >= 2:
+        prev = replace(toks[i - 2], text=toks[i - 2].text + ".")  # "Hauptstr. 5"
+    low = prev.text.lower()
+    suffixes = lex.data.street_suffixes
+    return prev.kind == "word" and any(low.endswith(s) and len(low) > len(s) for s in suffixes)
+
+
+def _skip_labels(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> int:
+    """After a reference word: skip its labels ("Artikel 5 und 6", "§§ 3, 4")."""
+    k = j
+    while _is_label(toks, k):
+        k += 1
+        joined = k < len(toks) and toks[k].low in lex.data.reference_connectors
+        if joined and _is_label(toks, k + 1):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _interval(kind: Optional[str], n: _Num, lex: NumbersLexicon) -> tuple:
+    """(low, high, low_inclusive, high_inclusive) of a hedged number (see numbers.yaml)."""
+    v, tol = n.value, lex.data.tolerance
+    near = Decimal(str(tol.near))
+    if kind == "approx":
+        t = min(max(Decimal(str(tol.approx_min)) * v, n.unit / 2), Decimal(str(tol.approx_max)) * v)
+        return v - t, v + t, True, True
+    return {
+        None: (v, v, True, True),
+        "above_near": (v, v * (1 + near), True, True),
+        "below_near": (v * (1 - near), v, True, False),
+        "just_over": (v, v * (1 + near), False, True),
+        "just_under": (v * (1 - near), v, True, False),
+        "more": (v, None, False, True),
+        "less": (None, v, True, False),
+        "at_least": (v, None, True, True),
+        "at_most": (None, v, True, True),
+    }[kind]
+
+
+def _build(text: str, toks: list[Token], i: int, end: int, hedge: Optional[HedgeEntry],
+           first: _Num, second: Optional[_Num], unit: Optional[str],
+           lex: NumbersLexicon) -> Quantity:
+    start, stop = toks[i].start, toks[end - 1].end
+    if second is not None:
+        value, name = None, lex.data.range_hedge
+        low, high, li, hi = first.value, second.value, True, True
+    else:
+        value, name = first.value, hedge.hedge if hedge else None
+        low, high, li, hi = _interval(hedge.kind if hedge else None, first, lex)
+    return Quantity(
+        text=text[start:stop], start=start, end=stop, value=_float(value), low=_float(low),
+        high=_float(high), low_inclusive=li, high_inclusive=hi, hedge=name, unit=unit,
+    )
+
+
+def _float(x: Optional[Decimal]) -> Optional[float]:
+    return None if x is None else float(x)

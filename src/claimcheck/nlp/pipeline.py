@@ -1,0 +1,50 @@
+"""Loading the German pipeline: a trained spaCy pipeline when installed or named, else blank."""
+from __future__ import annotations
+
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.nlp import factories  # noqa: F401  (registers the claimcheck_ factories)
+
+TRAINED = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf")
+BLANK = "blank"
+
+
+def installed_trained() -> Optional[str]:
+    """The best trained German pipeline installed, if any."""
+    return next((name for name in TRAINED if spacy.util.is_package(name)), None)
+
+
+def load_pipeline(model: Optional[str] = None) -> Language:
+    """``model``: a package name or path, ``"blank"``, or None to auto-detect."""
+    name = model or installed_trained() or BLANK
+    nlp = _blank() if name == BLANK else _trained(name)
+    nlp.add_pipe("claimcheck_claims", last=True)
+    nlp.get_pipe("claimcheck_claims").initialize(nlp=nlp)
+    return nlp
+
+
+def _blank() -> Language:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    nlp.initialize()
+    return nlp
+
+
+def _trained(name: str) -> Language:
+    try:
+        nlp = spacy.load(name, exclude=["ner"])
+    except (OSError, ImportError, ValueError) as exc:
+        raise ClaimcheckError("E040", name=name, reason=str(exc).splitlines()[0]) from exc
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'de')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}"

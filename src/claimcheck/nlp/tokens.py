@@ -1,0 +1,118 @@
+"""A spaCy-free view of a parsed text: tokens, sentences, paragraphs.
+
+Extraction works on these plain records so that it can be tested without spaCy; ``from_doc``
+converts a spaCy ``Doc`` (with or without POS tags and a dependency parse).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Sequence
+
+
+PARA_END = set('.!?:"“”»«')
+
+
+@dataclass(frozen=True)
+class Tok:
+    i: int
+    text: str
+    lemma: str
+    start: int
+    end: int
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    head: int = -1  # index of the head token, -1 when there is no parse
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_punct(self) -> bool:
+        return all(not c.isalnum() for c in self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # first token index
+    end: int  # one past the last token index
+    paragraph: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class TokenView:
+    text: str
+    toks: tuple[Tok, ...]
+    sents: tuple[Sentence, ...]
+    has_parse: bool = False
+
+    def sent_toks(self, sent: Sentence) -> Sequence[Tok]:
+        return self.toks[sent.start:sent.end]
+
+
+def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None) -> TokenView:
+    """Build a TokenView from a spaCy Doc (sentences must be set).
+
+    ``lemma_table`` (word -> lemma) lemmatises the last part of hyphenated compounds that the
+    pipeline left alone ("US-Vertretern" -> "US-Vertreter").
+    """
+    has_parse = doc.has_annotation("DEP")
+    toks = tuple(
+        Tok(t.i, t.text, _lemma(t, lemma_table), t.idx, t.idx + len(t.text), t.pos_, t.tag_,
+            t.dep_ if has_parse else "", t.head.i if has_parse else -1)
+        for t in doc
+    )
+    sents = []
+    paragraph = 0
+    prev_end = 0
+    for first, last in _line_split(doc):
+        start_char, end_char = toks[first].start, toks[last - 1].end
+        if sents and _paragraph_break(doc.text[prev_end:start_char], doc.text[prev_end - 1]):
+            paragraph += 1
+        sents.append(Sentence(first, last, paragraph, start_char, end_char))
+        prev_end = end_char
+    return TokenView(doc.text, toks, tuple(sents), has_parse)
+
+
+def _paragraph_break(gap: str, last_char: str) -> bool:
+    """A blank line, or a line break after a finished sentence (one paragraph per line);
+    a line break inside a sentence (hard-wrapped text) is no break."""
+    return "\n\n" in gap.replace(" ", "").replace("\t", "") or ("\n" in gap and last_char in PARA_END)
+
+
+def _line_split(doc: Any) -> list[tuple[int, int]]:
+    """Sentences of the pipeline, further cut at line breaks (headings have no full stop).
+    Whitespace-only tokens are dropped at the edges."""
+    out = []
+    for span in doc.sents:
+        first = span.start
+        for t in span:
+            if t.is_space and "\n" in t.text:
+                out.append((first, t.i))
+                first = t.i + 1
+        out.append((first, span.end))
+    cleaned = []
+    for first, last in out:
+        while first < last and doc[first].is_space:
+            first += 1
+        while last > first and doc[last - 1].is_space:
+            last -= 1
+        if first < last:
+            cleaned.append((first, last))
+    return cleaned
+
+
+def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
+    lemma = t.lemma_ or t.text
+    if table is not None and "-" in t.text and lemma == t.text:
+        head, _, last = t.text.rpartition("-")
+        if last:
+            return f"{head}-{table.get(last, last)}"
+    return lemma

@@ -1,0 +1,90 @@
+"""Reference fact base: build it from a trusted source article, save, load and validate it.
+
+The fact base is built by the same extractor as the drafts, so both sides are normalised alike.
+Every claim of the source becomes a ``Fact`` with its provenance (sentence and offsets).
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Optional, Union
+
+from pydantic import ValidationError
+
+from claimcheck.document import DocDate, resolve_date
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import Claim, Fact, FactBase, Provenance
+
+BUNDLED_SOURCE = "istanbul-2025-02.txt"
+BUNDLED_FACTS = "istanbul-2025-02.facts.json"
+
+
+def bundled_path(name: str = BUNDLED_FACTS) -> Path:
+    """Path of a file of the bundled reference (shipped as package data ``claimcheck.bundled``;
+    in a source checkout run without installing, the project's ``reference/`` folder)."""
+    try:
+        return Path(str(importlib_resources.files("claimcheck.bundled") / name))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "reference" / name
+
+
+def facts_from_claims(claims: list[Claim], text: str, source: str) -> list[Fact]:
+    facts = []
+    for n, claim in enumerate(claims, start=1):
+        prov = Provenance(source=source, sentence=text[claim.sentence_start:claim.sentence_end],
+                          sentence_start=claim.sentence_start, sentence_end=claim.sentence_end,
+                          start=claim.start, end=claim.end)
+        facts.append(Fact(**claim.model_dump(), id=f"F{n:02d}", provenance=prov))
+    return facts
+
+
+def build_from_text(text: str, source: str, extract, date: Optional[DocDate] = None) -> FactBase:
+    """``extract(text, document_date) -> list[Claim]`` is the draft extractor (Checker.extract)."""
+    doc_date, _ = resolve_date(text, date)
+    claims = extract(text, doc_date)
+    return FactBase(source=source, document_date=doc_date.value,
+                    facts=facts_from_claims(claims, text, source))
+
+
+def save_reference(base: FactBase, path: Union[str, Path]) -> None:
+    data = base.model_dump(mode="json", exclude_none=True)
+    try:
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ClaimcheckError("E050", path=str(path), reason=exc.strerror or str(exc)) from exc
+
+
+def load_reference(path: Union[str, Path, None] = None) -> FactBase:
+    """Load and validate a fact base; None loads the bundled one. Errors name file, fact and field."""
+    path = Path(path) if path is not None else bundled_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ClaimcheckError("E021", path=str(path), reason="Datei nicht gefunden") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimcheckError("E021", path=str(path), reason=str(exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise ClaimcheckError("E020", path=str(path), detail=f"kein JSON (Zeile {exc.lineno}: {exc.msg})") from exc
+    try:
+        return FactBase.model_validate(data)
+    except ValidationError as exc:
+        raise ClaimcheckError("E020", path=str(path), detail=_where(exc, data)) from exc
+
+
+def _where(exc: ValidationError, data: object) -> str:
+    err = exc.errors()[0]
+    loc = list(err["loc"])
+    prefix = ""
+    if len(loc) >= 2 and loc[0] == "facts" and isinstance(loc[1], int):
+        facts = data.get("facts", []) if isinstance(data, dict) else []
+        fid = facts[loc[1]].get("id", "?") if loc[1] < len(facts) and isinstance(facts[loc[1]], dict) else "?"
+        prefix = f"Fakt {fid} (Nr. {loc[1] + 1}), "
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc) or "(Wurzel)"
+    return f"{prefix}Feld {field}: {err['msg']}"
+
+
+def schema() -> dict:
+    """JSON schema of the fact base file."""
+    return FactBase.model_json_schema()

@@ -1,0 +1,153 @@
+"""Claim assembly: real German sentences through the blank pipeline, and the parse path with
+hand-annotated Docs (as spaCy's own tests do)."""
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimcheck.nlp.lexicon import load_lexicon
+from claimcheck.nlp.mentions import find_mentions
+from claimcheck.nlp.tokens import Tok
+
+
+def claims_of(checker, text, date="2025-02"):
+    return checker.extract(text, date)
+
+
+CASES = [
+    # text, value, noun, event, actor, target, place, first year of time
+    ("Ende 2016 verwiesen die USA 35 Moskauer Diplomaten des Landes.",
+     35, "Diplomat", "expel", "USA", "RUS", None, 2016),
+    ("Im Dezember 2016 wiesen die Vereinigten Staaten 35 russische Diplomaten aus.",
+     35, "Diplomat", "expel", "USA", "RUS", None, 2016),
+    ("2018 mussten 60 russische Diplomaten die USA verlassen.",
+     60, "Diplomat", "leave", "USA", "RUS", None, 2018),
+    ("Im Jahr 2017 wurden auf Druck des Kreml 755 Mitarbeiter der US-Vertretungen abgebaut.",
+     755, "Mitarbeiter", "reduce_staff", "RUS", "USA", None, 2017),
+    ("Moskau reagierte 2018 mit der Ausweisung von 60 US-Diplomaten.",
+     60, "Diplomat", "expel", "RUS", "USA", None, 2018),
+    ("Die Bundesregierung erklärte im April 2022 insgesamt 40 russische Diplomaten zu unerwünschten Personen.",
+     40, "Diplomat", "expel", "DEU", "RUS", None, 2022),
+    ("Fünfunddreißig Diplomaten mussten 2016 mit ihren Familien das Land verlassen.",
+     35, "Diplomat", "leave", None, None, None, 2016),
+    ("Die Tschechische Republik wies 2021 insgesamt 18 russische Botschaftsmitarbeiter aus.",
+     18, "Botschaftsmitarbeiter", "expel", "CZE", "RUS", None, 2021),
+]
+
+
+@pytest.mark.parametrize("text, value, noun, event, actor, target, place, year", CASES)
+def test_count_claims_blank_pipeline(checker, text, value, noun, event, actor, target, place, year):
+    claims = [c for c in claims_of(checker, text) if c.kind == "count"]
+    assert len(claims) == 1, claims
+    c = claims[0]
+    assert c.quantity.value == value
+    assert (c.noun.value if c.noun else None) == noun
+    assert (c.event.value if c.event else None) == event
+    assert (c.actor.value if c.actor else None) == actor
+    assert (c.target.value if c.target else None) == target
+    assert (c.place.value if c.place else None) == place
+    assert c.time is not None and c.time.first.year == year
+    assert text[c.start:c.end] == c.text
+
+
+def test_coordinated_clauses_give_one_claim_each(checker):
+    text = ("2018 schlossen die USA das russische Generalkonsulat in Seattle und wiesen 60 Diplomaten aus.")
+    claims = claims_of(checker, text)
+    assert [(c.kind, c.event.value) for c in claims] == [("date", "close"), ("count", "expel")]
+    assert claims[0].place.value == "Seattle"
+    assert claims[1].time.text == "2018"
+
+
+def test_time_inherited_from_previous_sentence_of_paragraph(checker):
+    text = "2018 wiesen die USA 60 Diplomaten aus. Moskau reagierte mit der Ausweisung von 60 US-Vertretern."
+    second = claims_of(checker, text)[-1]
+    assert second.time.first.year == 2018 and second.time.inherited
+    assert second.actor.value == "RUS" and second.target.value == "USA"
+
+
+def test_no_inheritance_across_paragraphs(checker):
+    text = "2018 wiesen die USA 60 Diplomaten aus.\n\nMoskau reagierte mit der Ausweisung von 60 US-Vertretern."
+    assert claims_of(checker, text)[-1].time is None
+
+
+def test_two_years_two_date_claims(checker):
+    text = "Weitere Ausweisungen russischer Diplomaten aus den USA folgten 2022 und 2023."
+    claims = claims_of(checker, text)
+    assert [c.text for c in claims] == ["2022", "2023"]
+    assert all(c.event.value == "expel" and c.target.value == "RUS" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sitzung begann um 12.18 Uhr.",
+    "Bayern gewann das Spiel 3:1.",
+    "Das regelt Artikel 5 des Vertrags.",
+    "Trump begann seine erste Amtszeit.",
+])
+def test_not_claims(checker, text):
+    assert claims_of(checker, text) == []
+
+
+def test_header_date_is_not_a_claim(checker):
+    assert claims_of(checker, " date 2025-02 Es gab keine Mitteilung.") == []
+
+
+# --- the parse path: hand-annotated Docs (TIGER labels as in de_core_news) --------------------
+
+def _parsed_doc(words, heads, deps, pos, lemmas):
+    nlp = spacy.blank("de")
+    return nlp, Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_parse_decides_the_actor():
+    # "Russland wies nach Angaben aus Washington 35 Diplomaten aus ."
+    # Word order alone would pick Washington (nearest to the number); the parse says Russland is sb.
+    words = ["Russland", "wies", "nach", "Angaben", "aus", "Washington", "35", "Diplomaten", "aus", "."]
+    heads = [1, 1, 1, 2, 3, 4, 7, 1, 1, 1]
+    deps = ["sb", "ROOT", "mo", "nk", "pg", "nk", "nk", "oa", "svp", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "NUM", "NOUN", "ADP", "PUNCT"]
+    lemmas = ["Russland", "weisen", "nach", "Angabe", "aus", "Washington", "35", "Diplomat", "aus", "."]
+    nlp, doc = _parsed_doc(words, heads, deps, pos, lemmas)
+    comp = nlp.add_pipe("claimcheck_claims")
+    comp.initialize()
+    (claim,) = comp(doc)._.claims
+    assert claim.actor.value == "RUS"
+    assert claim.event.value == "expel"
+    assert claim.noun.value == "Diplomat"
+
+
+def test_parse_attaches_number_to_its_noun_across_a_modifier():
+    # "Die USA haben 35 in Washington tätige Diplomaten ausgewiesen ."
+    words = ["Die", "USA", "haben", "35", "in", "Washington", "tätige", "Diplomaten", "ausgewiesen", "."]
+    heads = [1, 2, 2, 7, 6, 4, 7, 8, 2, 2]
+    deps = ["nk", "sb", "ROOT", "nk", "mo", "nk", "nk", "oa", "oc", "punct"]
+    pos = ["DET", "PROPN", "AUX", "NUM", "ADP", "PROPN", "ADJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["der", "USA", "haben", "35", "in", "Washington", "tätig", "Diplomat", "ausweisen", "."]
+    nlp, doc = _parsed_doc(words, heads, deps, pos, lemmas)
+    comp = nlp.add_pipe("claimcheck_claims")
+    comp.initialize()
+    (claim,) = comp(doc)._.claims
+    assert claim.noun.value == "Diplomat"  # rules alone would stop at "in"
+    assert claim.actor.value == "USA"  # subject of the finite auxiliary over the participle
+    assert claim.text == "35 in Washington tätige Diplomaten"
+
+
+# --- lexicon matching ------------------------------------------------------------------------
+
+def _toks(pairs):
+    out, pos = [], 0
+    for i, (text, lemma) in enumerate(pairs):
+        out.append(Tok(i, text, lemma, pos, pos + len(text)))
+        pos += len(text) + 1
+    return out
+
+
+def test_separable_verb_and_nationality_mentions():
+    toks = _toks([("Die", "der"), ("USA", "USA"), ("wiesen", "weisen"), ("35", "35"),
+                  ("russische", "russisch"), ("Diplomaten", "Diplomat"), ("aus", "aus"), (".", ".")])
+    kinds = {(m.kind, m.value) for m in find_mentions(toks, load_lexicon())}
+    assert {("actor", "USA"), ("event", "expel"), ("nat", "RUS")} <= kinds
+
+
+def test_preposition_roles():
+    toks = _toks([("von", "von"), ("den", "der"), ("USA", "USA"), ("in", "in"), ("Seattle", "Seattle")])
+    ms = {m.value: m.role for m in find_mentions(toks, load_lexicon())}
+    assert ms == {"USA": "agent", "Seattle": "in"}

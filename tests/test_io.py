@@ -1,0 +1,153 @@
+"""Decoding, reading and chunking of draft texts (claimcheck.io)."""
+from __future__ import annotations
+
+import io as stdio
+import os
+import random
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.io import decode_bytes, read_text, split_paragraph_chunks
+
+GERMAN = "Größe, Übermut und Äpfel: Die Straße in München – „rund 35 Diplomaten“ wurden ausgewiesen."
+
+
+def _code(data: bytes) -> str:
+    with pytest.raises(ClaimcheckError) as info:
+        decode_bytes(data, "x.txt")
+    assert "x.txt" in info.value.message
+    return info.value.code
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                                   "utf-32", "cp1252"])
+def test_decodes_german_in_common_encodings(codec):
+    assert decode_bytes(GERMAN.encode(codec), "x") == GERMAN
+
+
+@pytest.mark.parametrize("word", ["Müller", "Größe", "ß", "Übermut", "Ärger über Öl"])
+def test_short_legacy_words_are_cp1252(word):
+    assert decode_bytes(word.encode("cp1252"), "x") == word
+    assert decode_bytes(word.encode("latin-1"), "x") == word
+
+
+def test_latin1_bytes_undefined_in_cp1252():
+    assert decode_bytes(b"Gr\xf6\xdfe \x81", "x") == "Größe \x81"
+
+
+def test_non_german_legacy_falls_back_to_charset_normalizer():
+    polish = "Zażółć gęślą jaźń, łódź i źdźbło."
+    assert decode_bytes(polish.encode("cp1250"), "x") == polish
+
+
+def test_bom_removed_and_crlf_to_lf_only():
+    data = b"\xef\xbb\xbfeins\r\nzwei\rdrei\n"
+    assert decode_bytes(data, "x") == "eins\nzwei\rdrei\n"
+
+
+def test_isolated_nul_becomes_space_same_length():
+    assert decode_bytes(b"35 Diplo\x00maten", "x") == "35 Diplo maten"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", b"\xef\xbb\xbf", "  ".encode("utf-16")])
+def test_empty_is_E003(data):
+    assert _code(data) == "E003"
+
+
+def test_binary_is_E004():
+    rnd = random.Random(1)
+    png = b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(4000))
+    assert _code(png) == "E004"
+    assert _code(bytes(rnd.randrange(256) for _ in range(4000))) == "E004"
+    assert _code(b"\x00" * 500) == "E004"
+    assert _code(b"%PDF-1.4\n" + bytes(range(256)) * 4) == "E004"
+
+
+def test_read_text_errors(tmp_path, monkeypatch):
+    with pytest.raises(ClaimcheckError) as info:
+        read_text(tmp_path / "missing.txt")
+    assert info.value.code == "E001"
+    with pytest.raises(ClaimcheckError) as info:
+        read_text(tmp_path)
+    assert info.value.code == "E002" and "Verzeichnis" in info.value.message
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x")
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(secret), "read_bytes", deny)
+    with pytest.raises(ClaimcheckError) as info:
+        read_text(secret)
+    assert info.value.code == "E002" and "Leseberechtigung" in info.value.message
+
+
+def test_read_text_file_and_stdin(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(GERMAN.encode("cp1252"))
+    assert read_text(path) == GERMAN and read_text(str(path)) == GERMAN
+    fake_stdin = stdio.TextIOWrapper(stdio.BytesIO(GERMAN.encode("utf-16")))
+    monkeypatch.setattr(sys, "stdin", fake_stdin)
+    assert read_text("-") == GERMAN
+
+
+def _check_chunks(text: str, max_chars: int) -> list[tuple[int, str]]:
+    chunks = split_paragraph_chunks(text, max_chars)
+    assert "".join(c for _, c in chunks) == text
+    for offset, chunk in chunks:
+        assert text[offset:offset + len(chunk)] == chunk
+        assert 0 < len(chunk) <= max_chars or text == ""
+    return chunks
+
+
+def test_chunks_prefer_blank_lines_then_sentences():
+    para = "Erster Satz hier. Zweiter Satz folgt!\n\n"
+    chunks = _check_chunks(para * 10, len(para) * 3 + 5)
+    assert all(c.endswith("\n\n") for _, c in chunks[:-1])
+    line = "Ein Satz mit Wörtern. " * 100
+    assert all(c.endswith(". ") for _, c in _check_chunks(line, 100)[:-1])
+
+
+def test_chunks_never_split_words():
+    text = " ".join(["Donaudampfschifffahrt"] * 2000)
+    for _, chunk in _check_chunks(text, 1000)[:-1]:
+        assert chunk.endswith(" ")
+
+
+def test_chunks_of_300k_single_line_and_giant_word():
+    text = ("Bei den Gesprächen ging es um 35 Diplomaten " * 7000)[:300_000]
+    assert len(_check_chunks(text, 100_000)) in (3, 4)
+    assert len(_check_chunks("x" * 2500, 1000)) == 3
+    assert split_paragraph_chunks("", 10) == [(0, "")]
+    assert split_paragraph_chunks("kurz", 10) == [(0, "kurz")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .!\n\t«»"), max_size=400), st.integers(1, 60))
+def test_chunks_property(text, max_chars):
+    _check_chunks(text, max_chars)
+    if text:
+        for offset, chunk in split_paragraph_chunks(text, max_chars)[1:]:
+            left, right = text[offset - 1], text[offset]
+            assert left.isspace() or not (left.isalpha() and right.isalpha()) or len(chunk) <= max_chars
+
+
+def test_hostile_files_from_disk(tmp_path):
+    files = {
+        "crlf.txt": (GERMAN + "\r\n").encode() * 3,
+        "nul.txt": b"35\x00Diplomaten",
+        "u16.txt": GERMAN.encode("utf-16"),
+        "long.txt": ("Satz. " * 60_000).encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        assert "\r\n" not in read_text(tmp_path / name)
+    assert len(read_text(tmp_path / "long.txt")) == 360_000
+    os.symlink(tmp_path / "nowhere", tmp_path / "dangling.txt")
+    with pytest.raises(ClaimcheckError) as info:
+        read_text(tmp_path / "dangling.txt")
+    assert info.value.code == "E001"
