@@ -49,9 +49,12 @@ def register(subparsers) -> None:
     p.add_argument("--resume", action="store_true",
                    help="bereits in --output enthaltene Dateien überspringen und anhängen")
     # SUPPRESS: do not override the same options when the main parser defines them too.
-    p.add_argument("--reference", metavar="FACTS.json", default=argparse.SUPPRESS)
-    p.add_argument("--model", metavar="NAME", default=argparse.SUPPRESS)
-    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    p.add_argument("--reference", metavar="FACTS.json", default=argparse.SUPPRESS,
+                   help="Faktenbasis (JSON); Standard: die mitgelieferte")
+    p.add_argument("--model", metavar="NAME", default=argparse.SUPPRESS,
+                   help="spaCy-Pipeline (Paketname, Pfad oder 'blank')")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="bei internen Fehlern den Traceback zeigen")
     p.set_defaults(func=run)
 
 

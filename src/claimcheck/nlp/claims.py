@@ -9,6 +9,7 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -45,11 +46,12 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
     claims: list[Claim] = []
     carried: Optional[TimeSpan] = None
     paragraph = -1
+    q_starts, t_starts = [q.start for q in quantities], [t.start for t in times]
     for sent in view.sents:
         if sent.paragraph != paragraph:
             carried, paragraph = None, sent.paragraph
-        sq = [q for q in quantities if sent.char_start <= q.start < sent.char_end]
-        st = [t for t in times if sent.char_start <= t.start < sent.char_end]
+        sq = _within(quantities, q_starts, sent)
+        st = _within(times, t_starts, sent)
         if not sq and not st:
             continue
         new = _sentence_claims(view, sent, sq, st, carried, lex)
@@ -58,6 +60,11 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
         if dated:
             carried = dated[-1]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _within(items, starts: list[int], sent: Sentence) -> list:
+    """The items (sorted by start) that start inside the sentence."""
+    return list(items[bisect_left(starts, sent.char_start):bisect_left(starts, sent.char_end)])
 
 
 def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:

@@ -6,9 +6,14 @@ converts a spaCy ``Doc`` (with or without POS tags and a dependency parse).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence
+
+import numpy
+import re
+from collections.abc import Sequence
+from typing import Any, Mapping, Optional
 
 
+_NEWLINES = re.compile(r"\s*\n\s*")
 PARA_END = set('.!?:"“”»«')
 
 
@@ -49,12 +54,35 @@ class Sentence:
 @dataclass(frozen=True)
 class TokenView:
     text: str
-    toks: tuple[Tok, ...]
+    toks: Sequence[Tok]
     sents: tuple[Sentence, ...]
     has_parse: bool = False
 
     def sent_toks(self, sent: Sentence) -> Sequence[Tok]:
         return self.toks[sent.start:sent.end]
+
+
+class _DocToks(Sequence):
+    """Tok records built on demand from a spaCy Doc: extraction only looks at the few sentences
+    that hold a number or a date, so most tokens never need a Python record."""
+
+    def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool) -> None:
+        self.doc, self.table, self.has_parse = doc, lemma_table, has_parse
+        self.cache: dict[int, Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        tok = self.cache.get(i)
+        if tok is None:
+            t = self.doc[i]
+            tok = Tok(t.i, t.text, _lemma(t, self.table), t.idx, t.idx + len(t.text), t.pos_, t.tag_,
+                      t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
+            self.cache[i] = tok
+        return tok
 
 
 def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None) -> TokenView:
@@ -64,21 +92,16 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None) -> Token
     pipeline left alone ("US-Vertretern" -> "US-Vertreter").
     """
     has_parse = doc.has_annotation("DEP")
-    toks = tuple(
-        Tok(t.i, t.text, _lemma(t, lemma_table), t.idx, t.idx + len(t.text), t.pos_, t.tag_,
-            t.dep_ if has_parse else "", t.head.i if has_parse else -1)
-        for t in doc
-    )
     sents = []
     paragraph = 0
     prev_end = 0
     for first, last in _line_split(doc):
-        start_char, end_char = toks[first].start, toks[last - 1].end
+        start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if sents and _paragraph_break(doc.text[prev_end:start_char], doc.text[prev_end - 1]):
             paragraph += 1
         sents.append(Sentence(first, last, paragraph, start_char, end_char))
         prev_end = end_char
-    return TokenView(doc.text, toks, tuple(sents), has_parse)
+    return TokenView(doc.text, _DocToks(doc, lemma_table, has_parse), tuple(sents), has_parse)
 
 
 def _paragraph_break(gap: str, last_char: str) -> bool:
@@ -88,18 +111,17 @@ def _paragraph_break(gap: str, last_char: str) -> bool:
 
 
 def _line_split(doc: Any) -> list[tuple[int, int]]:
-    """Sentences of the pipeline, further cut at line breaks (headings have no full stop).
-    Whitespace-only tokens are dropped at the edges."""
-    out = []
-    for span in doc.sents:
-        first = span.start
-        for t in span:
-            if t.is_space and "\n" in t.text:
-                out.append((first, t.i))
-                first = t.i + 1
-        out.append((first, span.end))
+    """Sentence token ranges of the pipeline, further cut at line breaks (headings have no full
+    stop); whitespace-only tokens are dropped at the edges. Reads the SENT_START array instead of
+    ``doc.sents``, which is slow on long documents."""
+    n = len(doc)
+    if n == 0:
+        return []
+    starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1) if i > 0]
+    starts += [t.i + 1 for t in _newline_tokens(doc)]
+    bounds = sorted(set(starts)) + [n]
     cleaned = []
-    for first, last in out:
+    for first, last in zip(bounds, bounds[1:]):
         while first < last and doc[first].is_space:
             first += 1
         while last > first and doc[last - 1].is_space:
@@ -107,6 +129,16 @@ def _line_split(doc: Any) -> list[tuple[int, int]]:
         if first < last:
             cleaned.append((first, last))
     return cleaned
+
+
+def _newline_tokens(doc: Any) -> list[Any]:
+    """Whitespace tokens holding a line break, found via the text (no walk over all tokens)."""
+    out = []
+    for m in _NEWLINES.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out += [t for t in span if t.is_space and "\n" in t.text]
+    return out
 
 
 def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
