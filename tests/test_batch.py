@@ -10,6 +10,7 @@ import json
 import os
 import random
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ class FakeChecker:
         text = read_text(path)
         if "CRASH" in text:
             os._exit(3)  # a worker dying hard (segfault, OOM kill)
+        if "SLOW" in text:
+            time.sleep(10)
         if "BOOM" in text:
             raise RuntimeError("unexpected bug")
         claims = []
@@ -171,6 +174,20 @@ def test_worker_crash_costs_only_its_file(tmp_path, capsys):
     assert [Path(r["source"]).name for r in records] == [f"f{i:02}.txt" for i in range(12)]
     assert [r.get("error", {}).get("code") for r in records].count("E099") == 1
     assert records[5]["error"]["code"] == "E099"
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_timeout_per_file(tmp_path, capsys, jobs):
+    (tmp_path / "a.txt").write_text(GERMAN)
+    (tmp_path / "b.txt").write_text("SLOW")
+    (tmp_path / "c.txt").write_text(GERMAN)
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    assert run_cli(["batch", str(tmp_path), "-o", str(out), "-j", jobs, "--timeout", "0.5"]) == 2
+    assert time.monotonic() - started < 8
+    codes = [r.get("error", {}).get("code") for r in load_jsonl(out)]
+    assert codes == [None, "E062", None]
     assert "Traceback" not in capsys.readouterr().err
 
 

@@ -15,12 +15,15 @@ file has a mismatch, else 2 if any file could not be checked, else 0 (see ``cli_
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import io as _stdio
 import json
+import multiprocessing
 import os
 import signal
+import threading
 import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -127,10 +130,10 @@ def iter_reports(checker: Any, paths: Iterable[Union[str, os.PathLike]]) -> Iter
 _WORKER: dict = {}
 
 
-def init_worker(factory: Callable[[], Any], fmt: str, debug: bool) -> None:
+def init_worker(factory: Callable[[], Any], fmt: str, debug: bool, timeout: float = 0) -> None:
     """Process initializer: build the one ``Checker`` of this worker (or remember why not)."""
     _WORKER.clear()
-    _WORKER.update(fmt=fmt, debug=debug)
+    _WORKER.update(fmt=fmt, debug=debug, timeout=timeout)
     try:
         _WORKER["checker"] = factory()
     except Exception as exc:  # noqa: BLE001 - reported by the parent as a fatal error
@@ -146,7 +149,8 @@ def check_item(item: Item) -> Result:
     record = item.error
     if record is None:
         try:
-            report = _WORKER["checker"].check_file(item.source)
+            with _time_limit(_WORKER.get("timeout", 0), item.source):
+                report = _WORKER["checker"].check_file(item.source)
             record = report.model_dump(mode="json")
             record["source"] = item.source
         except Exception as exc:  # noqa: BLE001 - reported as the file's error record
@@ -154,6 +158,27 @@ def check_item(item: Item) -> Result:
                 traceback.print_exc()
             record = error_record(item.source, exc)
     return make_result(record, _WORKER["fmt"])
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float, source: str) -> Iterator[None]:
+    """Abort a check after ``seconds`` (SIGALRM; main thread on POSIX only, else no limit)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer")
+    usable = usable and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise ClaimcheckError("E062", path=source, seconds=f"{seconds:g}")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def make_result(record: dict, fmt: str) -> Result:
@@ -191,7 +216,11 @@ def run_parallel(items: list[Item], jobs: int, initargs: tuple, window: int = 0)
 def _new_pool(old: Optional[ProcessPoolExecutor], jobs: int, initargs: tuple) -> ProcessPoolExecutor:
     if old is not None:
         old.shutdown(wait=True, cancel_futures=True)
-    return ProcessPoolExecutor(jobs, initializer=_pool_init, initargs=initargs)
+    # fork: workers start fast and the parent never loads spaCy, so there is no state to
+    # duplicate; pinned because Python 3.14 changes the default start method.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init, initargs=initargs)
 
 
 def _pool_init(*initargs: Any) -> None:

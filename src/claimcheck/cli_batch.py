@@ -46,6 +46,8 @@ def register(subparsers) -> None:
     p.add_argument("--jobs", "-j", type=_positive_int, default=min(4, os.cpu_count() or 1),
                    metavar="N", help="Anzahl paralleler Prozesse")
     p.add_argument("--glob", default="*.txt", help="Muster für Dateinamen (Standard: *.txt)")
+    p.add_argument("--timeout", type=float, default=300, metavar="SEKUNDEN",
+                   help="Zeitlimit je Datei (Standard: 300, 0 = keins); Überschreitung: Fehler E062")
     p.add_argument("--resume", action="store_true",
                    help="bereits in --output enthaltene Dateien überspringen und anhängen")
     # SUPPRESS: do not override the same options when the main parser defines them too.
@@ -116,7 +118,7 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     totals.skipped -= len(items)
     factory = getattr(args, "checker_factory", None) or functools.partial(
         make_checker, getattr(args, "reference", None), getattr(args, "model", None))
-    initargs = (factory, args.format, debug)
+    initargs = (factory, args.format, debug, args.timeout)
     with _open_output(args) as out:
         for result in _progress(_results(items, args.jobs, initargs), len(items)):
             _write(out, result.text, args.output)

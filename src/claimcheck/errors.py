@@ -23,6 +23,7 @@ class Errors:
     E099 = "Interner Fehler bei {path}: {reason}"
     E060 = "Ungültiger Aufruf von 'claimcheck batch': {detail}"
     E061 = "Ausgabe {path} kann nicht fortgesetzt werden: {reason}"
+    E062 = "Zeitlimit von {seconds} s überschritten bei {path}"
 
 
 class ClaimcheckError(Exception):

@@ -57,11 +57,19 @@ def _same_event(claim: Claim, c: SlotComparison) -> bool:
         return False
     if c.status["event"] == "differ" and c.similarity < SAME_SENTENCE:
         return False
-    if c.status["noun"] == "differ" and c.agree(*KEYS) != list(KEYS):
-        return False
+    all_keys = not c.differ(*KEYS) and bool(c.agree(*KEYS))
+    if c.status["noun"] == "differ" and not (c.agree(*KEYS) == list(KEYS) and _same_number(claim, c)):
+        return False  # other things counted; only an exact number and time make it a wrong noun
+    if c.differ("actor", "target") and not all_keys and c.similarity < SAME_SENTENCE:
+        return False  # another state's episode ("Großbritannien wies 2018 23 Diplomaten aus")
     if c.status["event"] == "unknown" and c.strength < 2 and c.similarity < SAME_SENTENCE:
         return False
     return bool(c.agree(*KEYS)) or c.similarity >= SAME_SENTENCE or c.strength >= STRONG
+
+
+def _same_number(claim: Claim, c: SlotComparison) -> bool:
+    q, f = claim.quantity, c.fact.quantity
+    return q is not None and f is not None and f.exact and q.value == f.value
 
 
 def _supported(c: SlotComparison) -> bool:

@@ -23,7 +23,8 @@ MAX_ADJ = 3
 NOUN_POS = {"NOUN", "PROPN"}
 
 
-def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[Tok]:
+def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity,
+                 name_words: frozenset[str] = frozenset()) -> Optional[Tok]:
     """The noun counted by quantity ``q`` ("35 Moskauer Diplomaten" -> "Diplomaten")."""
     if q.unit:
         return None
@@ -32,7 +33,7 @@ def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[
         parsed = _parsed_noun(view, toks, q)
         if parsed is not None:
             return parsed
-    return _rule_noun(after)
+    return _rule_noun(after, name_words)
 
 
 def _parsed_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[Tok]:
@@ -44,7 +45,7 @@ def _parsed_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[
     return None
 
 
-def _rule_noun(after: Sequence[Tok]) -> Optional[Tok]:
+def _rule_noun(after: Sequence[Tok], name_words: frozenset[str]) -> Optional[Tok]:
     k = 0
     while k < len(after) and k < MAX_ADJ and _looks_adjective(after[k]):
         k += 1
@@ -52,9 +53,14 @@ def _rule_noun(after: Sequence[Tok]) -> Optional[Tok]:
         return None
     noun = after[k]
     nxt = after[k + 1] if k + 1 < len(after) else None
-    if noun.text.endswith("er") and nxt is not None and nxt.capitalised and not nxt.is_punct:
+    if place_adjective(noun, name_words) and nxt is not None and nxt.capitalised and not nxt.is_punct:
         return nxt  # "Moskauer Diplomaten", "Berliner Beamte"
     return noun
+
+
+def place_adjective(t: Tok, name_words: frozenset[str]) -> bool:
+    """"Moskauer", "Berliner": a capitalised adjective made from a place name."""
+    return t.text.endswith("er") and t.text[:-2] in name_words
 
 
 def _looks_adjective(t: Tok) -> bool:

@@ -9,6 +9,7 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -19,6 +20,7 @@ from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.mentions import Mention, find_mentions
 from claimcheck.nlp.tokens import Sentence, Tok, TokenView
 
+ON_DAYS = re.compile(r"\ban\s+(?:nur\s+|knapp\s+|rund\s+|etwa\s+)?$", re.IGNORECASE)
 SPLITTERS = {",", ";", ":", "–", "—", "und", "sowie", "oder", "aber", "doch", "während", "nachdem"}
 
 
@@ -26,6 +28,7 @@ SPLITTERS = {",", ";", ":", "–", "—", "und", "sowie", "oder", "aber", "doch"
 class _Segment:
     first: int  # token index range [first, last]
     last: int
+    after_comma: bool = False  # split from the previous segment by a comma (not a conjunction)
 
     def covers(self, tok_i: int) -> bool:
         return self.first <= tok_i <= self.last
@@ -100,13 +103,13 @@ def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
 
 def _segments(toks: Sequence[Tok], qs, ts) -> list[_Segment]:
     protected = [(x.start, x.end) for x in [*qs, *ts]]
-    segs, first = [], toks[0].i
+    segs, first, comma = [], toks[0].i, False
     for t in toks:
         inside = any(a <= t.start < b for a, b in protected)
         if t.lower in SPLITTERS and not inside and t.i > first:
-            segs.append(_Segment(first, t.i - 1))
-            first = t.i + 1
-    segs.append(_Segment(first, max(first, toks[-1].i)))
+            segs.append(_Segment(first, t.i - 1, comma))
+            first, comma = t.i + 1, t.text == ","
+    segs.append(_Segment(first, max(first, toks[-1].i), comma))
     return segs
 
 
@@ -120,13 +123,16 @@ def _in_segment(ctx: _Ctx, kind: str, seg: _Segment) -> list[Mention]:
 
 
 def _count_claim(ctx: _Ctx, sent: Sentence, q: Quantity, ts, carried) -> Claim:
-    noun_tok = attach.counted_noun(ctx.view, ctx.toks, q)
+    noun_tok = attach.counted_noun(ctx.view, ctx.toks, q, ctx.lex.name_words)
     anchor_end = noun_tok.end if noun_tok else q.end
     seg = _segment_of(ctx, q.start)
-    time = _time_for(ctx, seg, q, ts, carried)
+    noun = _noun_slot(ctx, noun_tok)
+    on_days = ON_DAYS.search(ctx.view.text, max(0, q.start - 20), q.start)  # "an nur 20 Tagen"
+    duration = noun is not None and ctx.lex.noun_class.get(noun.value) == "time" and not on_days
+    time = None if duration else _time_for(ctx, seg, q, ts, carried)
     claim = Claim(kind="count", text=ctx.view.text[q.start:anchor_end], start=q.start, end=anchor_end,
                   sentence_start=sent.char_start, sentence_end=sent.char_end, quantity=q, time=time,
-                  noun=_noun_slot(ctx, noun_tok))
+                  noun=noun)
     return _fill_slots(ctx, claim, seg, noun_tok)
 
 
@@ -161,6 +167,14 @@ def _fill_slots(ctx: _Ctx, claim: Claim, seg: _Segment, noun_tok: Optional[Tok])
     actor, person = _actor(ctx, seg, anchor_tok, event)
     target = _target(ctx, seg, noun_tok, actor)
     place = next(iter(_in_segment(ctx, "place", seg)), None)  # places are clause-specific
+    k = ctx.segments.index(seg)
+    if place is None and seg.after_comma and k > 0:  # "..., die Botschaft in Prag, 63 Mitarbeiter abzubauen"
+        place = next(iter(_in_segment(ctx, "place", ctx.segments[k - 1])), None)
+    if place is None and _must_leave(ctx, event):  # "mussten Moskau verlassen": the city left
+        place = next((m for m in _in_segment(ctx, "actor", seg) if m.role == ""
+                      and ctx.view.text[m.start:m.end] in ctx.lex.place_set), None)
+        place = place and Mention("place", ctx.view.text[place.start:place.end], place.first,
+                                  place.last, place.start, place.end, place.role)
     return claim.model_copy(update={
         "event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
         "target": _slot(ctx, target), "place": _slot(ctx, place),
@@ -181,27 +195,51 @@ def _pick(ctx: _Ctx, kind: str, seg: _Segment, anchor: int, roles=None) -> Optio
     return min(pool, key=lambda m: abs(m.first - anchor)) if pool else None
 
 
+ACTOR_ROLES = {"", "agent"}
+
+
 def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
+    """Who acts: the parse's subject if there is one; else a von/durch agent; else the first
+    state named in the clause (German puts the subject first or right after the verb); a
+    leader named with an event stands for the state. Whoever must leave a country is not its
+    actor, so "leave" events only take agents."""
     person = _pick(ctx, "person", seg, anchor)
     parsed = attach.subject_actor(ctx.view, ctx.toks, event, ctx.mentions)
     if parsed is not None:
         return parsed, person
     agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
-    if agents:
-        return agents[0], person
-    roles = {"", "agent"} | ({"from"} if event is not None and event.value == "expel" else set())
-    actor = _pick(ctx, "actor", seg, anchor, roles)
-    if actor is None and person is not None:
-        actor = Mention("actor", ctx.lex.person_actor[person.value], person.first, person.last,
-                        person.start, person.end, "person")
-    return actor, person
+    if agents or _must_leave(ctx, event):
+        return (agents or [None])[0], person
+    cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
+    if event is not None:
+        cands += [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
+    own = [m for m in cands if seg.covers(m.first)]
+    pool = own or cands
+    return (min(pool, key=lambda m: m.first) if pool else None), person
+
+
+def _must_leave(ctx: _Ctx, event: Optional[Mention]) -> bool:
+    """"... mussten die USA verlassen": the state named is left, it does not act."""
+    return event is not None and event.value == "leave" and any(
+        ctx.view.toks[i].lemma == "verlassen" for i in range(event.first, event.last + 1))
+
+
+def _person_actor(ctx: _Ctx, person: Mention) -> Mention:
+    return Mention("actor", ctx.lex.person_actor[person.value], person.first, person.last,
+                   person.start, person.end, person.role)
 
 
 def _target(ctx: _Ctx, seg: _Segment, noun_tok: Optional[Tok], actor: Optional[Mention]):
-    nats = [m for m in ctx.mentions if m.kind == "nat" and (actor is None or m.value != actor.value)]
+    nats = [m for m in ctx.mentions if m.kind == "nat" and m.role == "affects"
+            and (actor is None or m.value != actor.value)]
     if noun_tok is not None:
         near = [m for m in nats if noun_tok.i - 3 <= m.first <= noun_tok.i]
         if near:
             return near[-1]
     own = [m for m in nats if seg.covers(m.first)]
-    return (own or nats or [None])[0]
+    if own or nats:
+        return (own or nats)[0]
+    others = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
+              and (actor is None or m.value != actor.value)]
+    own = [m for m in others if seg.covers(m.first)]
+    return (own or [None])[0]

@@ -48,6 +48,7 @@ class PersonEntry(_Strict):
 class ActorsFile(_Strict):
     actors: list[ActorEntry]
     persons: list[PersonEntry] = Field(default_factory=list)
+    institutions: list[str] = Field(default_factory=list)
 
     @field_validator("persons")
     @classmethod
@@ -111,6 +112,20 @@ class Lexicon:
             for alias in person.aliases:
                 table[tuple(alias.split())] = ("person", person.id)
         return table
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Single-word places and actor aliases ("Moskau" for "Moskauer")."""
+        return frozenset(k[0] for k in self.name_table if len(k) == 1)
+
+    @cached_property
+    def place_set(self) -> frozenset[str]:
+        return frozenset(self.places.places)
+
+    @cached_property
+    def institution_set(self) -> frozenset[str]:
+        """Nouns that make a nationality marker an actor ("die russische Regierung")."""
+        return frozenset(self.actors.institutions)
 
     @cached_property
     def separable(self) -> dict[str, list[tuple[str, str]]]:

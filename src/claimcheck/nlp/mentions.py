@@ -46,8 +46,9 @@ def _events(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
             ev = _split_particle(toks, k, separable[t.lemma])
         if ev:
             out.append(Mention("event", ev, t.i, t.i, t.start, t.end))
-    out += _phrases(toks, lex)
-    return out
+    phrases = _phrases(toks, lex)
+    covered = {i for m in phrases for i in range(m.first, m.last + 1)}
+    return [m for m in out if m.first not in covered] + phrases
 
 
 def _noun_event(t: Tok, lex: Lexicon) -> str | None:
@@ -56,8 +57,9 @@ def _noun_event(t: Tok, lex: Lexicon) -> str | None:
     low = t.lemma.lower()
     if low in lex.noun_events:
         return lex.noun_events[low]
+    text = t.lower
     for noun, ev in lex.noun_events.items():  # compounds: "Diplomatenausweisung"
-        if len(noun) >= 6 and low.endswith(noun):
+        if len(noun) >= 6 and len(text) > len(noun) + 2 and text.endswith(noun):
             return ev
     return None
 
@@ -110,17 +112,31 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     """Longest-match of actor aliases, person aliases and place names (genitive -s tolerated)."""
     table = lex.name_table
     longest = max(len(k) for k in table)
-    out, k = [], 0
+    out: list[Mention] = []
+    k = 0
     while k < len(toks):
         hit = _longest_at(toks, k, table, longest)
         if hit is None:
             k += 1
             continue
         n, (kind, value) = hit
+        role = _role(toks, k, out[-1] if out else None)
+        surface = " ".join(t.text for t in toks[k:k + n])
+        if kind == "actor" and role == "in" and surface in lex.place_set:
+            if _institution_before(toks, k, lex):
+                role = ""  # "Die Regierung in Prag erklärte": the state acts
+            else:
+                kind, value = "place", surface  # "in Moskau": the city, not the state
         out.append(Mention(kind, value, toks[k].i, toks[k + n - 1].i, toks[k].start,
-                           toks[k + n - 1].end, _role(toks, k)))
+                           toks[k + n - 1].end, role))
         k += n
     return out
+
+
+def _institution_before(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """"Die Regierung in Prag" (a subject), not "ins Außenministerium in Moskau"."""
+    return (k >= 2 and toks[k - 1].lower == "in" and toks[k - 2].text in lex.institution_set
+            and (k == 2 or toks[k - 3].lower in ("die", "das", "der")))
 
 
 def _longest_at(toks, k, table, longest):
@@ -133,11 +149,20 @@ def _longest_at(toks, k, table, longest):
     return None
 
 
-def _role(toks: Sequence[Tok], k: int) -> str:
+def _role(toks: Sequence[Tok], k: int, last: "Mention | None" = None) -> str:
+    """How a name is used: agent (von/durch), from (aus), in (in/nach), against (gegen),
+    prep (other prepositions), gen (genitive attribute "der Geschichte der USA"), or ""."""
     j = k - 1
     while j >= 0 and toks[j].lower in ARTICLES:
         j -= 1
     prev = toks[j].lower if j >= 0 else ""
+    if prev in ("und", "oder", "sowie") and last is not None and last.last == toks[j].i - 1:
+        return last.role  # "zwischen Washington und Moskau": both in the prepositional phrase
+    if j < k - 1 and toks[k - 1].lower in ("des", "der") and j >= 0 and toks[j].capitalised \
+            and not toks[j].is_punct and j > 0:
+        return "gen"
+    if prev == "gegen":
+        return "against"
     if prev in AGENT_PREPS:
         return "agent"
     if prev in FROM_PREPS:
@@ -150,21 +175,42 @@ def _role(toks: Sequence[Tok], k: int) -> str:
 
 
 def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Mention]:
-    """"russische Diplomaten", "Moskauer Diplomaten", "US-Vertretungen" mark the affected state."""
+    """"russische Diplomaten", "Moskauer Diplomaten", "US-Vertretungen" mark the affected state;
+    with an institution ("die russische Polizei", "das US-Außenministerium") they name an actor."""
     out = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if t.i in taken:
             continue
         actor = _nationality_of(t, lex)
-        if actor:
-            out.append(Mention("nat", actor, t.i, t.i, t.start, t.end))
+        if not actor:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        own = t.text.split("-", 1)[1] if "-" in t.text else ""
+        if own in lex.institution_set or (nxt is not None and nxt.text in lex.institution_set
+                                         and not t.capitalised):
+            last = t if own else nxt
+            out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k)))
+        else:
+            noun = own or (nxt.lemma if nxt is not None and nxt.capitalised else "")
+            role = "" if _not_affected(noun, lex) else "affects"
+            out.append(Mention("nat", actor, t.i, t.i, t.start, t.end, role))
     return out
+
+
+def _not_affected(noun: str, lex: Lexicon) -> bool:
+    """"russischer Haft", "den russischen Militärgeheimdienst": no affected party."""
+    if lex.noun_class.get(lex.noun_lemma(noun)) == "abstract":
+        return True
+    return any(noun.endswith(inst) for inst in lex.institution_set)
 
 
 def _nationality_of(t: Tok, lex: Lexicon) -> str | None:
     low = t.lower
+    # Capitalised national adjectives mid-sentence are parts of names ("Deutscher Wetterdienst");
+    # place adjectives in -er are always capitalised ("Moskauer").
+    adjective_ok = not t.capitalised or low.endswith("er") and t.text[:-2] in lex.name_words
     for actor in lex.actors.actors:
-        if any(low.startswith(adj) for adj in actor.adjectives):
+        if adjective_ok and any(low.startswith(adj) for adj in actor.adjectives):
             return actor.id
         if "-" in t.text and t.text.split("-", 1)[0] in actor.prefixes and t.text.split("-", 1)[1][:1].isupper():
             return actor.id

@@ -143,6 +143,9 @@ def _newline_tokens(doc: Any) -> list[Any]:
 
 def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
     lemma = t.lemma_ or t.text
+    if table is not None and lemma == t.text and t.text[:1].isupper() and t.is_sent_start:
+        lower = t.text.lower()  # sentence-initial "Ausgewiesen wurden ..."
+        lemma = table.get(lower, lemma) if lower in table else lemma
     if table is not None and "-" in t.text and lemma == t.text:
         head, _, last = t.text.rpartition("-")
         if last:
