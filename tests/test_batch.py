@@ -281,22 +281,10 @@ def test_iter_reports_streams_errors_as_dicts(tmp_path):
                           "error": {"code": "E001", "message": f"Eingabe nicht gefunden: {tmp_path / 'nope.txt'}"}}
 
 
-def _real_checker_available() -> bool:
-    try:
-        from claimcheck.checker import Checker  # noqa: F401
-    except Exception:  # noqa: BLE001
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _real_checker_available(), reason="claimcheck.checker not there yet")
 def test_real_checker_on_hostile_corpus(tmp_path, capsys):
     root = tmp_path / "corpus"
     root.mkdir()
     expected = write_hostile(root)
-    for rel in ("i_longline.txt", "j_long.txt"):  # TEMP: real pipeline too slow on these
-        (root / rel).unlink()
-        del expected[rel]
     (root / "sub" / "deeper" / "l_boom.txt").write_text("Kein Befund hier.")
     expected["sub/deeper/l_boom.txt"] = "any"
     expected["m_secret.txt"] = "ok"

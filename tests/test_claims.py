@@ -19,9 +19,10 @@ CASES = [
      35, "Diplomat", "expel", "USA", "RUS", None, 2016),
     ("Im Dezember 2016 wiesen die Vereinigten Staaten 35 russische Diplomaten aus.",
      35, "Diplomat", "expel", "USA", "RUS", None, 2016),
+    # whoever must leave a country: that country is not the actor (it is left)
     ("2018 mussten 60 russische Diplomaten die USA verlassen.",
-     60, "Diplomat", "leave", "USA", "RUS", None, 2018),
-    ("Im Jahr 2017 wurden auf Druck des Kreml 755 Mitarbeiter der US-Vertretungen abgebaut.",
+     60, "Diplomat", "leave", None, "RUS", None, 2018),
+    ("Im Jahr 2017 ließ der Kreml 755 Mitarbeiter der US-Vertretungen abbauen.",
      755, "Mitarbeiter", "reduce_staff", "RUS", "USA", None, 2017),
     ("Moskau reagierte 2018 mit der Ausweisung von 60 US-Diplomaten.",
      60, "Diplomat", "expel", "RUS", "USA", None, 2018),

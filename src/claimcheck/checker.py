@@ -37,8 +37,8 @@ class Checker:
 
     @property
     def reference_name(self) -> str:
-        arg = self._reference_arg
-        return str(arg) if arg is not None and not isinstance(arg, FactBase) else self.reference.source
+        """The reference's source article (stable across machines, unlike a file path)."""
+        return self.reference.source
 
     def extract(self, text: str, date: DateLike = None) -> list[Claim]:
         """The claims of ``text`` (document date: header, else ``date``, else today)."""

@@ -92,16 +92,17 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None) -> Token
     pipeline left alone ("US-Vertretern" -> "US-Vertreter").
     """
     has_parse = doc.has_annotation("DEP")
+    text = doc.text  # built from the tokens on every access: read it once
     sents = []
     paragraph = 0
     prev_end = 0
     for first, last in _line_split(doc):
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-        if sents and _paragraph_break(doc.text[prev_end:start_char], doc.text[prev_end - 1]):
+        if sents and _paragraph_break(text[prev_end:start_char], text[prev_end - 1]):
             paragraph += 1
         sents.append(Sentence(first, last, paragraph, start_char, end_char))
         prev_end = end_char
-    return TokenView(doc.text, _DocToks(doc, lemma_table, has_parse), tuple(sents), has_parse)
+    return TokenView(text, _DocToks(doc, lemma_table, has_parse), tuple(sents), has_parse)
 
 
 def _paragraph_break(gap: str, last_char: str) -> bool:
@@ -118,7 +119,7 @@ def _line_split(doc: Any) -> list[tuple[int, int]]:
     if n == 0:
         return []
     starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1) if i > 0]
-    starts += [t.i + 1 for t in _newline_tokens(doc)]
+    starts += [t.i + 1 for t in _newline_tokens(doc, doc.text)]
     bounds = sorted(set(starts)) + [n]
     cleaned = []
     for first, last in zip(bounds, bounds[1:]):
@@ -131,10 +132,10 @@ def _line_split(doc: Any) -> list[tuple[int, int]]:
     return cleaned
 
 
-def _newline_tokens(doc: Any) -> list[Any]:
+def _newline_tokens(doc: Any, text: str) -> list[Any]:
     """Whitespace tokens holding a line break, found via the text (no walk over all tokens)."""
     out = []
-    for m in _NEWLINES.finditer(doc.text):
+    for m in _NEWLINES.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             out += [t for t in span if t.is_space and "\n" in t.text]

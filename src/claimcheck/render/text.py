@@ -19,7 +19,7 @@ def render_text(report: Report, text: str, *, color: bool = False, width: int = 
     for item in report.claims:
         console.print(_claim_block(item, text), soft_wrap=True)
     s = report.summary
-    console.print(Text(f"{s.claims} Angaben: {s.mismatch} Abweichung(en), {s.supported} bestätigt, "
+    console.print(Text(f"\n{s.claims} Angaben: {s.mismatch} Abweichung(en), {s.supported} bestätigt, "
                        f"{s.unverified} nicht prüfbar.", style="bold"))
     return console.export_text(styles=color)
 
