@@ -77,8 +77,14 @@ def _message(claim: Claim, fact: Fact, mismatches: list[Mismatch], lex: Lexicon)
     ctx = _context(fact, lex)
     if not mismatches:
         return f"Bestätigt: „{claim.text}“ – Quelle: {fact.provenance.sentence.strip()}"
-    parts = [f"{FIELD_NAMES[m.field]} weicht ab: „{m.found}“ – Quelle nennt {m.expected}" for m in mismatches]
+    parts = [f"{FIELD_NAMES[m.field]} weicht ab: „{_shown(claim, m)}“ – Quelle nennt {m.expected}"
+             for m in mismatches]
     return "; ".join(parts) + (f" ({ctx})." if ctx else ".")
+
+
+def _shown(claim: Claim, m: Mismatch) -> str:
+    """The wrong count with its noun ("45 Diplomaten"); other slots as found."""
+    return claim.text if m.field == "count" and claim.start <= m.start < claim.end else m.found
 
 
 def _correction(claim: Claim, mismatches: list[Mismatch], text: str) -> Optional[str]:

@@ -35,8 +35,9 @@ def compare(claim: Claim, fact: Fact, claim_sentence: str, lex: Lexicon) -> Slot
     cmp = SlotComparison(fact)
     cmp.status["count"] = _quantity(claim, fact)
     cmp.status["date"] = _time(claim, fact)
-    for name in ("event", "actor", "target", "place", "person"):
+    for name in ("actor", "target", "place", "person"):
         cmp.status[name] = _value(getattr(claim, name), getattr(fact, name))
+    cmp.status["event"] = _event(claim, fact, lex)
     cmp.status["noun"] = _noun(claim, fact, lex)
     cmp.similarity = similarity(claim_sentence, fact.provenance.sentence)
     if claim.quantity is not None and fact.quantity is not None:
@@ -63,6 +64,12 @@ def _value(a, b) -> Status:
     if a is None or b is None:
         return "unknown"
     return "agree" if a.value == b.value else "differ"
+
+
+def _event(claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    if claim.event is None or fact.event is None:
+        return "unknown"
+    return "agree" if lex.same_event(claim.event.value, fact.event.value) else "differ"
 
 
 def _noun(claim: Claim, fact: Fact, lex: Lexicon) -> Status:

@@ -44,6 +44,21 @@ class _LexiconComponent:
             self._lexicon = load_lexicon(self.lang)
         return self._lexicon
 
+    _lemmas = None
+
+    @property
+    def lemma_table(self):
+        """spaCy's German lookup lemmas (spacy-lookups-data), for parts of hyphenated words:
+        the lookup lemmatizer's table when the pipeline has one, else loaded once."""
+        if self._lemmas is None:
+            lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+            lookups = getattr(lemmatizer, "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_lookup"):
+                self._lemmas = lookups.get_table("lemma_lookup")
+            else:
+                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+        return self._lemmas
+
     def initialize(self, get_examples=None, *, nlp=None, lexicon_dir: Optional[str] = None) -> None:
         self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else None
         self._lexicon = load_lexicon_dir(lexicon_dir) if lexicon_dir else load_lexicon(self.lang)
@@ -63,7 +78,7 @@ class _LexiconComponent:
 
 class MentionsComponent(_LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
-        view = from_doc(doc)
+        view = from_doc(doc, self.lemma_table)
         spans = []
         for sent in view.sents:
             for m in find_mentions(view.sent_toks(sent), self.lexicon):
@@ -73,21 +88,6 @@ class MentionsComponent(_LexiconComponent):
 
 
 class ClaimsComponent(_LexiconComponent):
-    _lemmas = None
-
-    @property
-    def lemma_table(self):
-        """spaCy's German lookup lemmas (spacy-lookups-data), for parts of hyphenated words:
-        the lookup lemmatizer's table when the pipeline has one, else loaded once."""
-        if self._lemmas is None:
-            lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
-            lookups = getattr(lemmatizer, "lookups", None)
-            if lookups is not None and lookups.has_table("lemma_lookup"):
-                self._lemmas = lookups.get_table("lemma_lookup")
-            else:
-                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-        return self._lemmas
-
     def __call__(self, doc: Doc) -> Doc:
         found, header_end = header_date(doc.text)
         doc_date = doc._.document_date or (found.value if found else None)

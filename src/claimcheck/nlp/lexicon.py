@@ -4,6 +4,7 @@ The files live in ``claimcheck/resources/<lang>/`` and are validated with pydant
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,6 +30,10 @@ class EventEntry(_Strict):
 class EventsFile(_Strict):
     particles: list[str]
     events: list[EventEntry]
+    # groups of event types that describe one episode ("expel" makes diplomats "leave")
+    related: list[list[str]] = Field(default_factory=list)
+    # verb lemma -> next words that make it no trigger ("verwies auf Artikel 5": refers to)
+    exceptions: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class ActorEntry(_Strict):
@@ -114,6 +119,20 @@ class Lexicon:
         return table
 
     @cached_property
+    def adjective_actor(self) -> dict[str, str]:
+        return {adj: a.id for a in self.actors.actors for adj in a.adjectives}
+
+    @cached_property
+    def adjective_pattern(self) -> "re.Pattern[str]":
+        """Longest nationality-adjective stem at the start of a lower-cased word."""
+        stems = sorted(self.adjective_actor, key=len, reverse=True)
+        return re.compile("|".join(re.escape(s) for s in stems))
+
+    @cached_property
+    def prefix_actor(self) -> dict[str, str]:
+        return {p: a.id for a in self.actors.actors for p in a.prefixes}
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """Single-word places and actor aliases ("Moskau" for "Moskauer")."""
         return frozenset(k[0] for k in self.name_table if len(k) == 1)
@@ -146,6 +165,9 @@ class Lexicon:
 
     def noun_lemma(self, lemma: str) -> str:
         return self.nouns.forms.get(lemma, lemma)
+
+    def same_event(self, a: str, b: str) -> bool:
+        return a == b or any(a in group and b in group for group in self.events.related)
 
     def same_noun_class(self, a: str, b: str) -> bool:
         ca, cb = self.noun_class.get(a), self.noun_class.get(b)

@@ -44,6 +44,9 @@ def _events(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
         ev = lex.verb_events.get(t.lemma) or lex.verb_events.get(t.lower) or _noun_event(t, lex)
         if ev is None and t.lemma in separable:
             ev = _split_particle(toks, k, separable[t.lemma])
+        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+        if ev and nxt in lex.events.exceptions.get(t.lemma, ()):
+            ev = None
         if ev:
             out.append(Mention("event", ev, t.i, t.i, t.start, t.end))
     phrases = _phrases(toks, lex)
@@ -205,13 +208,13 @@ def _not_affected(noun: str, lex: Lexicon) -> bool:
 
 
 def _nationality_of(t: Tok, lex: Lexicon) -> str | None:
-    low = t.lower
     # Capitalised national adjectives mid-sentence are parts of names ("Deutscher Wetterdienst");
     # place adjectives in -er are always capitalised ("Moskauer").
-    adjective_ok = not t.capitalised or low.endswith("er") and t.text[:-2] in lex.name_words
-    for actor in lex.actors.actors:
-        if adjective_ok and any(low.startswith(adj) for adj in actor.adjectives):
-            return actor.id
-        if "-" in t.text and t.text.split("-", 1)[0] in actor.prefixes and t.text.split("-", 1)[1][:1].isupper():
-            return actor.id
+    if not t.capitalised or t.text.endswith("er") and t.text[:-2] in lex.name_words:
+        m = lex.adjective_pattern.match(t.lower)
+        if m:
+            return lex.adjective_actor[m.group(0)]
+    head, dash, rest = t.text.partition("-")
+    if dash and rest[:1].isupper():
+        return lex.prefix_actor.get(head)
     return None

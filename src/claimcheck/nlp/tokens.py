@@ -143,7 +143,7 @@ def _newline_tokens(doc: Any, text: str) -> list[Any]:
 
 
 def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
-    lemma = t.lemma_ or t.text
+    lemma = t.lemma_ or (table.get(t.text, t.text) if table is not None else t.text)
     if table is not None and lemma == t.text and t.text[:1].isupper() and t.is_sent_start:
         lower = t.text.lower()  # sentence-initial "Ausgewiesen wurden ..."
         lemma = table.get(lower, lemma) if lower in table else lemma
