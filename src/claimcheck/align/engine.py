@@ -73,7 +73,11 @@ def _same_number(claim: Claim, c: SlotComparison) -> bool:
 
 
 def _supported(c: SlotComparison) -> bool:
-    return not c.differ(*KEYS) and bool(c.agree(*KEYS)) and c.status["event"] != "differ"
+    """Keys agree, and the claim is about the same parties (or the same sentence): a company
+    cutting "rund 750 Stellen" in 2017 is not the source's 755 staff cut."""
+    if c.differ(*KEYS) or not c.agree(*KEYS) or c.status["event"] == "differ":
+        return False
+    return c.strength >= 3 or bool(c.agree("actor", "target", "person", "place")) or c.similarity >= 0.3
 
 
 def _mismatch(claim: Claim, c: SlotComparison, n_cands: int) -> bool:

@@ -29,6 +29,7 @@ from claimcheck.nlp.dates_label import time_label
 from claimcheck.nlp.dates_lexicon import grammar
 from claimcheck.nlp.dates_relative import relative_rules
 from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, absolute_rules
+from claimcheck.nlp.dates_scan import Scanner, build_scanner, candidates
 
 __all__ = ["find_time_expressions", "time_label"]
 
@@ -42,6 +43,11 @@ _RANGE_START = re.compile(r"(?<!\w)(?P<pre>von|vom|zwischen)\s+$", re.IGNORECASE
 def _rules() -> tuple[Rule, ...]:
     g = grammar()
     return tuple(absolute_rules(g) + relative_rules(g))
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    return build_scanner(grammar(), _rules())
 
 
 def find_time_expressions(text: str, document_date: Optional[date], *,
@@ -68,13 +74,7 @@ def find_time_expressions(text: str, document_date: Optional[date], *,
 
 
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    cands = []
-    for order, rule in enumerate(_rules()):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), -m.end(), order, rule, m))
-    cands.sort(key=lambda c: c[:3])
-    return [(s, -neg_e, rule, m) for s, neg_e, _, rule, m in cands]
+    return candidates(text, _scanner())
 
 
 def _safe_handle(rule: Rule, m: re.Match, ctx: Ctx) -> Optional[Hit]:

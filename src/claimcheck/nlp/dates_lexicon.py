@@ -11,6 +11,7 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimcheck.models import Modifier
+from claimcheck.nlp.dates_guard import trie_regex
 from claimcheck.resources import load_resource
 
 Unit = Literal["year", "month", "week", "day"]
@@ -90,13 +91,12 @@ class DatesLexicon(_Strict):
 
 
 def alt(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first, each bounded on its word side."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        p = (r"(?<!\w)" if w[0].isalnum() else "") + p + (r"(?!\w)" if w[-1].isalnum() else "")
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
+    """Regex alternation of literal words, longest first, each bounded on its word side.
+
+    Built as a prefix tree (patterns are case-insensitive, so words are lower-cased): the
+    same matches, in the same backtracking order, as a plain alternation sorted by length,
+    but far fewer attempts per text position."""
+    return trie_regex({w.lower() for w in words}, bounded=True)
 
 
 def _inflect(stems: dict[str, int]) -> dict[str, int]:

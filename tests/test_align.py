@@ -1,0 +1,83 @@
+"""Alignment and verdicts: German draft sentences against the bundled reference."""
+import pytest
+
+from claimcheck.align.slots import similarity
+from claimcheck.models import Quantity
+
+HEADER = "date 2025-02\n"
+
+VERDICTS = [
+    # sentence, verdict, mismatching fields, expected values
+    ("Ende 2016 wiesen die USA 35 russische Diplomaten aus.", "supported", [], []),
+    ("Im Dezember 2016 verwiesen die USA fünfunddreißig russische Diplomaten des Landes.", "supported", [], []),
+    ("Ende 2016 wiesen die USA 45 russische Diplomaten aus.", "mismatch", ["count"], ["35"]),
+    ("Anfang 2017 wiesen die USA 35 russische Diplomaten aus.", "mismatch", ["date"], ["Ende 2016"]),
+    ("2015 wies die Obama-Regierung 35 russische Diplomaten aus.", "mismatch", ["date"], ["Ende 2016"]),
+    ("Ende 2016 wiesen die USA unter Präsident Trump 35 russische Diplomaten aus.", "mismatch", ["person"], ["Barack Obama"]),
+    ("2018 schlossen die USA das russische Generalkonsulat in San Francisco.", "mismatch", ["place"], ["Seattle"]),
+    ("2017 zwang Putin die US-Vertretungen, mehr als 700 Mitarbeiter abzubauen.", "supported", [], []),
+    ("2017 zwang Putin die US-Vertretungen, rund 750 Mitarbeiter abzubauen.", "supported", [], []),
+    ("2017 zwang Putin die US-Vertretungen, über 800 Mitarbeiter abzubauen.", "mismatch", ["count"], ["755"]),
+    ("2017 musste die US-Botschaft 755 Diplomaten abbauen.", "mismatch", ["noun"], ["Mitarbeiter"]),
+    ("Moskau wies 2018 im Gegenzug 60 US-Diplomaten aus.", "supported", [], []),
+    ("Weitere Ausweisungen russischer Diplomaten folgten 2022.", "supported", [], []),
+    # other events: never a mismatch
+    ("2001 wiesen die USA 50 russische Diplomaten aus.", "unverified", [], []),
+    ("In Bayern fielen im Februar 35 Zentimeter Schnee.", "unverified", [], []),
+    ("Großbritannien wies 2018 insgesamt 23 russische Diplomaten aus.", "unverified", [], []),
+    ("Frankreich wies im April 2022 insgesamt 35 russische Diplomaten aus.", "unverified", [], []),
+    ("Der Konzern baute 2017 rund 750 Stellen in Bayern ab.", "unverified", [], []),
+]
+
+
+@pytest.mark.parametrize("sentence, verdict, fields, expected", VERDICTS)
+def test_verdicts(checker, sentence, verdict, fields, expected):
+    report = checker.check_text(HEADER + sentence)
+    claims = [c for c in report.claims if c.verdict != "unverified"] or report.claims
+    assert claims, report
+    first = claims[0]
+    assert first.verdict == verdict, first.message
+    assert [m.field for m in first.mismatches] == fields
+    assert [m.expected for m in first.mismatches] == expected
+    text = HEADER + sentence
+    for m in first.mismatches:
+        assert text[m.start:m.end] == m.found
+
+
+def test_mixed_facts_offer_both_readings(checker):
+    report = checker.check_text(HEADER + "2018 wiesen die USA 35 Diplomaten aus.")
+    (claim,) = report.claims
+    assert claim.verdict == "mismatch"
+    assert [(m.field, m.expected) for m in claim.mismatches] == [("count", "60")]
+    assert claim.alternatives and "Ende 2016" in claim.alternatives[0]
+
+
+def test_vague_amount_agrees_but_is_less_precise(checker):
+    report = checker.check_text(HEADER + "Ende 2016 wiesen die USA Dutzende russische Diplomaten aus.")
+    (claim,) = report.claims
+    assert claim.verdict == "supported"
+    assert claim.warnings and "35" in claim.warnings[0]
+
+
+def test_message_for_editors(checker):
+    report = checker.check_text(HEADER + "Ende 2016 wiesen die USA 45 Diplomaten aus.")
+    assert report.claims[0].message == (
+        "Zahl weicht ab: „45 Diplomaten“ – Quelle nennt 35 (Ende 2016, Ausweisung durch die USA).")
+    assert report.claims[0].correction == "Ende 2016 wiesen die USA 35 Diplomaten aus."
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (dict(value=755, low=755, high=755), dict(value=None, low=700, high=None, low_inclusive=False, hedge="mehr als"), True),
+    (dict(value=755, low=755, high=755), dict(value=None, low=800, high=None, low_inclusive=False, hedge="mehr als"), False),
+    (dict(value=35, low=35, high=35), dict(value=None, low=24, high=99, vague=True), True),
+    (dict(value=60, low=60, high=60), dict(value=None, low=30, high=40, hedge="zwischen"), False),
+])
+def test_quantity_interval_agreement(a, b, agree):
+    qa = Quantity(text="x", start=0, end=1, **a)
+    qb = Quantity(text="y", start=0, end=1, **b)
+    assert qa.overlaps(qb) is agree and qb.overlaps(qa) is agree
+
+
+def test_similarity():
+    assert similarity("Ende 2016 wiesen die USA Diplomaten aus", "Ende 2016 wiesen die USA Diplomaten aus") == 1.0
+    assert similarity("Schnee in Bayern", "Diplomaten in Moskau") == 0.0
