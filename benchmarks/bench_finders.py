@@ -9,7 +9,8 @@ fixtures/drafts/*.yaml, the reference article and source texts, every string of 
 parametrized tables of tests/test_dates.py and tests/test_numbers.py, seeded German-ish noise
 and one long document made of all of them. Each text is run with several document dates,
 ``previous`` spans and ``exclude`` ranges. Speed is measured on ~1 MB of real texts cut into
-~4,000-character documents, plus one 300,000-character single line (linearity check).
+~4,000-character documents (dense in numbers), the reference article repeated (typical
+prose) and one 300,000-character single line (linearity check).
 """
 from __future__ import annotations
 
@@ -148,7 +149,9 @@ def main() -> None:
         t0 = time.perf_counter()
         result = outputs(texts)
         print(f"{len(texts)} texts, {sum(map(len, texts)):,} chars, {time.perf_counter() - t0:.1f} s")
+    article = (ROOT / "reference" / "istanbul-2025-02.txt").read_text(encoding="utf-8")
     speed = rates(docs)
+    speed.update({f"article_{k}": v for k, v in rates([article] * 400).items()})
     speed.update({f"line300k_{k}": v for k, v in rates([line]).items()})
     if args.mode == "record":
         STORE.write_bytes(pickle.dumps({"texts": texts, "outputs": result, "speed": speed}))
@@ -162,7 +165,7 @@ def main() -> None:
         if bad or not same_texts:
             sys.exit(1)
     for k, v in speed.items():
-        old = f"   before {before['speed'][k]:>12,.0f}" if before else ""
+        old = f"   before {before['speed'][k]:>12,.0f}" if before and k in before["speed"] else ""
         print(f"{k:<20} {v:>12,.0f} chars/s{old}")
 
 

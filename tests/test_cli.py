@@ -115,3 +115,14 @@ def test_reference_build_cli(capsys, tmp_path):
     out = tmp_path / "facts.json"
     assert main(["reference", "build", str(SOURCE), "-o", str(out), "--model", "blank"]) == 0
     assert out.read_text(encoding="utf-8") == FACTS.read_text(encoding="utf-8")
+
+
+def test_github_and_sarif_formats(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "fixtures/draft-example.txt", "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2 and all(l.startswith("::error file=fixtures/draft-example.txt,line=") for l in lines)
+    code, out, _ = run(capsys, "fixtures/draft-example.txt", "--format", "sarif")
+    sarif = json.loads(out)
+    assert code == 1 and len(sarif["runs"][0]["results"]) == 2

@@ -367,3 +367,23 @@ def test_never_crashes(words, sep, doc):
         assert t.first <= t.last
         assert isinstance(t.label(), str) and t.label()
         last_end = t.end
+
+
+# --- windowed candidate search ------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40),
+       st.sampled_from([" ", "", "\n", " \u00a0", "   \n\n  ", ", "]))
+def test_windowed_candidates_equal_full_scan(words, sep):
+    from claimcheck.nlp import dates
+    text = sep.join(words)
+    full = sorted((m.start(), m.end(), rule.name, m.groups())
+                  for rule in dates._rules() for m in rule.pattern.finditer(text) if m.end() > m.start())
+    fast = sorted((s, e, rule.name, m.groups()) for s, e, rule, m in dates._candidates(text))
+    assert fast == full
+
+
+def test_long_single_line_is_linear():
+    text = "Ende 2016 wiesen die USA 35 Diplomaten aus, im Jahr darauf 755. " * 4000
+    found = find_time_expressions(text, DOC)
+    assert len(found) == 8000 and found[-1].end <= len(text)

@@ -304,3 +304,35 @@ def test_german_thousands_round_trip(n):
     written = f"{n:,}".replace(",", ".")
     (q,) = find_quantities(f"Die Behörde meldete {written} Fälle.")
     assert (q.text, q.value, q.hedge) == (written, n, None)
+
+
+def _full_parse(text, exclude=()):
+    """Reference: the parser run over every token of the text (no trigger windows)."""
+    from claimcheck.nlp import numbers as n
+    from claimcheck.nlp.numbers_lexicon import mask, tokenize
+    lex = n.numbers_lexicon()
+    toks = tokenize(mask(text, exclude, lex.data.phone_min_digits))
+    found, i = [], 0
+    while i < len(toks):
+        q, j = n._parse_at(text, toks, i, lex)
+        if q is not None and not any(s < q.end and q.start < e for s, e in exclude):
+            found.append(q)
+        i = max(j, i + 1)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.one_of(st.sampled_from(_VOCAB + ["Artikel", "Menschen", "zweieinhalb",
+                                                           "Hunderte", "ein", "paar", "x" * 30]),
+                                st.text(max_size=8)), max_size=60),
+       sep=st.sampled_from([" ", "", "\n", "  ", ", "]))
+def test_windowed_parse_equals_full_parse(words, sep):
+    text = sep.join(words)
+    assert find_quantities(text) == _full_parse(text)
+
+
+def test_many_exclusions_on_a_long_line():
+    text = "Am 1. Mai kamen 35 Menschen, 2016 waren es rund 750. " * 5000
+    exclude = [(m, m + 4) for m in range(0, len(text), 53)]
+    found = find_quantities(text, exclude)
+    assert found and all(not any(s < q.end and q.start < e for s, e in exclude[:3]) for q in found[:3])

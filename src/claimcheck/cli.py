@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="einen Text prüfen")
     check.add_argument("path", help="Textdatei, oder - für die Standardeingabe")
     _common(check)
-    check.add_argument("--format", choices=["text", "json", "jsonl", "html"], default="text")
+    check.add_argument("--format", choices=["text", "json", "jsonl", "html", "github", "sarif"],
+                       default="text")
     check.add_argument("--date", help="Dokumentdatum YYYY-MM[-DD], falls der Text keines nennt")
     check.add_argument("-o", "--output", help="in diese Datei schreiben statt auf die Standardausgabe")
     check.set_defaults(func=run_check)
@@ -97,6 +98,10 @@ def _render(report, text: str, fmt: str, output: Optional[str]) -> str:
         return render_json.render_json(report) + "\n"
     if fmt == "jsonl":
         return render_json.render_jsonl(report) + "\n"
+    if fmt in ("github", "sarif"):
+        from claimcheck.render import annotations
+
+        return annotations.render_github(report) if fmt == "github" else annotations.render_sarif(report)
     if fmt == "html":
         from claimcheck.render.html import render_html
 

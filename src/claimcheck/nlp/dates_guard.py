@@ -18,20 +18,32 @@ _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SP
 _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT, C.AT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
 
-# (class items, may the sequence match the empty string) or None when unknown.
-_First = Optional[tuple[list[str], bool]]
+# First characters of a pattern: (class items reached only at a word start, i.e. behind a
+# lookbehind excluding word characters; other class items; may the pattern match "") or None
+# when unknown.
+_First = Optional[tuple[list[str], list[str], bool]]
 
 
-def _first_of_sequence(items) -> _First:
-    out: list[str] = []
+def _first_of_sequence(items, bounded: bool = False) -> _First:
+    words: list[str] = []
+    other: list[str] = []
     for op, av in items:
-        got = _first_of_item(op, av)
+        got = _first_of_item(op, av, bounded)
         if got is None:
             return None
-        out += got[0]
-        if not got[1]:
-            return out, False
-    return out, True
+        words, other = words + got[0], other + got[1]
+        if not got[2]:
+            return words, other, False
+        bounded = bounded or _word_start(op, av)
+    return words, other, True
+
+
+def _word_start(op, av) -> bool:
+    r"""A lookbehind like (?<!\w) or (?<![\w.,]): no word character before this position."""
+    if op is not C.ASSERT_NOT or av[0] != -1 or len(av[1]) != 1:
+        return False
+    (iop, iav), = av[1]
+    return iop is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in iav
 
 
 def _first_of_set(av) -> Optional[list[str]]:
@@ -48,48 +60,59 @@ def _first_of_set(av) -> Optional[list[str]]:
     return parts
 
 
-def _first_of_item(op, av) -> _First:
+def _consumed(parts: list[str], bounded: bool) -> _First:
+    return (parts, [], False) if bounded else ([], parts, False)
+
+
+def _first_of_item(op, av, bounded: bool) -> _First:
     if op is C.LITERAL:
-        return [re.escape(chr(av))], False
+        return _consumed([re.escape(chr(av))], bounded)
     if op is C.IN:
         parts = _first_of_set(av)
-        return None if parts is None else (parts, False)
+        return None if parts is None else _consumed(parts, bounded)
     if op in _ZERO_WIDTH:
-        return [], True
+        return [], [], True
     if op is C.BRANCH:
-        out, nullable = [], False
+        words: list[str] = []
+        other: list[str] = []
+        nullable = False
         for alternative in av[1]:
-            got = _first_of_sequence(alternative)
+            got = _first_of_sequence(alternative, bounded)
             if got is None:
                 return None
-            out, nullable = out + got[0], nullable or got[1]
-        return out, nullable
+            words, other, nullable = words + got[0], other + got[1], nullable or got[2]
+        return words, other, nullable
     if op is C.SUBPATTERN:
-        return _first_of_sequence(av[3])
+        return _first_of_sequence(av[3], bounded)
     if op is C.ATOMIC_GROUP:
-        return _first_of_sequence(av)
+        return _first_of_sequence(av, bounded)
     if op in _REPEATS:
-        got = _first_of_sequence(av[2])
-        return None if got is None else (got[0], got[1] or av[0] == 0)
+        got = _first_of_sequence(av[2], bounded)
+        return None if got is None else (got[0], got[1], got[2] or av[0] == 0)
     return None
 
 
 def guarded(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` with a first-character lookahead guard (unchanged when none is safe)."""
     got = _first_of_sequence(P.parse(pattern.pattern, pattern.flags).data)
-    if got is None or got[1] or not got[0]:
+    if got is None or got[2] or not (got[0] or got[1]):
         return pattern
-    guard = "(?=[" + "".join(dict.fromkeys(got[0])) + "])"
+    alternatives = []
+    if got[1]:
+        alternatives.append("[" + "".join(dict.fromkeys(got[1])) + "]")
+    if got[0]:
+        alternatives.append("[" + "".join(dict.fromkeys(got[0])) + r"](?<!\w.)")
+    guard = "(?=" + "|".join(alternatives) + ")"
     return re.compile(guard + pattern.pattern, pattern.flags)
 
 
-def trie_regex(words: Iterable[str], bounded: bool = False) -> str:
+def trie_regex(words: Iterable[str], bounded: bool = False, group: bool = True) -> str:
     """Alternation of literal ``words`` as a prefix tree: at a position it tries the words the
     text starts with there, longest first, like an alternation sorted by length.
 
     ``bounded``: words are delimited like ``dates_lexicon.alt`` does it (no word character
     before a word starting, or after a word ending, with a letter or digit; a space matches
-    any whitespace run)."""
+    any whitespace run). ``group``: wrap the alternatives in a non-capturing group."""
     root: dict = {}
     for word in words:
         node = root
@@ -101,7 +124,7 @@ def trie_regex(words: Iterable[str], bounded: bool = False) -> str:
         if ch:
             left = r"(?<!\w)" if bounded and ch.isalnum() else ""
             parts.append(left + _branch(ch, child, bounded))
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(parts) + ")" if group else "|".join(parts)
 
 
 def _branch(ch: str, node: dict, bounded: bool) -> str:

@@ -67,7 +67,7 @@ def build_scanner(g: Grammar, rules: tuple[Rule, ...]) -> Scanner:
     every = set().union(*words.values())
     classes = {w: frozenset(c for c, ws in words.items() for v in ws if w.startswith(v))
                for w in every}
-    regex = r"(\d+)|" + trie_regex(every)
+    regex = r"(\d+)|(?<!\w)" + trie_regex(every)
     by_class: dict[str, list[tuple[int, Rule]]] = {}
     for order, rule in enumerate(rules):
         fast = Rule(rule.name, guarded(rule.pattern), rule.handler)

@@ -18,8 +18,8 @@ from text_to_num import text2num
 
 from claimcheck.models import Quantity
 from claimcheck.nlp.numbers_lexicon import (
-    HedgeEntry, NumbersLexicon, Token, glued, mask, match_phrase, noun_at, numbers_lexicon,
-    tokenize,
+    HedgeEntry, NumbersLexicon, Overlaps, Token, glued, mask, match_phrase, noun_at,
+    numbers_lexicon, token_windows,
 )
 
 _SENTENCE_END = ".!?:;\n\r…"
@@ -41,14 +41,19 @@ class _Num:
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities of ``text``, sorted by start, non-overlapping, none overlapping ``exclude``."""
     lex = numbers_lexicon()
-    toks = tokenize(mask(text, exclude, lex.data.phone_min_digits))
+    masked = mask(text, exclude, lex.data.phone_min_digits)
+    overlaps = Overlaps(exclude)
     found: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        q, j = _parse_at(text, toks, i, lex)
-        if q is not None and not any(s < q.end and q.start < e for s, e in exclude):
-            found.append(q)
-        i = max(j, i + 1)
+    for toks in token_windows(masked, lex.trigger):
+        i = 0
+        while i < len(toks):
+            if not lex.may_start(toks[i]):
+                i += 1
+                continue
+            q, j = _parse_at(text, toks, i, lex)
+            if q is not None and not overlaps(q.start, q.end):
+                found.append(q)
+            i = max(j, i + 1)
     return found
 
 
@@ -254,7 +259,7 @@ def _is_house_number(toks: list[Token], i: int, end: int, lex: NumbersLexicon) -
         return False
     prev = toks[i - 1]
     if prev.text == "." and i >= 2:
-        prev = replace(toks[i - 2], text=toks[i - 2].text + ".")  # "Hauptstr. 5"
+        prev = toks[i - 2]._replace(text=toks[i - 2].text + ".")  # "Hauptstr. 5"
     low = prev.text.lower()
     suffixes = lex.data.street_suffixes
     return prev.kind == "word" and any(low.endswith(s) and len(low) > len(s) for s in suffixes)

@@ -8,13 +8,15 @@ are split with the same tokenizer as the text, so "ca." and "mehr als" match tok
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal, Optional, Sequence, TypeVar
+from typing import Literal, NamedTuple, Optional, Sequence, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from claimcheck.nlp.dates_guard import trie_regex
 from claimcheck.resources import load_resource
 
 HedgeKind = Literal[
@@ -38,14 +40,16 @@ _TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<word>[^\W\d_]+)|(?P<mask>{MASK}+)|(?P
 _BLOCKED = [
     r"[0-9]+\s?:\s?[0-9]+",
     r"\+\s?[0-9][0-9 ()/\-]{5,}[0-9]",
-    r"(?<![\w.,])(?<![0-9][ \u00a0\u202f\u2009])0[0-9]+(?:[ /\-]?[0-9]{2,})*",
+    r"0(?<![\w.,]0)(?<![0-9][ \u00a0\u202f\u2009]0)[0-9]+(?:[ /\-]?[0-9]{2,})*",
     r"[0-9]+(?:/[0-9]+)+",
     r"[0-9]+(?:-[0-9]+){2,}",
 ]
 
 
-@dataclass(frozen=True)
-class Token:
+_new = tuple.__new__  # builds a Token without NamedTuple.__new__'s argument handling
+
+
+class Token(NamedTuple):
     kind: str  # "num", "word", "mask", "sym"
     text: str
     start: int
@@ -59,23 +63,123 @@ class Token:
         return Decimal(digits)
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.lastgroup or "sym", m.group(), m.start(), m.end(), m.group().lower())
-            for m in _TOKEN.finditer(text)]
+def tokenize(text: str, start: int = 0, end: Optional[int] = None) -> list[Token]:
+    matches = _TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [_new(Token, (m.lastgroup or "sym", g, m.start(), m.end(), g.lower()))
+            for m in matches for g in (m.group(),)]
+
+
+def token_windows(masked: str, trigger: re.Pattern) -> list[list[Token]]:
+    """Tokens of the parts of ``masked`` around trigger matches (digits, number words), each
+    part with at least _BEFORE tokens before its first and _AFTER after its last trigger (or
+    reaching the text edge). Everywhere else the parser finds nothing, so it can skip it."""
+    low = masked.lower()
+    if len(low) != len(masked):
+        return [tokenize(masked)]
+    spans = [m.span() for m in trigger.finditer(low)]
+    out: list[tuple[int, int]] = []
+    for window in _windows(masked, spans):
+        a, b = _widened(masked, *window)
+        if out and a <= out[-1][1]:  # widened into the previous window: join them
+            a = out.pop()[0]
+        out.append((a, b))
+    return [tokenize(masked, a, b) for a, b in out]
+
+
+_MARGIN, _BEFORE, _AFTER = 48, 8, 12
+_CUT = re.compile(r"\s(?![0-9])")  # no token spans the position after this whitespace
+_CHUNK = re.compile(r"\S+")
+
+
+def _windows(masked: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """[start, end, first trigger start, last trigger end] of merged windows, cut after
+    whitespace (where tokenizing a slice gives the same tokens as the whole text)."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out and s - _MARGIN <= out[-1][1]:
+            if e + _MARGIN > out[-1][1]:
+                out[-1][1] = _cut_right(masked, e + _MARGIN)
+            out[-1][3] = e
+        else:
+            out.append([_cut_left(masked, s - _MARGIN, out[-1][1] if out else 0),
+                        _cut_right(masked, e + _MARGIN), s, e])
+        if len(out) > 1 and out[-1][0] <= out[-2][1]:
+            last = out.pop()
+            out[-1][1], out[-1][3] = max(out[-1][1], last[1]), last[3]
+    return out
+
+
+def _cut_left(masked: str, x: int, low: int) -> int:
+    c = max(x, low)
+    while c > low and not (masked[c - 1].isspace() and not "0" <= masked[c] <= "9"):
+        c -= 1
+    return c
+
+
+def _cut_right(masked: str, x: int) -> int:
+    m = _CUT.search(masked, x) if x < len(masked) else None
+    return m.end() if m else len(masked)
+
+
+def _widened(masked: str, a: int, b: int, first: int, last: int) -> tuple[int, int]:
+    """[a, b) widened until the token margins around the triggers hold. Tokens are counted
+    from below by whitespace-separated chunks (the chunk holding a trigger counts once more)."""
+    while a > 0 and len(_CHUNK.findall(masked, a, first)) <= _BEFORE:
+        a = _cut_left(masked, a - _MARGIN, 0)
+    while b < len(masked) and len(_CHUNK.findall(masked, last, b)) <= _AFTER:
+        b = _cut_right(masked, b + _MARGIN)
+    return a, b
 
 
 def mask(text: str, exclude: Sequence[tuple[int, int]], phone_min_digits: int) -> str:
     """``text`` with excluded spans and blocked digit patterns replaced by MASK characters
     (same length, so offsets are kept)."""
-    chars = list(text)
-    for s, e in exclude:
-        for k in range(max(0, s), min(len(text), e)):
-            chars[k] = MASK
-    masked = "".join(chars)
-    long_run = rf"(?<![0-9])[0-9]{{{phone_min_digits},}}(?![0-9])"
-    for pattern in [*_BLOCKED, long_run]:
-        masked = re.sub(pattern, lambda m: MASK * len(m.group()), masked)
+    n, pieces, pos = len(text), [], 0
+    for s, e in _merged(exclude, n):
+        pieces += [text[pos:s], MASK * (e - s)]
+        pos = e
+    masked = "".join(pieces) + text[pos:] if pieces else text
+    for pattern in _blocked(phone_min_digits):
+        masked = pattern.sub(lambda m: MASK * len(m.group()), masked)
     return masked
+
+
+def _merged(ranges: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The non-empty ranges clipped to [0, n), sorted and merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((max(0, s), min(n, e)) for s, e in ranges):
+        if s >= e:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _blocked(phone_min_digits: int) -> list[re.Pattern]:
+    # Leading lookbehinds are moved behind the first character ("(?<!x)0" == "0(?<!x0)"), so
+    # every pattern starts with a character and the regex engine can skip to candidates fast.
+    long_run = rf"[0-9](?<![0-9][0-9])[0-9]{{{phone_min_digits - 1},}}(?![0-9])"
+    return [re.compile(p) for p in [*_BLOCKED, long_run]]
+
+
+class Overlaps:
+    """``overlaps(start, end)`` == ``any(s < end and start < e for s, e in ranges)`` for a
+    non-empty [start, end), by binary search over the merged ranges."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        proper = _merged([(s, e) for s, e in ranges if s < e], max((e for _, e in ranges), default=0))
+        self.starts = [s for s, _ in proper]
+        self.ends = [e for _, e in proper]
+        self.odd = [(s, e) for s, e in ranges if s >= e]  # reversed ranges still "overlap"
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect_right(self.ends, start)
+        if k < len(self.starts) and self.starts[k] < end:
+            return True
+        return any(s < end and start < e for s, e in self.odd)
 
 
 def glued(toks: list[Token], a: int, b: int) -> bool:
@@ -151,11 +255,12 @@ class NumbersFile(_Strict):
     ordinal_cues: list[str]
     postcode_cues: list[str]
     street_suffixes: list[str]
+    number_pieces: list[str] = Field(min_length=1)
     phone_min_digits: int = Field(ge=5)
 
     @field_validator("articles", "article_scales", "halves", "not_counts", "capitalised_ok",
                      "references", "ordinal_cues", "postcode_cues", "time_words", "score_words",
-                     "street_suffixes")
+                     "street_suffixes", "number_pieces")
     @classmethod
     def _lowercase(cls, words: list[str]) -> list[str]:
         for w in words:
@@ -185,14 +290,33 @@ class NumbersLexicon:
     scales: PhraseTable = field(init=False)
     units: PhraseTable = field(init=False)
     references: PhraseTable = field(init=False)
+    trigger: re.Pattern = field(init=False)
+    _starts: dict[str, bool] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         d = self.data
+        self.trigger = _trigger(d)
         self.hedges = PhraseTable({phrase_key(p): h for h in d.hedges for p in h.phrases})
         self.vague = PhraseTable({phrase_key(w): v for v in d.vague for w in v.words})
         self.scales = PhraseTable({phrase_key(w): Decimal(str(x)) for w, x in d.scales.items()})
         self.units = PhraseTable({phrase_key(w): u for w, u in d.units.items()})
         self.references = PhraseTable({phrase_key(w): True for w in d.references})
+
+
+    def may_start(self, tok: Token) -> bool:
+        """False when no quantity, reference or hedge can start at ``tok``: the parser would
+        return nothing and move on by one token."""
+        if tok.kind == "num":
+            return True
+        low = tok.low
+        known = self._starts.get(low)
+        if known is None:
+            known = (low in self.references.firsts or low in self.hedges.firsts
+                     or low in self.vague.firsts or low in self.data.articles
+                     or (tok.kind == "word" and self.trigger.search(low) is not None))
+            if len(self._starts) < 100_000:
+                self._starts[low] = known
+        return known
 
 
 class PhraseTable(dict):
@@ -213,6 +337,16 @@ def match_phrase(toks: list[Token], i: int, table: PhraseTable) -> tuple[Optiona
         if key in table:
             return table[key], i + n
     return None, i
+
+
+def _trigger(d: NumbersFile) -> re.Pattern:
+    """Digits, or a letter run containing a number piece, vague, scale or fraction word."""
+    words = [*d.number_pieces, d.half_suffix, *d.fractions, *d.scales, *d.article_scales,
+             *(w for v in d.vague for w in v.words)]
+    pieces = {p for w in words for p in re.findall(r"[^\W\d_]+", w.lower())} - set(d.articles)
+    # Every alternative starts with a plain character, so the engine skips to candidates fast.
+    digits = [f"{d}[0-9]*" for d in "0123456789"]
+    return re.compile("|".join(digits + [trie_regex(pieces, group=False)]))
 
 
 @lru_cache(maxsize=None)
