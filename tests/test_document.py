@@ -1,0 +1,37 @@
+"""Document date: header line, --date, today."""
+from datetime import date
+
+import pytest
+
+from claimcheck.document import header_date, parse_date_value, resolve_date
+from claimcheck.errors import ClaimcheckError
+
+
+@pytest.mark.parametrize("text, label, end_text", [
+    (" date 2025-02 Nach dem Treffen", "2025-02", " Nach dem Treffen"),
+    ("date 2025-02\nNach dem Treffen", "2025-02", "\nNach dem Treffen"),
+    ("date 2024-11-05\n\nText", "2024-11-05", "\n\nText"),
+    ("\ufeffdate 2025-02 x", None, None),  # BOM is removed by io before this stage
+    ("Das date 2025-02 steht mitten im Text", None, None),
+    ("date 2025-13 kein Monat", None, None),
+])
+def test_header(text, label, end_text):
+    found, end = header_date(text)
+    assert (found.label if found else None) == label
+    if label:
+        assert text[end:] == end_text
+    else:
+        assert end == 0
+
+
+def test_resolution_order():
+    given = parse_date_value("2020-05")
+    assert resolve_date("date 2025-02 x", given)[0].label == "2025-02"
+    assert resolve_date("x", given)[0].value == date(2020, 5, 1)
+    assert resolve_date("x", None, today=date(2026, 11, 25))[0].value == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("bad", ["2025", "Februar 2025", "2025-02-30", "25-02"])
+def test_bad_date_values(bad):
+    with pytest.raises(ClaimcheckError, match="E010"):
+        parse_date_value(bad)
