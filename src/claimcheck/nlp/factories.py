@@ -89,9 +89,10 @@ class MentionsComponent(_LexiconComponent):
 
 class ClaimsComponent(_LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
-        found, header_end = header_date(doc.text)
+        text = doc.text
+        found, header_end = header_date(text)
         doc_date = doc._.document_date or (found.value if found else None)
-        view = from_doc(doc, self.lemma_table)
+        view = from_doc(doc, self.lemma_table, text)
         claims = extract_from_view(view, doc_date, self.lexicon, header_end)
         doc._.claims = claims
         spans = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in claims]

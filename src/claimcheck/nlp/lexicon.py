@@ -119,6 +119,17 @@ class Lexicon:
         return table
 
     @cached_property
+    def name_first_words(self) -> frozenset[str]:
+        """First words of all names: a cheap test before the longest-match lookup."""
+        return frozenset(k[0] for k in self.name_table)
+
+    @cached_property
+    def noun_event_suffix(self) -> "re.Pattern[str]":
+        """Event nouns of 6+ letters at the end of a lower-cased compound."""
+        nouns = sorted((n for n in self.noun_events if len(n) >= 6), key=len, reverse=True)
+        return re.compile("(?:" + "|".join(re.escape(n) for n in nouns) + r")\Z")
+
+    @cached_property
     def adjective_actor(self) -> dict[str, str]:
         return {adj: a.id for a in self.actors.actors for adj in a.adjectives}
 

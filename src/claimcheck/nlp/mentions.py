@@ -60,10 +60,9 @@ def _noun_event(t: Tok, lex: Lexicon) -> str | None:
     low = t.lemma.lower()
     if low in lex.noun_events:
         return lex.noun_events[low]
-    text = t.lower
-    for noun, ev in lex.noun_events.items():  # compounds: "Diplomatenausweisung"
-        if len(noun) >= 6 and len(text) > len(noun) + 2 and text.endswith(noun):
-            return ev
+    m = lex.noun_event_suffix.search(t.lower)  # compounds: "Diplomatenausweisung"
+    if m and m.start() > 2:
+        return lex.noun_events[m.group(0)]
     return None
 
 
@@ -117,7 +116,11 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     longest = max(len(k) for k in table)
     out: list[Mention] = []
     k = 0
+    firsts = lex.name_first_words
     while k < len(toks):
+        if toks[k].text not in firsts and toks[k].text[:-1] not in firsts:
+            k += 1
+            continue
         hit = _longest_at(toks, k, table, longest)
         if hit is None:
             k += 1

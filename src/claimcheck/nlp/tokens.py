@@ -85,18 +85,19 @@ class _DocToks(Sequence):
         return tok
 
 
-def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None) -> TokenView:
+def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
+             text: Optional[str] = None) -> TokenView:
     """Build a TokenView from a spaCy Doc (sentences must be set).
 
     ``lemma_table`` (word -> lemma) lemmatises the last part of hyphenated compounds that the
     pipeline left alone ("US-Vertretern" -> "US-Vertreter").
     """
     has_parse = doc.has_annotation("DEP")
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc.text if text is None else text  # doc.text joins all tokens: read it once
     sents = []
     paragraph = 0
     prev_end = 0
-    for first, last in _line_split(doc):
+    for first, last in _line_split(doc, text):
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if sents and _paragraph_break(text[prev_end:start_char], text[prev_end - 1]):
             paragraph += 1
@@ -111,7 +112,7 @@ def _paragraph_break(gap: str, last_char: str) -> bool:
     return "\n\n" in gap.replace(" ", "").replace("\t", "") or ("\n" in gap and last_char in PARA_END)
 
 
-def _line_split(doc: Any) -> list[tuple[int, int]]:
+def _line_split(doc: Any, text: str) -> list[tuple[int, int]]:
     """Sentence token ranges of the pipeline, further cut at line breaks (headings have no full
     stop); whitespace-only tokens are dropped at the edges. Reads the SENT_START array instead of
     ``doc.sents``, which is slow on long documents."""
@@ -119,7 +120,7 @@ def _line_split(doc: Any) -> list[tuple[int, int]]:
     if n == 0:
         return []
     starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1) if i > 0]
-    starts += [t.i + 1 for t in _newline_tokens(doc, doc.text)]
+    starts += [t.i + 1 for t in _newline_tokens(doc, text)]
     bounds = sorted(set(starts)) + [n]
     cleaned = []
     for first, last in zip(bounds, bounds[1:]):
