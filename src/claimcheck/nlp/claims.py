@@ -166,19 +166,31 @@ def _fill_slots(ctx: _Ctx, claim: Claim, seg: _Segment, noun_tok: Optional[Tok])
         _pick(ctx, "event", seg, anchor_tok)
     actor, person = _actor(ctx, seg, anchor_tok, event)
     target = _target(ctx, seg, noun_tok, actor)
-    place = next(iter(_in_segment(ctx, "place", seg)), None)  # places are clause-specific
-    k = ctx.segments.index(seg)
-    if place is None and seg.after_comma and k > 0:  # "..., die Botschaft in Prag, 63 Mitarbeiter abzubauen"
-        place = next(iter(_in_segment(ctx, "place", ctx.segments[k - 1])), None)
-    if place is None and _must_leave(ctx, event):  # "mussten Moskau verlassen": the city left
-        place = next((m for m in _in_segment(ctx, "actor", seg) if m.role == ""
-                      and ctx.view.text[m.start:m.end] in ctx.lex.place_set), None)
-        place = place and Mention("place", ctx.view.text[place.start:place.end], place.first,
-                                  place.last, place.start, place.end, place.role)
+    place = _place(ctx, seg, event)
     return claim.model_copy(update={
         "event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
         "target": _slot(ctx, target), "place": _slot(ctx, place),
     })
+
+
+def _place(ctx: _Ctx, seg: _Segment, event: Optional[Mention]) -> Optional[Mention]:
+    """The clause's place; through a comma the preceding clause's ("…, die Botschaft in Prag,
+    63 Mitarbeiter abzubauen"); for leaving, the city left ("mussten Moskau verlassen",
+    "zog sein Personal aus Peking ab")."""
+    place = next(iter(_in_segment(ctx, "place", seg)), None)
+    k = ctx.segments.index(seg)
+    if place is None and seg.after_comma and k > 0:
+        place = next(iter(_in_segment(ctx, "place", ctx.segments[k - 1])), None)
+    if place is None and event is not None and event.value == "leave":
+        left = [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma == "verlassen"]
+        city = next((m for m in ctx.mentions if m.kind == "actor"
+                     and ctx.view.text[m.start:m.end] in ctx.lex.place_set
+                     and (m.role == "from" or (m.role == "" and any(0 < v - m.last <= 6 for v in left)))),
+                    None)
+        if city is not None:
+            place = Mention("place", ctx.view.text[city.start:city.end], city.first, city.last,
+                            city.start, city.end, city.role)
+    return place
 
 
 def _slot(ctx: _Ctx, m: Optional[Mention]) -> Optional[Slot]:
