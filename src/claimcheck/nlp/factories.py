@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 
 from claimcheck.document import header_date
 from claimcheck.nlp.extract import extract_from_view
+from claimcheck.nlp.lemmas import load_lemmas
 from claimcheck.nlp.lexicon import FILES, Lexicon, load_lexicon, load_lexicon_dir
 from claimcheck.nlp.mentions import find_mentions
 from claimcheck.nlp.tokens import from_doc
@@ -48,20 +48,22 @@ class _LexiconComponent:
 
     @property
     def lemma_table(self):
-        """spaCy's German lookup lemmas (spacy-lookups-data), for parts of hyphenated words:
-        the lookup lemmatizer's table when the pipeline has one, else loaded once."""
+        """Lookup lemmas for tokens the pipeline left without one and for parts of hyphenated
+        words: the pipeline's lookup lemmatizer table if it has one, else claimcheck's compact
+        copy of spaCy's German lookup table (see ``nlp/lemmas.py``)."""
         if self._lemmas is None:
             lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
             lookups = getattr(lemmatizer, "lookups", None)
             if lookups is not None and lookups.has_table("lemma_lookup"):
                 self._lemmas = lookups.get_table("lemma_lookup")
             else:
-                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+                self._lemmas = load_lemmas(self.lang)
         return self._lemmas
 
     def initialize(self, get_examples=None, *, nlp=None, lexicon_dir: Optional[str] = None) -> None:
         self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else None
         self._lexicon = load_lexicon_dir(lexicon_dir) if lexicon_dir else load_lexicon(self.lang)
+        self.lemma_table  # noqa: B018  (load now, not on the first document)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)

@@ -1,0 +1,124 @@
+"""spaCy's German lookup lemmas (spacy-lookups-data) in a compact, shareable form.
+
+spaCy's own ``Lookups`` table for German holds 355,000 entries as Python objects (~125 MB per
+process). Claimcheck needs lemmas only for the few sentences that hold a number or a date, so it
+keeps the table as two sorted text blobs with offset arrays (~10 MB) and looks words up by
+binary search (a few microseconds, memoised). The compact form is cached on disk (under
+``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``) so that worker processes load it in
+milliseconds; without a writable cache it is built in memory (under a second).
+"""
+from __future__ import annotations
+
+import array
+import bisect
+import gzip
+import json
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+FORMAT = 1
+
+
+class _Keys:
+    """The sorted keys as a sequence, for ``bisect``."""
+
+    def __init__(self, blob: str, offsets: "array.array[int]") -> None:
+        self.blob, self.offsets = blob, offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __getitem__(self, i: int) -> str:
+        start = self.offsets[i]
+        end = self.offsets[i + 1] - 1 if i + 1 < len(self.offsets) else len(self.blob)
+        return self.blob[start:end]
+
+
+class LemmaLookup:
+    """Read-only mapping word -> lemma (``get``, ``in``)."""
+
+    def __init__(self, keys: str, key_offsets: bytes, values: str, value_offsets: bytes) -> None:
+        self._keys = _Keys(keys, _offsets(key_offsets))
+        self._values = _Keys(values, _offsets(value_offsets))
+        self.get_lemma = lru_cache(maxsize=65536)(self._find)
+
+    def _find(self, word: str) -> Optional[str]:
+        i = bisect.bisect_left(self._keys, word)
+        if i < len(self._keys) and self._keys[i] == word:
+            return self._values[i]
+        return None
+
+    def get(self, word: str, default: Optional[str] = None) -> Optional[str]:
+        found = self.get_lemma(word)
+        return default if found is None else found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get_lemma(word) is not None
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _offsets(data: bytes) -> "array.array[int]":
+    out = array.array("I")
+    out.frombytes(data)
+    return out
+
+
+def _source_file(lang: str) -> Path:
+    import spacy_lookups_data
+
+    return Path(str(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")))
+
+
+def _build(lang: str) -> tuple[str, bytes, str, bytes]:
+    with gzip.open(_source_file(lang), "rt", encoding="utf-8") as fh:
+        table: dict[str, str] = json.load(fh)
+    keys = sorted(k for k in table if "\n" not in k and "\n" not in table[k])
+    key_offsets, value_offsets = array.array("I"), array.array("I")
+    kpos = vpos = 0
+    for k in keys:
+        key_offsets.append(kpos)
+        value_offsets.append(vpos)
+        kpos += len(k) + 1
+        vpos += len(table[k]) + 1
+    values = "\n".join(table[k] for k in keys)
+    return "\n".join(keys), key_offsets.tobytes(), values, value_offsets.tobytes()
+
+
+def _cache_path(lang: str) -> Path:
+    import spacy_lookups_data
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+    version = getattr(spacy_lookups_data, "__version__", "0")
+    return base / f"{lang}-lemmas-{version}-v{FORMAT}.pickle"
+
+
+@lru_cache(maxsize=2)
+def load_lemmas(lang: str = "de") -> LemmaLookup:
+    """The lookup lemmas of ``lang`` (one instance per process)."""
+    path = _cache_path(lang)
+    try:
+        with open(path, "rb") as fh:
+            return LemmaLookup(*pickle.load(fh))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        pass
+    parts = _build(lang)
+    _write_cache(path, parts)
+    return LemmaLookup(*parts)
+
+
+def _write_cache(path: Path, parts: tuple) -> None:
+    """Atomic write; a read-only or missing cache directory is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
