@@ -306,3 +306,17 @@ def _namespace(root: Path, out: Path) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     cli_batch.register(parser.add_subparsers())
     return parser.parse_args(["batch", str(root), "-o", str(out), "-j", "2"])
+
+
+def test_window_fills_when_nothing_is_in_flight():
+    """Regression: an empty window must be filled completely, not with one file."""
+    from collections import deque
+
+    class Pool:
+        def submit(self, fn, item):
+            return item
+
+    pending = deque(enumerate(["a", "b", "c", "d", "e"]))
+    inflight: deque = deque()
+    batch._fill(Pool(), pending, inflight, set(), 4)
+    assert len(inflight) == 4 and len(pending) == 1

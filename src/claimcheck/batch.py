@@ -232,7 +232,9 @@ def _fill(pool, pending: deque, inflight: deque, suspects: set, window: int) -> 
     """Submit work up to the window; a suspect runs alone so a crash identifies it."""
     while pending and len(inflight) < window:
         index, item = pending[0]
-        alone = index in suspects or (inflight and inflight[0][0] in suspects)
+        # bool(): "inflight and ..." would bind the deque itself, which turns truthy once the
+        # item below is appended, and every window would shrink to one file in flight.
+        alone = index in suspects or bool(inflight and inflight[0][0] in suspects)
         if alone and inflight:
             return
         try:
