@@ -56,6 +56,7 @@ class Checker:
 
     def _extract_chunk(self, text: str, doc_date: DocDate) -> list[Claim]:
         doc = self.nlp.make_doc(text)
+        doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
         doc._.document_date = doc_date.value
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)

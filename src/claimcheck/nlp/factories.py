@@ -91,7 +91,7 @@ class MentionsComponent(_LexiconComponent):
 
 class ClaimsComponent(_LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text_of(doc)
         found, header_end = header_date(text)
         doc_date = doc._.document_date or (found.value if found else None)
         view = from_doc(doc, self.lemma_table, text)
@@ -100,6 +100,16 @@ class ClaimsComponent(_LexiconComponent):
         spans = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in claims]
         doc.spans["claimcheck_claims"] = [s for s in spans if s is not None]
         return doc
+
+
+def _text_of(doc: Doc) -> str:
+    """The Doc's text: the string the Checker tokenized if it left it in ``user_data`` (building
+    ``doc.text`` joins every token, a tenth of the extraction time), else ``doc.text``."""
+    text = doc.user_data.get("claimcheck_text")
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if isinstance(text, str) and len(text) == end:
+        return text
+    return doc.text
 
 
 @Language.factory("claimcheck_mentions", default_config={"lang": "de"})
