@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -78,9 +79,14 @@ def _noun(claim: Claim, fact: Fact, lex: Lexicon) -> Status:
     return "agree" if lex.same_noun_class(claim.noun.value, fact.noun.value) else "differ"
 
 
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(sentence))
+
+
 def similarity(a: str, b: str) -> float:
     """Jaccard overlap of the lower-cased words (4+ letters) of two sentences."""
-    wa, wb = {w.lower() for w in WORD.findall(a)}, {w.lower() for w in WORD.findall(b)}
+    wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
