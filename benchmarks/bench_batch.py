@@ -144,7 +144,9 @@ def main() -> int:
     lines = sum(1 for _ in open(tmp / "out.jsonl", encoding="utf-8"))
     print(f"claimcheck batch --jobs {args.jobs}: {seconds:.2f} s, exit {status}, {lines} records, "
           f"{tokens / seconds:,.0f} tokens/s, {len(texts) / seconds:.1f} files/s")
-    print(f"ratio tokenizer / batch: {(tokens / tok_seconds) / (tokens / seconds):.1f}x")
+    ratio = (tokens / seconds) / (tokens / tok_seconds)
+    print(f"ratio batch / bare tokenizer: {ratio:.2f} (target >= 0.5; "
+          f"tokenizer is {1 / ratio:.1f}x faster)")
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     print(f"peak RSS: largest single process {peak_child / 2**20:.0f} MiB, "
           f"whole process tree (sampled) {tree_peak / 2**20:.0f} MiB")
