@@ -124,11 +124,17 @@ def _day_range(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     return Hit((d1, d2), "day", None, ya[1]) if d1 < d2 else None
 
 
-def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+def _modifier_and_year(m: re.Match, ctx: Ctx):
+    """The Anfang/Mitte/Ende modifier and the resolved (year, anchor) of a month or season;
+    a bare month/season needs a modifier or a preposition to be read as a time."""
     mod = modifier(m, ctx.g)
     licensed = mod is not None or ctx.prev_word(m.start()) in ctx.g.lower_set(
         ctx.g.ctx.month_prepositions)
-    ya = resolve_year(m, ctx, licensed)
+    return mod, resolve_year(m, ctx, licensed)
+
+
+def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    mod, ya = _modifier_and_year(m, ctx)
     if ya is None:
         return None
     return _with_mod(month_interval(ya[0], ctx.g.month_of[key(m["mon"])]), "month", mod, ya[1])
@@ -145,10 +151,7 @@ def _month_range(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 def _season(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     season = ctx.g.season_of[key(m["s"])]
-    mod = modifier(m, ctx.g)
-    licensed = mod is not None or ctx.prev_word(m.start()) in ctx.g.lower_set(
-        ctx.g.ctx.month_prepositions)
-    ya = resolve_year(m, ctx, licensed)
+    mod, ya = _modifier_and_year(m, ctx)
     if ya is None:
         return None
     year, wraps = ya[0], season.first_month > season.last_month
