@@ -81,3 +81,27 @@ def test_quantity_interval_agreement(a, b, agree):
 def test_similarity():
     assert similarity("Ende 2016 wiesen die USA Diplomaten aus", "Ende 2016 wiesen die USA Diplomaten aus") == 1.0
     assert similarity("Schnee in Bayern", "Diplomaten in Moskau") == 0.0
+
+
+SINGLE_CHANGES = [
+    ("Ende 2016", "Ende 2015", ("date", "Ende 2015", "Ende 2016")),
+    ("Ende 2016", "Anfang 2017", ("date", "Anfang 2017", "Ende 2016")),
+    ("35 Moskauer", "53 Moskauer", ("count", "53", "35")),
+    ("2017 zwang", "2016 zwang", ("date", "2016", "2017")),
+    ("755 Mitarbeiter", "750 Mitarbeiter", ("count", "750", "755")),
+    ("2018 schlossen", "2019 schlossen", ("date", "2019", "2018")),
+    ("wiesen 60 Diplomaten", "wiesen 80 Diplomaten", ("count", "80", "60")),
+    ("von 60 US-Vertretern", "von 70 US-Vertretern", ("count", "70", "60")),
+    ("folgten 2022", "folgten 2021", ("date", "2021", "2022")),
+    ("und 2023", "und 2024", ("date", "2024", "2023")),
+    ("in Seattle", "in San Francisco", ("place", "San Francisco", "Seattle")),
+    ("Präsident Barack Obama", "Präsident George W. Bush", ("person", "George W. Bush", "Barack Obama")),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", SINGLE_CHANGES)
+def test_each_single_change_of_the_source_is_flagged_once(checker, source_text, old, new, expected):
+    draft = source_text.replace(old, new, 1)
+    report = checker.check_text(draft)
+    found = [(m.field, m.found, m.expected) for c in report.claims for m in c.mismatches]
+    assert found == [expected]

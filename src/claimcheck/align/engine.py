@@ -33,6 +33,7 @@ class Outcome:
     comparison: Optional[SlotComparison] = None
     fields: list[str] = field(default_factory=list)  # differing slots
     alternatives: list[SlotComparison] = field(default_factory=list)
+    ranked: list[SlotComparison] = field(default_factory=list)  # all mismatch readings, best first
 
 
 def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) -> Outcome:
@@ -49,7 +50,20 @@ def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) ->
     mismatches.sort(key=_rank, reverse=True)
     best = mismatches[0]
     others = [c for c in mismatches[1:] if c.differ(*KEYS) != best.differ(*KEYS)]
-    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others)
+    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, mismatches)
+
+
+def prefer_unused(out: Outcome, used: set[str]) -> Outcome:
+    """A mismatch whose best reading is a fact that another claim already confirms takes the
+    next reading ("folgten 2022 und 2024": the 2024 is the wrong 2023, not a second 2022)."""
+    if out.verdict != "mismatch" or out.comparison is None or out.comparison.fact.id not in used:
+        return out
+    free = [c for c in out.ranked if c.fact.id not in used]
+    if not free:
+        return out
+    best = free[0]
+    others = [c for c in out.ranked if c is not best and c.differ(*KEYS) != best.differ(*KEYS)]
+    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, out.ranked)
 
 
 def _same_event(claim: Claim, c: SlotComparison) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from claimcheck.align.engine import Outcome, align_claim
+from claimcheck.align.engine import Outcome, align_claim, prefer_unused
 from claimcheck.align.slots import SlotComparison, sentence_of
 from claimcheck.models import Claim, ClaimReport, Fact, Mismatch, Report, Summary
 from claimcheck.nlp.lexicon import Lexicon
@@ -15,7 +15,10 @@ RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
 
 def build_report(text: str, claims: Sequence[Claim], facts: Sequence[Fact], lex: Lexicon, *,
                  source: str, document_date: Optional[str], reference: Optional[str]) -> Report:
-    items = [claim_report(text, c, align_claim(c, text, facts, lex), lex) for c in claims]
+    outcomes = [align_claim(c, text, facts, lex) for c in claims]
+    used = {o.comparison.fact.id for o in outcomes if o.verdict == "supported" and o.comparison}
+    outcomes = [prefer_unused(o, used) for o in outcomes]
+    items = [claim_report(text, c, o, lex) for c, o in zip(claims, outcomes)]
     summary = Summary(claims=len(items))
     for item in items:
         setattr(summary, item.verdict, getattr(summary, item.verdict) + 1)
