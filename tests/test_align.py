@@ -21,6 +21,7 @@ VERDICTS = [
     ("2017 musste die US-Botschaft 755 Diplomaten abbauen.", "mismatch", ["noun"], ["Mitarbeiter"]),
     ("Moskau wies 2018 im Gegenzug 60 US-Diplomaten aus.", "supported", [], []),
     ("Weitere Ausweisungen russischer Diplomaten folgten 2022.", "supported", [], []),
+    ("Größer war nur die Ausweisung von 60 Diplomaten 2018.", "supported", [], []),
     # other events: never a mismatch
     ("2001 wiesen die USA 50 russische Diplomaten aus.", "unverified", [], []),
     ("In Bayern fielen im Februar 35 Zentimeter Schnee.", "unverified", [], []),

@@ -39,7 +39,7 @@ class Outcome:
 def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) -> Outcome:
     sentence = sentence_of(text, claim)
     cands = [c for c in (compare(claim, f, sentence, lex) for f in facts) if _same_event(claim, c)]
-    supported = [c for c in cands if _supported(c)]
+    supported = [c for c in cands if _supported(claim, c)]
     if supported:
         best = max(supported, key=_rank)
         return Outcome("supported" if not best.differ(*SIDE_SLOTS) else "mismatch", best,
@@ -86,12 +86,15 @@ def _same_number(claim: Claim, c: SlotComparison) -> bool:
     return q is not None and f is not None and f.exact and q.value == f.value
 
 
-def _supported(c: SlotComparison) -> bool:
-    """Keys agree, and the claim is about the same parties (or the same sentence): a company
-    cutting "rund 750 Stellen" in 2017 is not the source's 755 staff cut."""
+def _supported(claim: Claim, c: SlotComparison) -> bool:
+    """Keys agree, and the claim is about the same parties (or the same sentence, or the very
+    same number, date and event): a company cutting "rund 750 Stellen" in 2017 is not the
+    source's 755 staff cut, "die Ausweisung von 60 Diplomaten 2018" is its 60 expelled."""
     if c.differ(*KEYS) or not c.agree(*KEYS) or c.status["event"] == "differ":
         return False
-    return c.strength >= 3 or bool(c.agree("actor", "target", "person", "place")) or c.similarity >= 0.3
+    exact = c.agree(*KEYS) == list(KEYS) and _same_number(claim, c) and c.status["event"] == "agree"
+    return (exact or c.strength >= 3 or bool(c.agree("actor", "target", "person", "place"))
+            or c.similarity >= 0.3)
 
 
 def _mismatch(claim: Claim, c: SlotComparison, n_cands: int) -> bool:
