@@ -152,3 +152,14 @@ def test_preposition_roles():
     toks = _toks([("von", "von"), ("den", "der"), ("USA", "USA"), ("in", "in"), ("Seattle", "Seattle")])
     ms = {m.value: m.role for m in find_mentions(toks, load_lexicon())}
     assert ms == {"USA": "agent", "Seattle": "in"}
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Nicht 35, sondern 60 Diplomaten mussten 2018 die USA verlassen.", [True, False]),
+    ("Österreich wies 2018 im Zuge der Skripal-Affäre keine russischen Diplomaten aus.", [True]),
+    ("2019 wies London den russischen Botschafter aber nicht aus.", [True]),
+    ("Die USA wiesen 2018 60 Diplomaten aus, Österreich keine.", [False]),
+    ("2018 wiesen die USA nicht nur 60 Diplomaten aus.", [False]),
+])
+def test_negation(checker, text, negated):
+    assert [c.negated for c in claims_of(checker, text)] == negated

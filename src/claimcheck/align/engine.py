@@ -34,9 +34,12 @@ class Outcome:
     fields: list[str] = field(default_factory=list)  # differing slots
     alternatives: list[SlotComparison] = field(default_factory=list)
     ranked: list[SlotComparison] = field(default_factory=list)  # all mismatch readings, best first
+    negated: bool = False
 
 
 def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) -> Outcome:
+    if claim.negated:
+        return Outcome("unverified", negated=True)
     sentence = sentence_of(text, claim)
     cands = [c for c in (compare(claim, f, sentence, lex) for f in facts) if _same_event(claim, c)]
     supported = [c for c in cands if _supported(claim, c)]

@@ -32,6 +32,9 @@ def claim_report(text: str, claim: Claim, out: Outcome, lex: Lexicon) -> ClaimRe
     column = claim.start - (text.rfind("\n", 0, claim.start) + 1) + 1
     base = dict(start=claim.start, end=claim.end, text=claim.text, verdict=out.verdict, line=line,
                 column=column, sentence=sentence_of(text, claim), claim=claim)
+    if out.negated:
+        return ClaimReport(**base, rule="CC310", severity="info",
+                           message=f"Verneinte Angabe: „{claim.text}“ – nicht gegen die Quelle geprüft.")
     if out.comparison is None:
         return ClaimReport(**base, rule=RULES["unverified"], severity="info",
                            message=f"Nicht prüfbar: „{claim.text}“ – die Quelle sagt dazu nichts.")

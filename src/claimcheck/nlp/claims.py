@@ -21,6 +21,8 @@ from claimcheck.nlp.mentions import Mention, find_mentions
 from claimcheck.nlp.tokens import Sentence, Tok, TokenView
 
 ON_DAYS = re.compile(r"\ban\s+(?:nur\s+|knapp\s+|rund\s+|etwa\s+)?$", re.IGNORECASE)
+NEG_BEFORE = re.compile(r"\b(?:nicht|keine?|keinesfalls)\s+$", re.IGNORECASE)
+NEG_WORDS = {"kein", "keine", "keinen", "keinem", "keiner", "keines"}
 SPLITTERS = {",", ";", ":", "–", "—", "und", "sowie", "oder", "aber", "doch", "während", "nachdem"}
 
 
@@ -85,8 +87,25 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
         if seg_has_count or (t.start in used and not _in_segment(ctx, "event", seg)):
             continue
         out.append(_date_claim(ctx, sent, t))
-    return _mark_borrowed(ctx, out)
+    return [_negation(ctx, c) for c in _mark_borrowed(ctx, out)]
 
+
+def _negation(ctx: _Ctx, claim: Claim) -> Claim:
+    """"Nicht 35, sondern 60": the 35 is denied; "wies … keine Diplomaten aus", "wies … nicht
+    aus": the clause is. A denied statement is no claim to verify against the source."""
+    if claim.quantity is not None and NEG_BEFORE.search(ctx.view.text, max(0, claim.start - 12), claim.start):
+        return claim.model_copy(update={"negated": True})
+    seg = _segment_of(ctx, claim.start)
+    if claim.event is not None and any(seg.covers(t.i) and t.lower in NEG_WORDS for t in ctx.toks):
+        return claim.model_copy(update={"negated": True})
+    toks = ctx.toks  # "nicht" + closing particle negates the sentence's verb across segments
+    event_end = claim.event.end if claim.event is not None else -1
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.lower == "nicht" and nxt is not None and (nxt.end == event_end or (
+                nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct))):
+            return claim.model_copy(update={"negated": True})
+    return claim
 
 def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
     """A count claim that borrows its time from another clause that is itself a date claim is
