@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from claimcheck.evaluate import (SLOTS, SlotScores, format_scores, load_sentences, pair_claims,
                                  quantity_equal, score_claims, score_sentences)

@@ -16,7 +16,6 @@ from claimcheck.document import DocDate, resolve_date
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Fact, FactBase, Provenance
 
-BUNDLED_SOURCE = "istanbul-2025-02.txt"
 BUNDLED_FACTS = "istanbul-2025-02.facts.json"
 
 

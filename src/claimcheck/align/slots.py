@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal
 
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
@@ -95,6 +95,3 @@ def similarity(a: str, b: str) -> float:
 def sentence_of(text: str, claim: Claim) -> str:
     return text[claim.sentence_start:claim.sentence_end]
 
-
-def best(cands: list[SlotComparison], key) -> Optional[SlotComparison]:
-    return max(cands, key=key) if cands else None

@@ -46,7 +46,3 @@ def _trained(name: str) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     return nlp
 
-
-def model_name(nlp: Language) -> str:
-    meta = nlp.meta
-    return f"{meta.get('lang', 'de')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}"

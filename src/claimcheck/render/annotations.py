@@ -5,9 +5,6 @@ import json
 
 from claimcheck.models import Report
 
-LEVEL = {"mismatch": "error", "supported": "notice", "unverified": "notice"}
-
-
 def _escape(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
