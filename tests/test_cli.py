@@ -126,3 +126,23 @@ def test_github_and_sarif_formats(capsys, monkeypatch):
     code, out, _ = run(capsys, "fixtures/draft-example.txt", "--format", "sarif")
     sarif = json.loads(out)
     assert code == 1 and len(sarif["runs"][0]["results"]) == 2
+
+
+def test_text_longer_than_max_length_is_chunked_with_exact_offsets(checker, source_text):
+    """Texts beyond nlp.max_length are checked paragraph-chunk by chunk; offsets stay exact."""
+    body = source_text.split(" ", 3)[3]  # without the date header
+    text = "date 2025-02\n" + "\n\n".join([body.replace("35 Moskauer", "45 Moskauer")] * 5)
+    whole = checker.check_text(text)
+    old = checker.nlp.max_length
+    checker.nlp.max_length = 1500
+    try:
+        chunked = checker.check_text(text)
+    finally:
+        checker.nlp.max_length = old
+    assert [(c.start, c.end, c.verdict) for c in chunked.claims] == \
+        [(c.start, c.end, c.verdict) for c in whole.claims]
+    for c in chunked.claims:
+        assert text[c.start:c.end] == c.text
+        for m in c.mismatches:
+            assert text[m.start:m.end] == m.found == "45"
+    assert chunked.summary.mismatch == 5
