@@ -93,9 +93,13 @@ def test_header_date_is_not_a_claim(checker):
 
 # --- the parse path: hand-annotated Docs (TIGER labels as in de_core_news) --------------------
 
-def _parsed_doc(words, heads, deps, pos, lemmas):
+def _claims_of_parsed(words, heads, deps, pos, lemmas):
+    """Run claimcheck_claims on a hand-annotated Doc (as a trained parser would leave it)."""
     nlp = spacy.blank("de")
-    return nlp, Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    comp = nlp.add_pipe("claimcheck_claims")
+    comp.initialize()
+    return comp(doc)._.claims
 
 
 def test_parse_decides_the_actor():
@@ -106,10 +110,7 @@ def test_parse_decides_the_actor():
     deps = ["sb", "ROOT", "mo", "nk", "pg", "nk", "nk", "oa", "svp", "punct"]
     pos = ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "NUM", "NOUN", "ADP", "PUNCT"]
     lemmas = ["Russland", "weisen", "nach", "Angabe", "aus", "Washington", "35", "Diplomat", "aus", "."]
-    nlp, doc = _parsed_doc(words, heads, deps, pos, lemmas)
-    comp = nlp.add_pipe("claimcheck_claims")
-    comp.initialize()
-    (claim,) = comp(doc)._.claims
+    (claim,) = _claims_of_parsed(words, heads, deps, pos, lemmas)
     assert claim.actor.value == "RUS"
     assert claim.event.value == "expel"
     assert claim.noun.value == "Diplomat"
@@ -122,10 +123,7 @@ def test_parse_attaches_number_to_its_noun_across_a_modifier():
     deps = ["nk", "sb", "ROOT", "nk", "mo", "nk", "nk", "oa", "oc", "punct"]
     pos = ["DET", "PROPN", "AUX", "NUM", "ADP", "PROPN", "ADJ", "NOUN", "VERB", "PUNCT"]
     lemmas = ["der", "USA", "haben", "35", "in", "Washington", "tätig", "Diplomat", "ausweisen", "."]
-    nlp, doc = _parsed_doc(words, heads, deps, pos, lemmas)
-    comp = nlp.add_pipe("claimcheck_claims")
-    comp.initialize()
-    (claim,) = comp(doc)._.claims
+    (claim,) = _claims_of_parsed(words, heads, deps, pos, lemmas)
     assert claim.noun.value == "Diplomat"  # rules alone would stop at "in"
     assert claim.actor.value == "USA"  # subject of the finite auxiliary over the participle
     assert claim.text == "35 in Washington tätige Diplomaten"
