@@ -51,9 +51,13 @@ def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) ->
     if not mismatches:
         return Outcome("unverified")
     mismatches.sort(key=_rank, reverse=True)
-    best = mismatches[0]
-    others = [c for c in mismatches[1:] if c.differ(*KEYS) != best.differ(*KEYS)]
-    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, mismatches)
+    return _mismatch_outcome(mismatches[0], mismatches)
+
+
+def _mismatch_outcome(best: SlotComparison, ranked: list[SlotComparison]) -> Outcome:
+    """A mismatch against ``best``; readings that blame another key slot are offered too."""
+    others = [c for c in ranked if c is not best and c.differ(*KEYS) != best.differ(*KEYS)]
+    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, ranked)
 
 
 def prefer_unused(out: Outcome, used: set[str]) -> Outcome:
@@ -62,11 +66,7 @@ def prefer_unused(out: Outcome, used: set[str]) -> Outcome:
     if out.verdict != "mismatch" or out.comparison is None or out.comparison.fact.id not in used:
         return out
     free = [c for c in out.ranked if c.fact.id not in used]
-    if not free:
-        return out
-    best = free[0]
-    others = [c for c in out.ranked if c is not best and c.differ(*KEYS) != best.differ(*KEYS)]
-    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, out.ranked)
+    return _mismatch_outcome(free[0], out.ranked) if free else out
 
 
 def _same_event(claim: Claim, c: SlotComparison) -> bool:
@@ -74,14 +74,18 @@ def _same_event(claim: Claim, c: SlotComparison) -> bool:
         return False
     if c.status["event"] == "differ" and c.similarity < SAME_SENTENCE:
         return False
-    all_keys = not c.differ(*KEYS) and bool(c.agree(*KEYS))
     if c.status["noun"] == "differ" and not (c.agree(*KEYS) == list(KEYS) and _same_number(claim, c)):
         return False  # other things counted; only an exact number and time make it a wrong noun
-    if c.differ("actor", "target") and not all_keys and c.similarity < SAME_SENTENCE:
+    if c.differ("actor", "target") and not _keys_agree(c) and c.similarity < SAME_SENTENCE:
         return False  # another state's episode ("Großbritannien wies 2018 23 Diplomaten aus")
     if c.status["event"] == "unknown" and c.strength < 2 and c.similarity < SAME_SENTENCE:
         return False
     return bool(c.agree(*KEYS)) or c.similarity >= SAME_SENTENCE or c.strength >= STRONG
+
+
+def _keys_agree(c: SlotComparison) -> bool:
+    """No key slot (count, date) differs and at least one agrees."""
+    return not c.differ(*KEYS) and bool(c.agree(*KEYS))
 
 
 def _same_number(claim: Claim, c: SlotComparison) -> bool:
@@ -93,7 +97,7 @@ def _supported(claim: Claim, c: SlotComparison) -> bool:
     """Keys agree, and the claim is about the same parties (or the same sentence, or the very
     same number, date and event): a company cutting "rund 750 Stellen" in 2017 is not the
     source's 755 staff cut, "die Ausweisung von 60 Diplomaten 2018" is its 60 expelled."""
-    if c.differ(*KEYS) or not c.agree(*KEYS) or c.status["event"] == "differ":
+    if not _keys_agree(c) or c.status["event"] == "differ":
         return False
     exact = c.agree(*KEYS) == list(KEYS) and _same_number(claim, c) and c.status["event"] == "agree"
     return (exact or c.strength >= 3 or bool(c.agree("actor", "target", "person", "place"))
