@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from claimcheck.models import Claim, Quantity, Slot, TimeSpan
@@ -107,6 +107,7 @@ def _negation(ctx: _Ctx, claim: Claim) -> Claim:
             return claim.model_copy(update={"negated": True})
     return claim
 
+
 def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
     """A count claim that borrows its time from another clause that is itself a date claim is
     judged on the date there, not twice: its time is marked as inherited."""
@@ -201,14 +202,13 @@ def _place(ctx: _Ctx, seg: _Segment, event: Optional[Mention]) -> Optional[Menti
     if place is None and seg.after_comma and k > 0:
         place = next(iter(_in_segment(ctx, "place", ctx.segments[k - 1])), None)
     if place is None and event is not None and event.value == "leave":
-        left = [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma == "verlassen"]
+        left = _verlassen(ctx, event)
         city = next((m for m in ctx.mentions if m.kind == "actor"
                      and ctx.view.text[m.start:m.end] in ctx.lex.place_set
                      and (m.role == "from" or (m.role == "" and any(0 < v - m.last <= 6 for v in left)))),
                     None)
         if city is not None:
-            place = Mention("place", ctx.view.text[city.start:city.end], city.first, city.last,
-                            city.start, city.end, city.role)
+            place = replace(city, kind="place", value=ctx.view.text[city.start:city.end])
     return place
 
 
@@ -218,11 +218,9 @@ def _slot(ctx: _Ctx, m: Optional[Mention]) -> Optional[Slot]:
     return Slot(text=ctx.view.text[m.start:m.end], start=m.start, end=m.end, value=m.value)
 
 
-def _pick(ctx: _Ctx, kind: str, seg: _Segment, anchor: int, roles=None) -> Optional[Mention]:
-    def ok(m: Mention) -> bool:
-        return m.kind == kind and (roles is None or m.role in roles)
-    own = [m for m in ctx.mentions if ok(m) and seg.covers(m.first)]
-    pool = own or [m for m in ctx.mentions if ok(m)]
+def _pick(ctx: _Ctx, kind: str, seg: _Segment, anchor: int) -> Optional[Mention]:
+    """The mention of ``kind`` nearest to the anchor, in its segment if there is one."""
+    pool = _in_segment(ctx, kind, seg) or [m for m in ctx.mentions if m.kind == kind]
     return min(pool, key=lambda m: abs(m.first - anchor)) if pool else None
 
 
@@ -251,13 +249,16 @@ def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
 
 def _must_leave(ctx: _Ctx, event: Optional[Mention]) -> bool:
     """"... mussten die USA verlassen": the state named is left, it does not act."""
-    return event is not None and event.value == "leave" and any(
-        ctx.view.toks[i].lemma == "verlassen" for i in range(event.first, event.last + 1))
+    return event is not None and event.value == "leave" and bool(_verlassen(ctx, event))
+
+
+def _verlassen(ctx: _Ctx, event: Mention) -> list[int]:
+    """Token indices of "verlassen" within the event mention ("mussten … verlassen")."""
+    return [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma == "verlassen"]
 
 
 def _person_actor(ctx: _Ctx, person: Mention) -> Mention:
-    return Mention("actor", ctx.lex.person_actor[person.value], person.first, person.last,
-                   person.start, person.end, person.role)
+    return replace(person, kind="actor", value=ctx.lex.person_actor[person.value])
 
 
 def _target(ctx: _Ctx, seg: _Segment, noun_tok: Optional[Tok], actor: Optional[Mention]):

@@ -37,14 +37,13 @@ class _LexiconComponent:
         self.lang = lang
         self.lexicon_dir: Optional[Path] = None
         self._lexicon: Optional[Lexicon] = None
+        self._lemmas = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
             self._lexicon = load_lexicon(self.lang)
         return self._lexicon
-
-    _lemmas = None
 
     @property
     def lemma_table(self):
@@ -80,7 +79,7 @@ class _LexiconComponent:
 
 class MentionsComponent(_LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
-        view = from_doc(doc, self.lemma_table)
+        view = from_doc(doc, self.lemma_table, _text_of(doc))
         spans = []
         for sent in view.sents:
             for m in find_mentions(view.sent_toks(sent), self.lexicon):
