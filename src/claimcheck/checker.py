@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from claimcheck import io
+from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
 from claimcheck.document import DocDate, resolve_date
 from claimcheck.models import Claim, FactBase, Report
@@ -27,6 +28,7 @@ class Checker:
         self.lexicon = lexicon or load_lexicon()
         self._reference_arg = reference
         self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
+        self._aligner: Optional[Aligner] = None
 
     @property
     def reference(self) -> FactBase:
@@ -34,6 +36,14 @@ class Checker:
         if self._reference is None:
             self._reference = load_reference(self._reference_arg)
         return self._reference
+
+    @property
+    def aligner(self) -> Aligner:
+        """The fact base with its candidate index (built once)."""
+        if self._aligner is None:
+            ref = self.reference
+            self._aligner = Aligner(ref.facts, self.lexicon, ref.document_date)
+        return self._aligner
 
     @property
     def reference_name(self) -> str:
@@ -65,8 +75,8 @@ class Checker:
     def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Report:
         doc_date, _ = resolve_date(text, _as_docdate(date))
         claims = self._extract(text, doc_date)
-        return build_report(text, claims, self.reference.facts, self.lexicon, source=source,
-                            document_date=doc_date.label, reference=self.reference_name)
+        return build_report(text, claims, self.aligner, source=source, document_date=doc_date.label,
+                            reference=self.reference_name, document_day=doc_date.value)
 
     def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
         text = io.read_text(path)

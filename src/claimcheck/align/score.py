@@ -1,0 +1,186 @@
+"""The scoring model: one (claim, fact) pair -> slot statuses, identity score, hard constraints.
+
+Identity is computed from context and frame slots, never from the two values under test
+(count, date): those get their own statuses. Hard constraints make a pair ineligible whatever
+its score; they are named in the decision trace.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Optional
+
+from claimcheck.align import config as cfg
+from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, quantity_role,
+                                      roles_compatible)
+from claimcheck.models import Claim, Fact, Quantity, TimeSpan
+from claimcheck.nlp.lexicon import Lexicon
+
+Status = Literal["agree", "differ", "unknown"]
+FRAME = ("event", "noun", "actor", "target", "place", "person")
+KEYS = ("count", "date")
+
+
+@dataclass
+class ClaimContext:
+    """What the scorer needs of a claim besides the claim: its text, bags and document date."""
+
+    claim: Claim
+    sentence: Bag
+    local: Bag
+    role: str
+    time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
+    document_date: Optional[date]
+
+    @classmethod
+    def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
+        sentence, local = claim_bags(text, claim)
+        role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
+        return cls(claim, sentence, local, role, effective_time(claim.time, document_date, claim),
+                   document_date)
+
+
+@dataclass
+class PairScore:
+    fact: Fact
+    status: dict[str, Status] = field(default_factory=dict)
+    context: float = 0.0
+    local: float = 0.0
+    identity: float = 0.0
+    constraints: list[str] = field(default_factory=list)
+    implicit_date: bool = False  # the date status compares with an implicit (document) date
+    fact_time: Optional[TimeSpan] = None  # the fact's stated or implicit time
+
+    def agree(self, *names: str) -> list[str]:
+        return [n for n in names if self.status.get(n) == "agree"]
+
+    def differ(self, *names: str) -> list[str]:
+        return [n for n in names if self.status.get(n) == "differ"]
+
+
+def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
+                   claim: Claim) -> Optional[TimeSpan]:
+    """The stated time, else the month of the document date (anchor "implicit")."""
+    if time is not None or document_date is None:
+        return time
+    first = document_date.replace(day=1)
+    return TimeSpan(text="", start=claim.start, end=claim.start, first=first, last=_month_end(first),
+                    granularity="month", anchor="implicit")
+
+
+def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon) -> PairScore:
+    claim = cc.claim
+    ps = PairScore(fact, fact_time=fact_time)
+    fsent, flocal = fact_bags(fact)
+    ps.context, ps.local = dice(cc.sentence, fsent), dice(cc.local, flocal)
+    for name in FRAME:
+        ps.status[name] = _frame_status(name, claim, fact, lex)
+    ps.status["count"] = _count_status(claim, fact)
+    ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
+    ps.identity = _identity(ps, cc.time, fact_time)
+    ps.constraints = _constraints(cc, ps, fact_time)
+    return ps
+
+
+def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    a, b = getattr(claim, name), getattr(fact, name)
+    if a is None or b is None:
+        return "unknown"
+    if name == "event":
+        same = lex.same_event(a.value, b.value)
+    elif name == "noun":
+        same = lex.same_noun_class(a.value, b.value)
+    else:
+        same = a.value == b.value
+    return "agree" if same else "differ"
+
+
+def _count_status(claim: Claim, fact: Fact) -> Status:
+    q, f = claim.quantity, fact.quantity
+    if q is None or f is None:
+        return "unknown"
+    noun_q = claim.noun.value if claim.noun else None
+    noun_f = fact.noun.value if fact.noun else None
+    hq, hf = in_hours(q, noun_q), in_hours(f, noun_f)
+    if hq is not None and hf is not None:  # "drei Tage" against "72 Stunden"
+        q, f = hq, hf
+    return "agree" if q.overlaps(f) else "differ"
+
+
+def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, bool]:
+    if t is None or f is None:
+        return "unknown", False
+    if t.overlaps(f):
+        return "agree", t.anchor == "implicit" or f.anchor == "implicit"
+    if t.inherited or t.anchor == "implicit":
+        return "unknown", False  # judged where it is written / background of another period
+    return "differ", f.anchor == "implicit"
+
+
+def _identity(ps: PairScore, t: Optional[TimeSpan], f: Optional[TimeSpan]) -> float:
+    score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local
+    for name in FRAME:
+        if ps.status[name] == "agree":
+            score += cfg.SLOT_AGREE[name]
+        elif ps.status[name] == "differ":
+            score -= cfg.SLOT_DIFFER[name]
+    if ps.status["date"] == "agree" and ps.implicit_date:
+        score += cfg.IMPLICIT_TIME_AGREE
+    return max(0.0, min(1.0, score))
+
+
+def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan]) -> list[str]:
+    """Hard reasons why the pair cannot be the same statement (named in the trace)."""
+    claim, fact = cc.claim, ps.fact
+    out = []
+    if claim.kind == "count" and fact.quantity is None:
+        out.append("kind")  # a count is not checked against a date-only fact
+    if ps.status["event"] == "differ":
+        out.append("event")
+    if ps.status["noun"] == "differ":
+        out.append("noun")
+    if claim.quantity is not None and fact.quantity is not None:
+        if not roles_compatible(cc.role, fact_role(fact)):
+            out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
+    if _after_document(cc, fact_time):
+        out.append("future")  # the draft was written before the fact happened
+    return out
+
+
+def fact_role(fact: Fact) -> str:
+    p = fact.provenance
+    if fact.quantity is None:
+        return ""
+    return quantity_role(p.sentence, fact.quantity.start - p.sentence_start, 0)
+
+
+def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
+    if cc.document_date is None or fact_time is None or fact_time.anchor == "implicit":
+        return False
+    stated = cc.claim.time is not None and cc.claim.time.overlaps(fact_time)
+    return fact_time.first > _month_end(cc.document_date) and not stated
+
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def exact_same(claim: Claim, fact: Fact) -> bool:
+    """The same exact number on both sides (or no number on either)."""
+    q, f = claim.quantity, fact.quantity
+    if q is None or f is None:
+        return q is None and f is None
+    return q.exact and f.exact and q.value == f.value
+
+
+def exact_specific(claim: Claim, fact: Fact) -> bool:
+    """The same exact number, and one unlikely to recur by chance (755, 35; not 2, 60, 1000)."""
+    if claim.quantity is None or not exact_same(claim, fact):
+        return False
+    value = claim.quantity.value or 0
+    return value > cfg.SPECIFIC_NUMBER and value % 10 != 0
+
+
+def is_vague(q: Optional[Quantity]) -> bool:
+    return q is not None and not q.exact
