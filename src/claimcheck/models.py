@@ -60,7 +60,9 @@ class Quantity(Spanned):
             return other.contains(self.value)
         lo = max(_lo(self), _lo(other))
         hi = min(_hi(self), _hi(other))
-        return lo <= hi
+        if lo == hi:  # touching intervals share the point only if both include it
+            return self.contains(lo) and other.contains(lo)
+        return lo < hi
 
     @property
     def exact(self) -> bool:

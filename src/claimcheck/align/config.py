@@ -23,10 +23,12 @@ COMPOUND_MIN = 9  # words this long are also matched by their head ("Botschaftsp
 COMPOUND_HEAD_ZIPF = 2.5  # a head must be a real word at least this frequent
 COMPOUND_HEAD_SHARE = 0.7  # the head counts this much of the compound's weight
 LOCAL_CHARS = 70  # characters either side of the claim that form its local window (its clause, roughly)
+NEAR_CHARS = 25  # … and its immediate neighbourhood: which of two numbers of one sentence it is
 
 # --- identity score --------------------------------------------------------------------------
-W_CONTEXT = 0.45  # whole sentence: a paraphrase shares the rare words (names, nouns, verbs)
-W_LOCAL = 0.25  # the claim's own clause: separates two quantities of one sentence
+W_CONTEXT = 0.40  # whole sentence: a paraphrase shares the rare words (names, nouns, verbs)
+W_LOCAL = 0.20  # the claim's own clause: separates two quantities of one sentence
+W_NEAR = 0.15  # the words right around the number ("Nur zwei Tage vor" vs "gibt ihnen 72 Stunden")
 SLOT_AGREE = {  # agreement of a frame slot adds evidence …
     "event": 0.15, "noun": 0.10, "actor": 0.06, "target": 0.06, "place": 0.05, "person": 0.05,
 }
@@ -45,7 +47,7 @@ MISMATCH_VAGUE = 0.70  # "Hunderte", "mehr als 700": vaguer claims need clearer 
 MISMATCH_DATE_VS_COUNT = 0.85  # a date-only claim against a count fact ("2022 wiesen … aus" vs "2018 … 60")
 SIDE_SLOT_MISMATCH = 0.55  # actor/place/person reported wrong on an otherwise agreeing statement
 SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (35, Ende 2016)
-PREFER_SUPPORTED = 0.15  # a supported reading within this margin of the best one wins (doubt → no alarm)
+PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
 SUGGEST = 0.70  # a replacement is offered only from this confidence on
 CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement

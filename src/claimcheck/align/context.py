@@ -102,9 +102,15 @@ def dice(a: Bag, b: Bag) -> float:
     return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 
-def local_window(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """The claim's clause, roughly: ``LOCAL_CHARS`` either side, inside the sentence [lo, hi)."""
-    return text[max(lo, start - cfg.LOCAL_CHARS):min(hi, end + cfg.LOCAL_CHARS)]
+def local_window(text: str, start: int, end: int, lo: int, hi: int, chars: int = cfg.LOCAL_CHARS) -> str:
+    """The claim's clause, roughly: ``chars`` either side, inside the sentence [lo, hi)."""
+    return text[max(lo, start - chars):min(hi, end + chars)]
+
+
+def bags_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[Bag, Bag, Bag]:
+    """Sentence, local and near bags of the expression [start, end) of sentence [lo, hi)."""
+    return (bag(text[lo:hi]), bag(local_window(text, start, end, lo, hi)),
+            bag(local_window(text, start, end, lo, hi, cfg.NEAR_CHARS)))
 
 
 def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
@@ -145,16 +151,11 @@ def in_hours(q: Quantity, noun: Optional[str], lang: str = "de") -> Optional[Qua
     return q.model_copy(update=scale)
 
 
-def fact_bags(fact: Fact) -> tuple[Bag, Bag]:
-    """Sentence bag and local bag of a fact (cached through ``bag``)."""
+def fact_bags(fact: Fact) -> tuple[Bag, Bag, Bag]:
+    """Sentence, local and near bags of a fact (cached through ``bag``)."""
     p = fact.provenance
-    sentence = p.sentence
-    lo = p.start - p.sentence_start
-    local = local_window(sentence, lo, p.end - p.sentence_start, 0, len(sentence))
-    return bag(sentence), bag(local)
+    return bags_at(p.sentence, p.start - p.sentence_start, p.end - p.sentence_start, 0, len(p.sentence))
 
 
-def claim_bags(text: str, claim: Claim) -> tuple[Bag, Bag]:
-    sentence = text[claim.sentence_start:claim.sentence_end]
-    local = local_window(text, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
-    return bag(sentence), bag(local)
+def claim_bags(text: str, claim: Claim) -> tuple[Bag, Bag, Bag]:
+    return bags_at(text, claim.start, claim.end, claim.sentence_start, claim.sentence_end)

@@ -28,15 +28,16 @@ class ClaimContext:
     claim: Claim
     sentence: Bag
     local: Bag
+    near: Bag
     role: str
     time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
     document_date: Optional[date]
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
-        sentence, local = claim_bags(text, claim)
+        sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
-        return cls(claim, sentence, local, role, effective_time(claim.time, document_date, claim),
+        return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date)
 
 
@@ -46,6 +47,7 @@ class PairScore:
     status: dict[str, Status] = field(default_factory=dict)
     context: float = 0.0
     local: float = 0.0
+    near: float = 0.0
     identity: float = 0.0
     constraints: list[str] = field(default_factory=list)
     implicit_date: bool = False  # the date status compares with an implicit (document) date
@@ -71,8 +73,8 @@ def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
 def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon) -> PairScore:
     claim = cc.claim
     ps = PairScore(fact, fact_time=fact_time)
-    fsent, flocal = fact_bags(fact)
-    ps.context, ps.local = dice(cc.sentence, fsent), dice(cc.local, flocal)
+    fsent, flocal, fnear = fact_bags(fact)
+    ps.context, ps.local, ps.near = dice(cc.sentence, fsent), dice(cc.local, flocal), dice(cc.near, fnear)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["count"] = _count_status(claim, fact)
@@ -118,7 +120,7 @@ def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, 
 
 
 def _identity(ps: PairScore, t: Optional[TimeSpan], f: Optional[TimeSpan]) -> float:
-    score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local
+    score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
     for name in FRAME:
         if ps.status[name] == "agree":
             score += cfg.SLOT_AGREE[name]
