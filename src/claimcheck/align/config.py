@@ -40,13 +40,14 @@ IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of
 # --- verdict thresholds ----------------------------------------------------------------------
 SUPPORT = 0.30  # values agree and the statements are plausibly the same (paraphrases: 0.3–0.6)
 SUPPORT_EXACT = 0.15  # … lower when an exact, specific number (755, not 2 or 60) and the time agree
-MISMATCH = 0.55  # a wrong value is only claimed when the statement is clearly the source's one
-MISMATCH_ONE_KEY = 0.70  # a claim with a single key (date only, or no time) needs more identity
+MISMATCH = 0.45  # a wrong value is only claimed when the statement is clearly the source's one
+MISMATCH_ONE_KEY = 0.45  # a claim with a single key (date only, or no time) needs more identity
 MISMATCH_IMPLICIT = 0.80  # the differing value is the source's implicit (document) date
-MISMATCH_VAGUE = 0.70  # "Hunderte", "mehr als 700": vaguer claims need clearer identity
+MISMATCH_VAGUE = 0.45  # "Hunderte", "mehr als 700": vaguer claims need clearer identity
 MISMATCH_DATE_VS_COUNT = 0.85  # a date-only claim against a count fact ("2022 wiesen … aus" vs "2018 … 60")
 SIDE_SLOT_MISMATCH = 0.55  # actor/place/person reported wrong on an otherwise agreeing statement
 SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (35, Ende 2016)
+PARTIES_CONTEXT = 0.7  # another actor/target blocks a value mismatch unless the sentences overlap this much
 PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
 SUGGEST = 0.70  # a replacement is offered only from this confidence on

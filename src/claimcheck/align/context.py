@@ -129,8 +129,11 @@ def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
     return data.roles.get(word, "")
 
 
-def roles_compatible(a: str, b: str, lang: str = "de") -> bool:
-    if a == b:
+def roles_compatible(claim_role: str, fact_role: str, lang: str = "de") -> bool:
+    """A claim that names its role ("auf 455") must match the fact's; one that does not ("455
+    Mitarbeiter") may be any quantity of the event, and identity decides which."""
+    a, b = claim_role, fact_role
+    if a == b or a == "":
         return True
     return any(a in group and b in group for group in align_data(lang).compatible)
 

@@ -105,7 +105,8 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     floor = 0.0 if worthy else cfg.CHECKWORTHY_MIN
     supported = [p for p in eligible if _values_agree(p) and p.identity >= max(cfg.SUPPORT, floor)]
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
-    readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)]
+    readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
+                and (not p.differ("actor", "target") or p.context >= cfg.PARTIES_CONTEXT)]
     base = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
     best_m = mismatches[0] if mismatches else None
@@ -140,7 +141,9 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
 def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
     """One value differs on a statement identified well enough, by the same parties: another
     state's expulsion with another number is another episode, not a wrong one."""
-    if len(p.differ(*KEYS)) != 1 or p.differ("actor", "target"):
+    if len(p.differ(*KEYS)) != 1:
+        return False
+    if p.differ("actor", "target") and p.context < cfg.PARTIES_CONTEXT:
         return False
     return p.identity >= mismatch_threshold(claim, p, floor)
 

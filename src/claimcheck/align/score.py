@@ -11,8 +11,8 @@ from datetime import date
 from typing import Literal, Optional
 
 from claimcheck.align import config as cfg
-from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, quantity_role,
-                                      roles_compatible)
+from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_deadline,
+                                      quantity_role, roles_compatible)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 
@@ -32,13 +32,15 @@ class ClaimContext:
     role: str
     time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
     document_date: Optional[date]
+    deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
         sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
+        deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
-                   document_date)
+                   document_date, deadline)
 
 
 @dataclass
@@ -79,6 +81,8 @@ def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
+    if ps.status["date"] == "differ" and cc.deadline != fact_deadline(fact):
+        ps.status["date"] = "unknown"  # a deadline and the time of the act are not comparable
     ps.identity = _identity(ps, cc.time, fact_time)
     ps.constraints = _constraints(cc, ps, fact_time)
     return ps
@@ -91,6 +95,8 @@ def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
     if name == "event":
         same = lex.same_event(a.value, b.value)
     elif name == "noun":
+        if a.value != b.value and not (lex.noun_class.get(a.value) and lex.noun_class.get(b.value)):
+            return "unknown"  # open vocabulary: two unclassified nouns may be synonyms ("Anwesen")
         same = lex.same_noun_class(a.value, b.value)
     else:
         same = a.value == b.value
@@ -144,9 +150,17 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     if claim.quantity is not None and fact.quantity is not None:
         if not roles_compatible(cc.role, fact_role(fact)):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
-    if _after_document(cc, fact_time):
+    t = cc.claim.time
+    if t is not None and t.inherited and fact_time is not None and not t.overlaps(fact_time):
+        out.append("period")  # the paragraph is about another year: another episode
+    if _after_document(cc, fact_time) and not fact_deadline(fact):
         out.append("future")  # the draft was written before the fact happened
     return out
+
+
+def fact_deadline(fact: Fact) -> bool:
+    p, t = fact.provenance, fact.time
+    return t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
 
 
 def fact_role(fact: Fact) -> str:
