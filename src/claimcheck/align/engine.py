@@ -46,6 +46,7 @@ class Aligner:
     def __init__(self, facts: Sequence[Fact], lex: Lexicon, reference_date: Optional[date] = None):
         self.facts = list(facts)
         self.lex = lex
+        self.reference_date = reference_date
         self.times = [effective_time(f.time, reference_date, f) for f in self.facts]
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
@@ -65,7 +66,7 @@ class Aligner:
             return Decision("unverified", negated=True, reason="negated")
         cc = ClaimContext.of(text, claim, document_date)
         sentence = text[claim.sentence_start:claim.sentence_end]
-        pairs = [score_pair(cc, self.facts[i], self.times[i], self.lex)
+        pairs = [score_pair(cc, self.facts[i], self.times[i], self.lex, self.reference_date)
                  for i in self.candidates(claim, sentence)]
         pairs.sort(key=lambda p: p.identity, reverse=True)
         return _verdict(claim, pairs, checkworthy(text, claim))
@@ -103,14 +104,15 @@ def checkworthy(text: str, claim: Claim) -> bool:
 def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     eligible = [p for p in pairs if not p.constraints]
     floor = 0.0 if worthy else cfg.CHECKWORTHY_MIN
-    supported = [p for p in eligible if _values_agree(p) and p.identity >= max(cfg.SUPPORT, floor)]
+    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
     readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
                 and (not p.differ("actor", "target") or p.context >= cfg.PARTIES_CONTEXT)]
     base = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
     best_m = mismatches[0] if mismatches else None
-    if best_s is not None and (best_m is None or best_s.identity + cfg.PREFER_SUPPORTED >= best_m.identity):
+    margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
+    if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
         return _supported(claim, supported, base)
     if best_m is not None:
         return mismatch_decision(best_m, readings, base)
@@ -120,7 +122,11 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     return Decision("unverified", reason=_why_not(pairs, worthy), **base)
 
 
-def _values_agree(p: PairScore) -> bool:
+def _values_agree(claim: Claim, p: PairScore) -> bool:
+    """No value differs, one agrees, and a count claim's count is among them (a date-only fact
+    confirms no number)."""
+    if claim.kind == "count" and p.status["count"] != "agree":
+        return False
     return not p.differ(*KEYS) and bool(p.agree(*KEYS))
 
 
@@ -133,8 +139,8 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
         t = max(t, cfg.MISMATCH_IMPLICIT)
     if differ == "count" and is_vague(claim.quantity):
         t = max(t, cfg.MISMATCH_VAGUE)
-    if claim.kind == "date" and p.fact.kind == "count":
-        t = max(t, cfg.MISMATCH_DATE_VS_COUNT)
+    if claim.kind != p.fact.kind:  # a date-only statement against a count (or the reverse)
+        t = max(t, cfg.MISMATCH_OTHER_KIND)
     return max(t, floor)
 
 

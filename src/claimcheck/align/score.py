@@ -72,7 +72,12 @@ def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
                     granularity="month", anchor="implicit")
 
 
-def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon) -> PairScore:
+def implicit_time(fact: Fact, reference_date: Optional[date]) -> Optional[TimeSpan]:
+    return effective_time(None, reference_date, fact)
+
+
+def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon,
+               reference_date: Optional[date] = None) -> PairScore:
     claim = cc.claim
     ps = PairScore(fact, fact_time=fact_time)
     fsent, flocal, fnear = fact_bags(fact)
@@ -81,8 +86,11 @@ def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
-    if ps.status["date"] == "differ" and cc.deadline != fact_deadline(fact):
-        ps.status["date"] = "unknown"  # a deadline and the time of the act are not comparable
+    if ps.status["date"] != "unknown" and cc.deadline != fact_deadline(fact):
+        # a deadline and the time of the act are not comparable; the act of a fact whose only
+        # time is a deadline happened in the source's period (its implicit time)
+        act = implicit_time(fact, reference_date) if not cc.deadline else None
+        ps.status["date"], ps.implicit_date = _date_status(cc.time, act)
     ps.identity = _identity(ps, cc.time, fact_time)
     ps.constraints = _constraints(cc, ps, fact_time)
     return ps
@@ -141,8 +149,6 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     """Hard reasons why the pair cannot be the same statement (named in the trace)."""
     claim, fact = cc.claim, ps.fact
     out = []
-    if claim.kind == "count" and fact.quantity is None:
-        out.append("kind")  # a count is not checked against a date-only fact
     if ps.status["event"] == "differ":
         out.append("event")
     if ps.status["noun"] == "differ":
@@ -151,7 +157,8 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
         if not roles_compatible(cc.role, fact_role(fact)):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
     t = cc.claim.time
-    if t is not None and t.inherited and fact_time is not None and not t.overlaps(fact_time):
+    if (t is not None and t.inherited and t.start < claim.sentence_start and fact_time is not None
+            and not t.overlaps(fact_time)):
         out.append("period")  # the paragraph is about another year: another episode
     if _after_document(cc, fact_time) and not fact_deadline(fact):
         out.append("future")  # the draft was written before the fact happened
