@@ -107,7 +107,8 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
     readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
-                and (not p.differ("actor", "target") or p.context >= cfg.PARTIES_CONTEXT)]
+                and (not p.differ("actor", "target") or p.context >= cfg.PARTIES_CONTEXT)
+                and not p.other_period and (p.fact.kind == claim.kind or p in mismatches)]
     base = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
     best_m = mismatches[0] if mismatches else None
@@ -147,7 +148,7 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
 def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
     """One value differs on a statement identified well enough, by the same parties: another
     state's expulsion with another number is another episode, not a wrong one."""
-    if len(p.differ(*KEYS)) != 1:
+    if len(p.differ(*KEYS)) != 1 or p.other_period:
         return False
     if p.differ("actor", "target") and p.context < cfg.PARTIES_CONTEXT:
         return False

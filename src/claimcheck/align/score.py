@@ -54,6 +54,7 @@ class PairScore:
     constraints: list[str] = field(default_factory=list)
     implicit_date: bool = False  # the date status compares with an implicit (document) date
     fact_time: Optional[TimeSpan] = None  # the fact's stated or implicit time
+    other_period: bool = False  # the claim's paragraph is dated outside the fact's time
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
@@ -93,6 +94,9 @@ def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex:
         ps.status["date"], ps.implicit_date = _date_status(cc.time, act)
     ps.identity = _identity(ps, cc.time, fact_time)
     ps.constraints = _constraints(cc, ps, fact_time)
+    t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
+    ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
+                       and fact_time is not None and not t.overlaps(fact_time))
     return ps
 
 
@@ -156,10 +160,6 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     if claim.quantity is not None and fact.quantity is not None:
         if not roles_compatible(cc.role, fact_role(fact)):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
-    t = cc.claim.time
-    if (t is not None and t.inherited and t.start < claim.sentence_start and fact_time is not None
-            and not t.overlaps(fact_time)):
-        out.append("period")  # the paragraph is about another year: another episode
     if _after_document(cc, fact_time) and not fact_deadline(fact):
         out.append("future")  # the draft was written before the fact happened
     return out
