@@ -7,7 +7,7 @@ its score; they are named in the decision trace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, Optional
 
 from claimcheck.align import config as cfg
@@ -127,9 +127,18 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
     return "agree" if q.overlaps(f) else "differ"
 
 
+def _widened(t: TimeSpan) -> TimeSpan:
+    """A weekday or "heute" resolved against a document date of month precision may be off by
+    a week either way: compare it as that week."""
+    if t.anchor == "document" and t.granularity == "day" and not any(ch.isdigit() for ch in t.text):
+        return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
+    return t
+
+
 def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, bool]:
     if t is None or f is None:
         return "unknown", False
+    t, f = _widened(t), _widened(f)
     if t.overlaps(f):
         return "agree", t.anchor == "implicit" or f.anchor == "implicit"
     if t.inherited or t.anchor == "implicit":
