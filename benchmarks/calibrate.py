@@ -55,11 +55,26 @@ def main() -> int:
         if not sources.exists():
             print(f"skipped: {sources} not present")
             continue
-        out = sorted(rows(drafts_dir, sources), key=lambda r: -r[1])
+        out = sorted([*rows(drafts_dir, sources), *realworld_rows()], key=lambda r: -r[1])
         for is_error, ident, thr, name, text, fid, verdict in out:
             mark = "ERR" if is_error else "   "
             print(f"{mark} {ident:.3f} thr {thr:.2f} {verdict[:5]:5} {name[:38]:<38} {text[:30]!r} {fid}")
     return 0
+
+
+
+
+def realworld_rows():
+    """TUNE articles of ../shared/realworld against the bundled reference: no expected error."""
+    from claimcheck import Checker
+    from realworld import parse_labels, split_of
+
+    labels = parse_labels(CORPUS / "LABELS.md")
+    names = sorted(labels)
+    checker = Checker()
+    for n in names:
+        if split_of(names, n) == "tune":
+            yield from _draft_rows(checker, n, (CORPUS / n).read_text(encoding="utf-8"), set())
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ class AlignData(BaseModel):
     compatible: list[list[str]]
     durations: dict[str, float]
     deadline: list[str]
+    deadline_nouns: list[str]
+    offset: list[str]
 
 
 @lru_cache(maxsize=4)
@@ -139,9 +141,20 @@ def roles_compatible(claim_role: str, fact_role: str, lang: str = "de") -> bool:
 
 
 def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
-    """A time expression right after "bis", "spätestens" …, skipping an article ("bis zum")."""
+    """A time expression right after "bis", "spätestens" … (skipping an article: "bis zum"),
+    or in a clause that names a deadline ("läuft die Frist ab")."""
+    data = align_data(lang)
     words = [w.lower() for w in WORD.findall(text[max(lo, start - 20):start])][-2:]
-    return any(w in align_data(lang).deadline for w in words)
+    if any(w in data.deadline for w in words):
+        return True
+    near = set(WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS]))
+    return bool(near & set(data.deadline_nouns))
+
+
+def is_offset(text: str, end: int, lang: str = "de") -> bool:
+    """A time quantity followed by "vor", "nach", "später" …: a distance in time."""
+    m = WORD.search(text, end, end + 16)
+    return m is not None and m.group(0).lower() in align_data(lang).offset
 
 
 def in_hours(q: Quantity, noun: Optional[str], lang: str = "de") -> Optional[Quantity]:

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_deadline,
-                                      quantity_role, roles_compatible)
+                                      is_offset, quantity_role, roles_compatible)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 
@@ -33,14 +33,16 @@ class ClaimContext:
     time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
     document_date: Optional[date]
     deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
+    offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
         sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
+        offset = claim.noun is not None and is_offset(text, claim.noun.end)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
-                   document_date, deadline)
+                   document_date, deadline, offset)
 
 
 @dataclass
@@ -101,18 +103,32 @@ def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex:
 
 
 def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    if name == "noun":
+        return _noun_status(claim, fact, lex)
     a, b = getattr(claim, name), getattr(fact, name)
     if a is None or b is None:
         return "unknown"
     if name == "event":
         same = lex.same_event(a.value, b.value)
-    elif name == "noun":
-        if a.value != b.value and not (lex.noun_class.get(a.value) and lex.noun_class.get(b.value)):
-            return "unknown"  # open vocabulary: two unclassified nouns may be synonyms ("Anwesen")
-        same = lex.same_noun_class(a.value, b.value)
     else:
         same = a.value == b.value
     return "agree" if same else "differ"
+
+
+def _counted(c: Claim) -> Optional[str]:
+    """What is counted: the noun, else the unit the number grammar attached ("2,3 %")."""
+    if c.noun is not None:
+        return c.noun.value
+    return c.quantity.unit if c.quantity is not None else None
+
+
+def _noun_status(claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    a, b = _counted(claim), _counted(fact)
+    if a is None or b is None:
+        return "unknown"
+    if a != b and not (lex.noun_class.get(a) and lex.noun_class.get(b)):
+        return "unknown"  # open vocabulary: two unclassified nouns may be synonyms ("Anwesen")
+    return "agree" if lex.same_noun_class(a, b) else "differ"
 
 
 def _count_status(claim: Claim, fact: Fact) -> Status:
@@ -169,9 +185,16 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     if claim.quantity is not None and fact.quantity is not None:
         if not roles_compatible(cc.role, fact_role(fact)):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
+        if cc.offset != fact_offset(fact):
+            out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
     if _after_document(cc, fact_time) and not fact_deadline(fact):
         out.append("future")  # the draft was written before the fact happened
     return out
+
+
+def fact_offset(fact: Fact) -> bool:
+    p = fact.provenance
+    return fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
 
 
 def fact_deadline(fact: Fact) -> bool:
