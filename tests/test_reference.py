@@ -22,9 +22,11 @@ def test_bundled_reference_is_the_committed_one():
 
 def test_fact_base_has_every_numeric_and_dated_statement():
     base = load_reference(FACTS)
-    counts = [f.quantity.value for f in base.facts if f.quantity is not None]
+    counts = [f.quantity.value for f in base.facts if f.quantity is not None and f.quantity.unit != "ordinal"]
+    ordinals = [f.text for f in base.facts if f.quantity is not None and f.quantity.unit == "ordinal"]
     years = {f.time.first.year for f in base.facts if f.time is not None}
     assert counts == [35, 755, 60, 60]
+    assert ordinals == ["ersten Kontakte", "ersten", "ersten Amtszeit"]  # "die ersten einer Reihe"
     assert years == {2016, 2017, 2018, 2022, 2023}
     assert str(base.document_date) == "2025-02-01"
     for fact in base.facts:

@@ -47,7 +47,6 @@ MISMATCH_VAGUE = 0.45  # "Hunderte", "mehr als 700": vaguer claims need clearer 
 MISMATCH_OTHER_KIND = 0.85  # a date-only claim against a count fact ("2022 wiesen … aus" vs "2018 … 60"), or the reverse
 SIDE_SLOT_MISMATCH = 0.55  # actor/place/person reported wrong on an otherwise agreeing statement
 SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (35, Ende 2016)
-PARTIES_CONTEXT = 0.7  # another actor/target blocks a value mismatch unless the sentences overlap this much
 PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
 PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35 and 60 alike)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement

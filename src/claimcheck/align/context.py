@@ -131,11 +131,13 @@ def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
     return data.roles.get(word, "")
 
 
-def roles_compatible(claim_role: str, fact_role: str, lang: str = "de") -> bool:
-    """A claim that names its role ("auf 455") must match the fact's; one that does not ("455
-    Mitarbeiter") may be any quantity of the event, and identity decides which."""
+def roles_compatible(claim_role: str, fact_role: str, strict: bool = True, lang: str = "de") -> bool:
+    """Whether two numbers can be the same quantity of an event. Strictly, roles must be equal
+    or in one ``compatible`` group ("" ~ "by": "755 abbauen" ~ "um 755 reduzieren"); loosely, a
+    claim that names no role ("1.200 Beschäftigte") may also be a level the source gives with
+    "von"/"auf" (when the number itself agrees)."""
     a, b = claim_role, fact_role
-    if a == b or a == "":
+    if a == b or (not strict and a == ""):
         return True
     return any(a in group and b in group for group in align_data(lang).compatible)
 

@@ -107,7 +107,7 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
     readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
-                and (not p.differ("actor", "target") or p.context >= cfg.PARTIES_CONTEXT)
+                and not p.differ("actor", "target")
                 and not p.other_period and (p.fact.kind == claim.kind or p in mismatches)]
     base = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
@@ -150,7 +150,7 @@ def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
     state's expulsion with another number is another episode, not a wrong one."""
     if len(p.differ(*KEYS)) != 1 or p.other_period:
         return False
-    if p.differ("actor", "target") and p.context < cfg.PARTIES_CONTEXT:
+    if p.differ("actor", "target"):
         return False
     return p.identity >= mismatch_threshold(claim, p, floor)
 

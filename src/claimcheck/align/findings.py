@@ -23,13 +23,31 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     decisions = [aligner.decide(text, c, document_day) for c in claims]
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
-    items = [claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)]
+    items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     summary = Summary(claims=len(items))
     for item in items:
         setattr(summary, item.verdict, getattr(summary, item.verdict) + 1)
         summary.warnings += len(item.warnings)
     return Report(source=source, document_date=document_date, reference=reference,
                   claims=items, summary=summary)
+
+
+def _once(items: list[ClaimReport]) -> list[ClaimReport]:
+    """A wrong expression is reported once: a later claim of the same clause that only repeats
+    it ("2019 schlossen die USA in der ersten Amtszeit …": the year is the ordinal's time too)
+    is marked as already reported."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for item in items:
+        keys = {(m.field, m.start, m.end) for m in item.mismatches}
+        if item.verdict == "mismatch" and keys and keys <= seen:
+            item = item.model_copy(update=dict(
+                verdict="unverified", rule="CC330", severity="info", mismatches=[], replacements=[],
+                correction=None, message=f"Bereits gemeldet: „{item.text}“ – die Abweichung steht bei "
+                                         f"einer anderen Angabe dieses Satzes."))
+        seen |= keys
+        out.append(item)
+    return out
 
 
 def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimReport:
@@ -86,7 +104,7 @@ def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
     if field == "count":
         return fact.quantity.label() if fact.quantity else None
     if field == "date":
-        t = p.fact_time
+        t = p.compared_time
         if t is None:
             return None
         return f"{t.label()} (Datum des Quellartikels)" if t.anchor == "implicit" else t.text
@@ -140,8 +158,8 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
         if claim.noun and fact.noun and claim.noun.value != fact.noun.value:  # "drei Tage" / "72 Stunden"
             return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
         return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=fact.quantity.text)
-    if m.field == "date" and claim.time is not None and p.fact_time is not None:
-        t, f = claim.time, p.fact_time
+    if m.field == "date" and claim.time is not None and p.compared_time is not None:
+        t, f = claim.time, p.compared_time
         if f.anchor != "implicit" and (t.granularity, t.modifier) == (f.granularity, f.modifier):
             return Replacement(start=t.start, end=t.end, value=f.text)
         return None

@@ -57,6 +57,7 @@ class PairScore:
     implicit_date: bool = False  # the date status compares with an implicit (document) date
     fact_time: Optional[TimeSpan] = None  # the fact's stated or implicit time
     other_period: bool = False  # the claim's paragraph is dated outside the fact's time
+    compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
@@ -82,7 +83,7 @@ def implicit_time(fact: Fact, reference_date: Optional[date]) -> Optional[TimeSp
 def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon,
                reference_date: Optional[date] = None) -> PairScore:
     claim = cc.claim
-    ps = PairScore(fact, fact_time=fact_time)
+    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time)
     fsent, flocal, fnear = fact_bags(fact)
     ps.context, ps.local, ps.near = dice(cc.sentence, fsent), dice(cc.local, flocal), dice(cc.near, fnear)
     for name in FRAME:
@@ -92,8 +93,8 @@ def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex:
     if ps.status["date"] != "unknown" and cc.deadline != fact_deadline(fact):
         # a deadline and the time of the act are not comparable; the act of a fact whose only
         # time is a deadline happened in the source's period (its implicit time)
-        act = implicit_time(fact, reference_date) if not cc.deadline else None
-        ps.status["date"], ps.implicit_date = _date_status(cc.time, act)
+        ps.compared_time = implicit_time(fact, reference_date) if not cc.deadline else None
+        ps.status["date"], ps.implicit_date = _date_status(cc.time, ps.compared_time)
     ps.identity = _identity(ps, cc.time, fact_time)
     ps.constraints = _constraints(cc, ps, fact_time)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
@@ -183,7 +184,11 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     if ps.status["noun"] == "differ":
         out.append("noun")
     if claim.quantity is not None and fact.quantity is not None:
-        if not roles_compatible(cc.role, fact_role(fact)):
+        if (claim.quantity.unit == "ordinal") != (fact.quantity.unit == "ordinal"):
+            out.append("ordinal")  # "die zweite Runde" is no count of two
+        role = fact_role(fact)
+        strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
+        if not roles_compatible(cc.role, role, strict):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
         if cc.offset != fact_offset(fact):
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration

@@ -18,6 +18,7 @@ from claimcheck.models import Claim, Quantity, Slot, TimeSpan
 from claimcheck.nlp import attach
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.mentions import Mention, find_mentions
+from claimcheck.nlp.ordinals import UNIT as ORDINAL
 from claimcheck.nlp.tokens import Sentence, Tok, TokenView
 
 ON_DAYS = re.compile(r"\ban\s+(?:nur\s+|knapp\s+|rund\s+|etwa\s+)?$", re.IGNORECASE)
@@ -93,12 +94,13 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
     out, used = [], set()
     for q in qs:
         claim = _count_claim(ctx, sent, q, ts, carried)
-        if claim.time is not None and not claim.time.inherited:
+        if claim.time is not None and not claim.time.inherited and q.unit != ORDINAL:
             used.add(claim.time.start)
         out.append(claim)
+    counts = [q for q in qs if q.unit != ORDINAL]  # "in der ersten Amtszeit" dates no count
     for t in ts:
         seg = _segment_of(ctx, t.start)
-        seg_has_count = any(_segment_of(ctx, q.start) is seg for q in qs)
+        seg_has_count = any(_segment_of(ctx, q.start) is seg for q in counts)
         if seg_has_count or (t.start in used and not _in_segment(ctx, "event", seg)):
             continue
         out.append(_date_claim(ctx, sent, t))

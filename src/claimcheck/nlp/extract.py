@@ -9,6 +9,7 @@ from claimcheck.nlp.claims import build_claims
 from claimcheck.nlp.dates import find_time_expressions
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers import find_quantities
+from claimcheck.nlp.ordinals import find_ordinals
 from claimcheck.nlp.tokens import TokenView
 
 
@@ -19,4 +20,7 @@ def extract_from_view(view: TokenView, document_date: Optional[date], lex: Lexic
     times = find_time_expressions(view.text, document_date, exclude=exclude)
     spans = exclude + [(t.start, t.end) for t in times]
     quantities = find_quantities(view.text, exclude=spans)
+    ordinals = find_ordinals(view.text, exclude=spans + [(q.start, q.end) for q in quantities])
+    if ordinals:
+        quantities = sorted([*quantities, *ordinals], key=lambda q: q.start)
     return build_claims(view, quantities, times, lex)
