@@ -228,3 +228,12 @@ def test_unknown_list_is_named(tmp_path):
     path, _ = _noise_copy(tmp_path, "<<channels>>", "<<sender>>")
     with pytest.raises(ClaimcheckError, match="unknown list.*sender"):
         load_yaml(path, NoiseFile)
+
+
+def test_table_rows_are_reported_as_a_notice(checker):
+    text = ("date 2025-02\nDie Preise stiegen im Januar 2025 um 2,3 Prozent.\n"
+            "Waren | 496,64 | 0,4 |\nDienste | 503,36 | 4,0 |\n")
+    report = checker.check_text(text)
+    assert [c.text for c in report.claims] == ["2,3 Prozent"]
+    assert "2 Tabellenzeile(n) nicht als Angaben gelesen" in " ".join(report.notices)
+    assert not any("Tabellenzeile" in n for n in checker.check_text("date 2025-02\nText.").notices)

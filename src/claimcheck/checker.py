@@ -73,7 +73,9 @@ class Checker:
         language = detect_language(text)
         notices = list(info.notices) + _language_notices(language.label, language.german,
                                                           force_language)
-        claims = self._extract(text, info.date) if language.german or force_language else []
+        checked = language.german or force_language
+        claims = self._extract(text, info.date) if checked else []
+        notices += _table_notices(text) if checked and self.nlp.get_pipe("claimcheck_claims").noise else []
         report = build_report(text, claims, self.reference.facts, self.lexicon, source=source,
                               document_date=info.date.label, reference=self.reference_name)
         report.date_source, report.language, report.notices = info.source, language.code, notices
@@ -102,6 +104,14 @@ def _language_notices(label: str, german: bool, forced: bool) -> list[str]:
                 f"trotzdem als deutscher Text geprüft."]
     return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); es wurden keine Angaben "
             f"geprüft. Mit --force-language wird er trotzdem geprüft."]
+
+
+def _table_notices(text: str) -> list[str]:
+    from claimcheck.nlp.noise import table_lines
+
+    n = len(table_lines(text))
+    return [f"{n} Tabellenzeile(n) nicht als Angaben gelesen: Tabellenwerte werden nicht "
+            f"geprüft."] if n else []
 
 
 def _as_docdate(value: DateLike) -> Optional[DocDate]:
