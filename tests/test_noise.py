@@ -237,3 +237,17 @@ def test_table_rows_are_reported_as_a_notice(checker):
     assert [c.text for c in report.claims] == ["2,3 Prozent"]
     assert "2 Tabellenzeile(n) nicht als Angaben gelesen" in " ".join(report.notices)
     assert not any("Tabellenzeile" in n for n in checker.check_text("date 2025-02\nText.").notices)
+
+
+@pytest.mark.parametrize("text", FURNITURE + [t for t, _ in NEAR_MISSES])
+def test_windows_find_what_a_full_scan_finds(text):
+    """The patterns run on windows around digits only: every full-text match that holds a digit
+    is found all the same."""
+    from claimcheck.nlp.noise import _compiled
+
+    windowed = {(n.start, n.end, n.kind) for n in find_noise(text)}
+    for kind, pattern, _ in _compiled().patterns:
+        for m in pattern.finditer(text + "\n"):
+            s, e = m.span("x") if "x" in pattern.groupindex else m.span()
+            if s < e and re.search(r"\d", text[s:e]):
+                assert (s, min(e, len(text)), kind) in windowed

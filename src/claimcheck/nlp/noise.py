@@ -18,8 +18,13 @@ from claimcheck.resources import load_resource
 NoiseKind = Literal["club", "product", "channel", "law", "file_number", "isbn", "phone", "postcode",
                     "url", "footnote", "list_marker", "timestamp", "byline", "furniture", "table"]
 
+# Patterns run around these anchors only (see ``find_noise``); no match of a pattern reaches
+# farther than WINDOW characters from the digit it masks (the longest: a byline before its date).
+_ANCHOR = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+|[Hh]eute|[Gg]estern")
+WINDOW = 160
 _NUMBER_TOKEN = re.compile(r"[+\-−–]?\d[\d.,]*%?")
-_LINE = re.compile(r"[^\n]*")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _SEPARATOR_LINE = re.compile(r"[ \t|:+-]*\|[ \t|:+-]*")
 # A footnote text after its marker: "1 Vorläufige Werte." at a line start or after ". " / "| ".
 _FOOTNOTE_TEXT = r"(?:^|(?<=[.|][ \t]))[ \t]*(?P<x>{d})(?=[ \t]+[A-ZÄÖÜ])"
@@ -33,6 +38,9 @@ class NoisePattern(_Strict):
     kind: NoiseKind
     pattern: str = Field(min_length=1)
     ignorecase: bool = False
+    # Speed only: the pattern runs on a window only when one of these strings occurs in it
+    # ("<<name>>" stands for every word of a list).
+    requires: list[str] = Field(default_factory=list)
 
     @field_validator("pattern")
     @classmethod
@@ -66,7 +74,7 @@ class NoiseFile(_Strict):
     @model_validator(mode="after")
     def _lists_known(self) -> "NoiseFile":
         for i, p in enumerate(self.patterns):
-            unknown = set(re.findall(r"<<(\w+)>>", p.pattern)) - set(self.lists)
+            unknown = set(re.findall(r"<<(\w+)>>", p.pattern + " ".join(p.requires))) - set(self.lists)
             if unknown:
                 raise ValueError(f"patterns.{i} ({p.kind}) names unknown list(s): {sorted(unknown)}")
         return self
@@ -78,7 +86,8 @@ def expand(pattern: str, lists: dict[str, list[str]], flags: int = 0) -> re.Patt
         words = sorted(lists[m[1]], key=len, reverse=True)
         return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
-    return re.compile(re.sub(r"<<(\w+)>>", alternation, pattern), flags | re.MULTILINE)
+    regex = re.sub(r"<<(\w+)>>", alternation, pattern)
+    return re.compile(re.sub(r"(?<!\\)\$", r"(?=\\n)", regex), flags | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -90,32 +99,64 @@ class NoiseSpan:
 
 @dataclass(frozen=True)
 class _Compiled:
-    patterns: tuple[tuple[NoiseKind, re.Pattern], ...]
+    patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
     table: TableRule
 
 
 @lru_cache(maxsize=4)
 def _compiled(lang: str = "de") -> _Compiled:
     data = load_resource("noise.yaml", NoiseFile, lang)
-    pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0))
-                 for p in data.patterns)
+    pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
+                  _required(p.requires, data.lists)) for p in data.patterns)
     return _Compiled(pats, data.table)
 
 
+def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for r in requires:
+        name = re.fullmatch(r"<<(\w+)>>", r)
+        out += lists[name[1]] if name else [r]
+    return tuple(out)
+
+
 def find_noise(text: str, lang: str = "de") -> list[NoiseSpan]:
-    """Noise spans of ``text``, sorted by start (they may overlap)."""
+    """Noise spans of ``text``, sorted by start (they may overlap).
+
+    Masking matters only where the number and date finders could read something, so the
+    patterns run only on windows around digits (and "heute"/"gestern"): up to ``WINDOW``
+    characters either side, within the line. A pattern's ``$`` is the line end, never a
+    window end (the text is scanned with a closing newline)."""
     comp = _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
-    markers: set[str] = set()
-    for kind, pattern in comp.patterns:
-        for m in pattern.finditer(text):
-            s, e = m.span("x") if "x" in pattern.groupindex else m.span()
-            if s < e:
-                found.append(NoiseSpan(s, e, kind))
-                if kind == "footnote" and text[s:e].isdigit():
-                    markers.add(text[s:e])
+    scan, markers = text + "\n", set()
+    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text)]
+    for kind, pattern, requires in comp.patterns:
+        for ws, we, window in windows:
+            if requires and not any(r in window for r in requires):
+                continue
+            for m in pattern.finditer(scan, ws, we):
+                s, e = m.span("x") if "x" in pattern.groupindex else m.span()
+                if s < e:
+                    found.append(NoiseSpan(s, min(e, len(text)), kind))
+                    if kind == "footnote" and text[s:e].isdigit():
+                        markers.add(text[s:e])
     found += _footnote_texts(text, markers)
     return sorted(found, key=lambda n: (n.start, n.end))
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around the anchors: [anchor - WINDOW, anchor + WINDOW], clipped to the
+    anchor's line (the line's newline included, so that ``$`` can match)."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        line_end = text.find("\n", m.end())
+        ws = max(text.rfind("\n", 0, m.start()) + 1, m.start() - WINDOW)
+        we = min(len(text) + 1 if line_end < 0 else line_end + 1, m.end() + WINDOW)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
 
 
 def _footnote_texts(text: str, markers: set[str]) -> list[NoiseSpan]:
@@ -131,21 +172,26 @@ def _footnote_texts(text: str, markers: set[str]) -> list[NoiseSpan]:
 def table_lines(text: str, rule: Optional[TableRule] = None) -> list[tuple[int, int]]:
     """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``)."""
     rule = rule or _compiled().table
-    out = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if line.strip() and _is_table_row(line, rule):
-            out.append(m.span())
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if ("|" in line or "\t" in line or _DIGIT.search(line)) and _is_table_row(line, rule):
+            out.append((pos, end))
+        pos = end + 1
     return out
 
 
 def _is_table_row(line: str, rule: TableRule) -> bool:
     stripped = line.strip()
+    if not stripped:
+        return False
     if line.count("|") + line.count("\t") >= rule.min_separators:
         return True
     if stripped.startswith("|") or stripped.endswith("|") or _SEPARATOR_LINE.fullmatch(stripped):
         return True
     tokens = stripped.split()
+    if len(tokens) > rule.min_numbers and len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
+        return False  # fast path for prose: too few digit runs for a table row
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t.strip("()[]:;")))
     return numbers >= rule.min_numbers and numbers / len(tokens) >= rule.min_number_share
 
