@@ -2,6 +2,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.language import detect_language
 
@@ -76,3 +78,10 @@ def test_batch_says_on_stderr_which_file_is_not_german(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "en.txt: Hinweis: Text offenbar nicht deutsch (erkannt: en)" in err
     assert "de.txt: Hinweis" not in err
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_detect_language_never_crashes(text):
+    verdict = detect_language(text)
+    assert verdict.code and verdict.label

@@ -2,6 +2,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.nlp.dates import find_time_expressions
 from claimcheck.nlp.tense import LAST, NEXT, UNKNOWN, direction, weekday_toward, year_toward
@@ -60,3 +62,14 @@ def test_calendar_helpers():
     assert weekday_toward(WED, 4, UNKNOWN) == date(2025, 2, 14)
     assert year_toward(WED, 1, NEXT) == 2026 and year_toward(WED, 12, LAST) == 2024
     assert year_toward(WED, 12, UNKNOWN) == 2025 and year_toward(WED, 2, NEXT) == 2025
+
+
+@given(st.text(alphabet=st.sampled_from(list("Am Freitag hatte wird bis Frist.\n")), max_size=80),
+       st.integers(0, 6))
+@settings(max_examples=200, deadline=None)
+def test_weekdays_stay_within_a_week(text, weekday):
+    text = text + " am Freitag "
+    start = text.rindex("Freitag")
+    way = direction(text, start, start + 7, "am")
+    d = weekday_toward(WED, weekday, way)
+    assert d.weekday() == weekday and abs((d - WED).days) <= 6
