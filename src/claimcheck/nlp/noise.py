@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Optional, Sequence
+from typing import Annotated, Literal, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
 
 from claimcheck.resources import load_resource
 
 NoiseKind = Literal["club", "product", "channel", "law", "file_number", "isbn", "phone", "postcode",
                     "url", "footnote", "list_marker", "timestamp", "byline", "furniture", "table"]
 
-# Patterns run around these anchors only (see ``find_noise``); no match of a pattern reaches
-# farther than WINDOW characters from the digit it masks (the longest: a byline before its date).
-_ANCHOR = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+|[Hh]eute|[Gg]estern")
+# Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
+# pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
+# before its date).
+_DIGIT_ANCHOR = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 WINDOW = 160
 _NUMBER_TOKEN = re.compile(r"[+\-−–]?\d[\d.,]*%?")
 _DIGIT = re.compile(r"\d")
@@ -60,6 +62,7 @@ class TableRule(_Strict):
 
 class NoiseFile(_Strict):
     lists: dict[str, list[str]] = Field(default_factory=dict)
+    anchor_words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = []
     patterns: list[NoisePattern]
     table: TableRule
 
@@ -101,6 +104,7 @@ class NoiseSpan:
 class _Compiled:
     patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
     table: TableRule
+    anchor: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -108,7 +112,9 @@ def _compiled(lang: str = "de") -> _Compiled:
     data = load_resource("noise.yaml", NoiseFile, lang)
     pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
                   _required(p.requires, data.lists)) for p in data.patterns)
-    return _Compiled(pats, data.table)
+    # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
+    words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
+    return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)))
 
 
 def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
@@ -123,13 +129,13 @@ def find_noise(text: str, lang: str = "de") -> list[NoiseSpan]:
     """Noise spans of ``text``, sorted by start (they may overlap).
 
     Masking matters only where the number and date finders could read something, so the
-    patterns run only on windows around digits (and "heute"/"gestern"): up to ``WINDOW``
+    patterns run only on windows around digits (and ``anchor_words``): up to ``WINDOW``
     characters either side, within the line. A pattern's ``$`` is the line end, never a
     window end (the text is scanned with a closing newline)."""
     comp = _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
-    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text)]
+    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor)]
     for kind, pattern, requires in comp.patterns:
         for ws, we, window in windows:
             if requires and not any(r in window for r in requires):
@@ -144,11 +150,11 @@ def find_noise(text: str, lang: str = "de") -> list[NoiseSpan]:
     return sorted(found, key=lambda n: (n.start, n.end))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
     """Merged windows around the anchors: [anchor - WINDOW, anchor + WINDOW], clipped to the
     anchor's line (the line's newline included, so that ``$`` can match)."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
+    for m in anchor.finditer(text):
         line_end = text.find("\n", m.end())
         ws = max(text.rfind("\n", 0, m.start()) + 1, m.start() - WINDOW)
         we = min(len(text) + 1 if line_end < 0 else line_end + 1, m.end() + WINDOW)
