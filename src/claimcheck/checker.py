@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from claimcheck import io
+from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
 from claimcheck.document import DocDate, date_info, resolve_date
 from claimcheck.language import detect_language
@@ -30,6 +31,7 @@ class Checker:
         self.lexicon = lexicon or load_lexicon()
         self._reference_arg = reference
         self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
+        self._aligner: Optional[Aligner] = None
 
     @property
     def reference(self) -> FactBase:
@@ -37,6 +39,14 @@ class Checker:
         if self._reference is None:
             self._reference = load_reference(self._reference_arg)
         return self._reference
+
+    @property
+    def aligner(self) -> Aligner:
+        """The fact base with its candidate index (built once)."""
+        if self._aligner is None:
+            ref = self.reference
+            self._aligner = Aligner(ref.facts, self.lexicon, ref.document_date)
+        return self._aligner
 
     @property
     def reference_name(self) -> str:
@@ -76,8 +86,8 @@ class Checker:
         checked = language.german or force_language
         claims = self._extract(text, info.date) if checked else []
         notices += _table_notices(text) if checked and self.nlp.get_pipe("claimcheck_claims").noise else []
-        report = build_report(text, claims, self.reference.facts, self.lexicon, source=source,
-                              document_date=info.date.label, reference=self.reference_name)
+        report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
+                              reference=self.reference_name, document_day=info.date.value)
         report.date_source, report.language, report.notices = info.source, language.code, notices
         return report
 

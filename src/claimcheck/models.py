@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 Modifier = Literal["start", "mid", "end"]
-Anchor = Literal["absolute", "document", "previous", "text"]
+Anchor = Literal["absolute", "document", "previous", "text", "implicit"]  # implicit: document date
 Verdict = Literal["supported", "mismatch", "unverified"]
 SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
 
@@ -60,7 +60,9 @@ class Quantity(Spanned):
             return other.contains(self.value)
         lo = max(_lo(self), _lo(other))
         hi = min(_hi(self), _hi(other))
-        return lo <= hi
+        if lo == hi:  # touching intervals share the point only if both include it
+            return self.contains(lo) and other.contains(lo)
+        return lo < hi
 
     @property
     def exact(self) -> bool:
@@ -170,6 +172,33 @@ class Mismatch(BaseModel):
     expected: str
 
 
+class Replacement(BaseModel):
+    """A span-level fix (as LanguageTool's ``replacements``): put ``value`` at [start, end)."""
+
+    start: int
+    end: int
+    value: str
+
+
+class CandidateTrace(BaseModel):
+    """How one candidate fact scored against the claim."""
+
+    fact_id: str
+    identity: float  # how sure we are it is the same statement (values under test excluded)
+    context: float  # weighted word overlap of the sentences
+    slots: dict[str, str]  # slot -> agree | differ | unknown
+    constraints: list[str] = Field(default_factory=list)  # hard reasons it cannot be the same
+
+
+class Explanation(BaseModel):
+    """The decision trace of one claim (modelled on Presidio's AnalysisExplanation)."""
+
+    decided_by: str  # the rule, constraint or threshold that decided
+    checkworthy: bool = True
+    time_anchor: Optional[str] = None  # stated | inherited | implicit (document date) | none
+    candidates: list[CandidateTrace] = Field(default_factory=list)
+
+
 class ClaimReport(BaseModel):
     """The verdict on one claim of a draft: the public JSON contract (never rename fields)."""
 
@@ -189,6 +218,9 @@ class ClaimReport(BaseModel):
     correction: Optional[str] = None  # suggested corrected claim text
     warnings: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)  # other readings (mixed facts)
+    confidence: float = 0.0  # identity of the deciding fact, lowered when readings compete
+    replacements: list[Replacement] = Field(default_factory=list)  # only when confidence is high
+    explanation: Optional[Explanation] = None
     claim: Optional[Claim] = None
 
 

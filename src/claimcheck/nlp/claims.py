@@ -50,11 +50,16 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
     """All claims of a text, in text order."""
     claims: list[Claim] = []
     carried: Optional[TimeSpan] = None
-    paragraph = -1
+    paragraph, previous, alone = -1, None, False
     q_starts, t_starts = [q.start for q in quantities], [t.start for t in times]
     for sent in view.sents:
         if sent.paragraph != paragraph:
-            carried, paragraph = None, sent.paragraph
+            if not (alone and previous is not None and _heading(view.text, previous)):
+                carried = None  # a dated heading ("29. Dezember 2016: …") dates its paragraph
+            paragraph, alone = sent.paragraph, True
+        else:
+            alone = False
+        previous = sent
         sq = _within(quantities, q_starts, sent)
         st = _within(times, t_starts, sent)
         if not sq and not st:
@@ -65,6 +70,16 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
         if dated:
             carried = dated[-1]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+HEADING_CHARS = 120  # a one-line paragraph this short without a final full stop is a heading
+
+
+def _heading(text: str, sent: Sentence) -> bool:
+    """A one-sentence paragraph, short and without a final full stop: a heading or dateline
+    whose time carries into the paragraph that follows it."""
+    line = text[sent.char_start:sent.char_end].strip()
+    return 0 < len(line) <= HEADING_CHARS and not line.endswith((".", "!", "?", "“", '"'))
 
 
 def _within(items, starts: list[int], sent: Sentence) -> list:
