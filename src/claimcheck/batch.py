@@ -48,6 +48,7 @@ class Result(NamedTuple):
     claims: int = 0
     mismatches: int = 0
     failed: bool = False
+    language: str = "de"  # the input's detected language (a notice on stderr when not German)
 
 
 class BatchAbort(Exception):
@@ -184,7 +185,7 @@ def _time_limit(seconds: float, source: str) -> Iterator[None]:
 def make_result(record: dict, fmt: str) -> Result:
     summary = record.get("summary") or {}
     return Result(record["source"], format_record(record, fmt), summary.get("claims", 0),
-                  summary.get("mismatch", 0), "error" in record)
+                  summary.get("mismatch", 0), "error" in record, record.get("language") or "de")
 
 
 def run_parallel(items: list[Item], jobs: int, initargs: tuple, window: int = 0) -> Iterator[Result]:

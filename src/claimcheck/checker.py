@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Optional, Union
 from claimcheck import io
 from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
-from claimcheck.document import DocDate, resolve_date
+from claimcheck.document import DocDate, date_info, resolve_date
+from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon
 from claimcheck.nlp.pipeline import load_pipeline
@@ -23,8 +24,10 @@ DateLike = Union[dt.date, DocDate, str, None]
 
 class Checker:
     def __init__(self, reference: Union[str, Path, FactBase, None] = None,
-                 model: Optional[str] = None, lexicon: Optional[Lexicon] = None) -> None:
+                 model: Optional[str] = None, lexicon: Optional[Lexicon] = None,
+                 noise: bool = True) -> None:
         self.nlp = load_pipeline(model)
+        self.nlp.get_pipe("claimcheck_claims").noise = noise  # False: count claims without the layer
         self.lexicon = lexicon or load_lexicon()
         self._reference_arg = reference
         self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
@@ -72,11 +75,21 @@ class Checker:
             doc = proc(doc)
         return list(doc._.claims or [])
 
-    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Report:
-        doc_date, _ = resolve_date(text, _as_docdate(date))
-        claims = self._extract(text, doc_date)
-        return build_report(text, claims, self.aligner, source=source, document_date=doc_date.label,
-                            reference=self.reference_name, document_day=doc_date.value)
+    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None,
+                   force_language: bool = False) -> Report:
+        """Check ``text``; a text that is not German yields no claims and a notice, unless
+        ``force_language``."""
+        info = date_info(text, _as_docdate(date))
+        language = detect_language(text)
+        notices = list(info.notices) + _language_notices(language.label, language.german,
+                                                          force_language)
+        checked = language.german or force_language
+        claims = self._extract(text, info.date) if checked else []
+        notices += _table_notices(text) if checked and self.nlp.get_pipe("claimcheck_claims").noise else []
+        report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
+                              reference=self.reference_name, document_day=info.date.value)
+        report.date_source, report.language, report.notices = info.source, language.code, notices
+        return report
 
     def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
         text = io.read_text(path)
@@ -91,6 +104,24 @@ class Checker:
     def build_reference(self, path: Union[str, Path], *, date: DateLike = None) -> FactBase:
         text = io.read_text(path)
         return build_from_text(text, Path(path).name, self._extract, _as_docdate(date))
+
+
+def _language_notices(label: str, german: bool, forced: bool) -> list[str]:
+    if german:
+        return []
+    if forced:
+        return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); er wurde auf Wunsch "
+                f"trotzdem als deutscher Text geprüft."]
+    return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); es wurden keine Angaben "
+            f"geprüft. Mit --force-language wird er trotzdem geprüft."]
+
+
+def _table_notices(text: str) -> list[str]:
+    from claimcheck.nlp.noise import table_lines
+
+    n = len(table_lines(text))
+    return [f"{n} Tabellenzeile(n) nicht als Angaben gelesen: Tabellenwerte werden nicht "
+            f"geprüft."] if n else []
 
 
 def _as_docdate(value: DateLike) -> Optional[DocDate]:

@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                        default="text")
     check.add_argument("--date", help="Dokumentdatum YYYY-MM[-DD], falls der Text keines nennt")
     check.add_argument("-o", "--output", help="in diese Datei schreiben statt auf die Standardausgabe")
+    check.add_argument("--force-language", action="store_true",
+                       help="auch einen offenbar nicht deutschen Text als deutschen Text prüfen")
     check.set_defaults(func=run_check)
     ref = sub.add_parser("reference", help="Faktenbasis bauen oder ihr Schema ausgeben")
     rsub = ref.add_subparsers(dest="ref_command")
@@ -85,7 +87,8 @@ def run_check(args: argparse.Namespace) -> int:
     text = io.read_text(args.path)
     source = "<stdin>" if args.path == "-" else args.path
     checker = Checker(reference=args.reference, model=args.model)
-    report = checker.check_text(text, source=source, date=args.date)
+    report = checker.check_text(text, source=source, date=args.date,
+                                force_language=args.force_language)
     _write(args.output, _render(report, text, args.format, args.output))
     return EXIT_MISMATCH if report.summary.mismatch else EXIT_OK
 

@@ -122,6 +122,9 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     with _open_output(args) as out:
         for result in _progress(_results(items, args.jobs, initargs), len(items)):
             _write(out, result.text, args.output)
+            if result.language != "de":
+                _say(f"{result.source}: Hinweis: Text offenbar nicht deutsch (erkannt: "
+                     f"{result.language}); keine Angaben geprüft.")
             totals.files += 1
             totals.claims += result.claims
             totals.mismatches += result.mismatches

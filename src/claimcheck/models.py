@@ -238,3 +238,6 @@ class Report(BaseModel):
     reference: Optional[str] = None
     claims: list[ClaimReport] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    date_source: Optional[Literal["header", "option", "today"]] = None  # where document_date came from
+    language: str = "de"  # detected language of the input (ISO 639-1)
+    notices: list[str] = Field(default_factory=list)  # for the editor, in German: guessed date, language ...

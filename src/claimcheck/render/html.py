@@ -97,8 +97,9 @@ def _header(report: Report) -> str:
                            ("unverified", s.unverified)):
         word = LABEL[verdict] if count == 1 else PLURAL[verdict]
         badges.append(f'<span class="badge {verdict}">{count} {esc(word)}</span>')
+    notices = "".join(f'<div class="warn notice">Hinweis: {esc(n)}</div>\n' for n in report.notices)
     return (f"<header>\n<h1>{esc(report.source)}</h1>\n<div class=\"meta\">{esc(meta)}</div>\n"
-            f"<div class=\"counts\">{''.join(badges)}</div>\n</header>\n")
+            f"{notices}<div class=\"counts\">{''.join(badges)}</div>\n</header>\n")
 
 
 def _valid(span, text: str) -> bool:

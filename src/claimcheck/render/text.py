@@ -16,6 +16,8 @@ def render_text(report: Report, text: str, *, color: bool = False, width: int = 
                       force_terminal=color, no_color=not color, highlight=False, file=_Null())
     console.print(Text(f"{report.source} (Datum: {report.document_date or '–'}, "
                        f"Referenz: {report.reference or '–'})", style="bold"), soft_wrap=True)
+    for notice in report.notices:
+        console.print(Text(f"Hinweis: {notice}", style="yellow"), soft_wrap=True)
     for item in report.claims:
         console.print(_claim_block(item, text), soft_wrap=True)
     s = report.summary
