@@ -17,7 +17,7 @@ DATE = "2025-02-19"
 FURNITURE = [
     'Der SV Darmstadt 98 stieg am Ende der Saison ab.',
     'Der 1. FC Heidenheim 1846 gewann zu Hause.',
-    'Hannover 96 spielt wieder in der zweiten Liga.',
+    'Hannover 96 spielt wieder in der Bundesliga.',
     'Der TSV 1860 München sucht einen neuen Trainer.',
     'Fans von Schalke 04 protestierten vor dem Stadion.',
     'Die TSG 1899 Hoffenheim verpflichtete einen Stürmer.',
