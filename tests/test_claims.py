@@ -160,3 +160,11 @@ def test_preposition_roles():
 ])
 def test_negation(checker, text, negated):
     assert [c.negated for c in claims_of(checker, text)] == negated
+
+
+def test_line_wrapped_after_a_day_number_is_one_sentence(checker):
+    """Stored web pages wrap lines anywhere: "bis zum 30." / "Juni" is one date, one sentence."""
+    text = "Weitere 12 Diplomaten müssen bis zum 30.\nJuni ausreisen."
+    (claim,) = claims_of(checker, text, "2021-12")
+    assert claim.time is not None and claim.time.text.startswith("30.") and claim.time.first.month == 6
+    assert claim.sentence_end > text.index("Juni")

@@ -37,6 +37,9 @@ WED = date(2025, 2, 19)  # a Wednesday
     ("Am 12. Januar wird verhandelt.", "12. Januar", "2026-01-12"),
     ("Am 12. Dezember hatten beide Seiten verhandelt.", "12. Dezember", "2024-12-12"),
     ("Im Februar hatte die Regierung entschieden.", "Februar", "2025-02-01"),
+    # "bis zum"/"bis zur": the preposition before the contracted article decides
+    ("Die Gesandten haben bis zum 10. Januar Zeit.", "10. Januar", "2026-01-10"),
+    ("Sie reisten am 10. Januar aus, bis zur Grenze begleitet.", "10. Januar", "2025-01-10"),
 ])
 def test_weekday_and_month_follow_the_tense(text, expr, first):
     spans = find_time_expressions(text, WED)

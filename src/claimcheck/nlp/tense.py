@@ -27,6 +27,7 @@ class TenseFile(BaseModel):
     past: list[str]
     future: list[str]
     deadline: list[str]
+    contractions: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,9 @@ def weekday_prepositions() -> frozenset[str]:
 def direction(text: str, start: int, end: int, prev_word: str = "") -> int:
     """NEXT, LAST or UNKNOWN for the expression ``text[start:end]``."""
     lex = tense_lexicon()
+    if prev_word in lex.contractions:  # "bis zum 30. Juni": the preposition before the article
+        words = _WORD.findall(text, max(0, start - 24), start)
+        prev_word = words[-2].lower() if len(words) >= 2 else prev_word
     if prev_word in lex.next_prepositions:
         return NEXT
     if prev_word in lex.last_prepositions:

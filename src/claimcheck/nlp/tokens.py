@@ -139,8 +139,15 @@ def _newline_tokens(doc: Any, text: str) -> list[Any]:
     for m in _NEWLINES.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
-            out += [t for t in span if t.is_space and "\n" in t.text]
+            out += [t for t in span if t.is_space and "\n" in t.text and not _wrapped_ordinal(doc, t)]
     return out
+
+
+def _wrapped_ordinal(doc: Any, tok: Any) -> bool:
+    """A line ending in a day or ordinal ("bis zum 30." / "Juni") is a hard-wrapped line, not a
+    sentence end: headings end in words, not in "30."."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and len(prev.text) <= 3 and prev.text.endswith(".") and prev.text[:-1].isdigit()
 
 
 def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
