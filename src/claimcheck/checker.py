@@ -9,9 +9,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from claimcheck import io
+from claimcheck import io, suppress
 from claimcheck.align.findings import build_report
 from claimcheck.document import DocDate, resolve_date
+from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon
 from claimcheck.nlp.pipeline import load_pipeline
@@ -27,6 +28,8 @@ class Checker:
         self.lexicon = lexicon or load_lexicon()
         self._reference_arg = reference
         self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
+        if reference is not None and self._reference is None:  # a bad path fails here (E020/E021)
+            self._reference = load_reference(reference)
 
     @property
     def reference(self) -> FactBase:
@@ -62,15 +65,22 @@ class Checker:
             doc = proc(doc)
         return list(doc._.claims or [])
 
-    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Report:
+    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None,
+                   ignore: Optional[Iterable[str]] = ()) -> Report:
+        """Check ``text``. ``ignore``: fingerprints to suppress besides the inline markers;
+        None suppresses nothing (see ``claimcheck.suppress``)."""
+        if not isinstance(text, str):
+            raise ClaimcheckError("E006", path=source, kind=type(text).__name__)
         doc_date, _ = resolve_date(text, _as_docdate(date))
         claims = self._extract(text, doc_date)
-        return build_report(text, claims, self.reference.facts, self.lexicon, source=source,
-                            document_date=doc_date.label, reference=self.reference_name)
+        report = build_report(text, claims, self.reference.facts, self.lexicon, source=source,
+                              document_date=doc_date.label, reference=self.reference_name)
+        return suppress.apply(report, text, ignore)
 
-    def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
+    def check_file(self, path: Union[str, Path], *, date: DateLike = None,
+                   ignore: Optional[Iterable[str]] = ()) -> Report:
         text = io.read_text(path)
-        return self.check_text(text, source=str(path), date=date)
+        return self.check_text(text, source=str(path), date=date, ignore=ignore)
 
     def check_many(self, paths: Iterable[Union[str, Path]]) -> Iterator[Union[Report, dict]]:
         """Stream reports; a file that cannot be checked yields ``{"source", "error"}``."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, TextIO
 
 from claimcheck import batch
+from claimcheck.cli_help import epilog
 from claimcheck.errors import ClaimcheckError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -38,8 +39,11 @@ def register(subparsers) -> None:
     """Add the ``batch`` sub-command to the main parser's subparsers."""
     p = subparsers.add_parser(
         "batch", help="alle Texte eines Verzeichnisses prüfen",
-        description="Prüft alle Texte eines Verzeichnisbaums; Exit-Status 1 bei Abweichungen, "
-        "2 bei Fehlern, sonst 0.")
+        description="Prüft alle Texte eines Verzeichnisbaums.",
+        epilog=epilog("0  keine Abweichung, kein Fehler\n1  mindestens eine Abweichung\n"
+                      "2  sonst mindestens ein Fehler\n130  abgebrochen (weiter mit --resume)",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl --resume"))
     p.add_argument("directory", metavar="DIR", help="Verzeichnis mit den Entwürfen")
     p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="Ausgabedatei (Standard: stdout)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -497,16 +498,31 @@ def make_checks(drafts_dir: Union[str, Path], sources: Union[str, Path], workdir
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="claimcheck evaluate", description="Score claimcheck against gold fixtures.")
-    ap.add_argument("--sentences", help="gold sentences YAML (default fixtures/sentences.yaml)")
-    ap.add_argument("--drafts", help="folder of gold drafts (default fixtures/drafts)")
-    ap.add_argument("--sources", default="fixtures/sources", help="folder of further source articles")
-    ap.add_argument("--details", action="store_true", help="list every error")
-    ap.add_argument("--fail-under", type=float, default=None, help="exit 1 when a score is below this")
+    from claimcheck.cli_help import GermanParser, epilog
+
+    ap = GermanParser(prog="claimcheck evaluate", description=(
+        "Misst die Genauigkeit gegen die handgeschriebenen Gold-Daten (im Projektverzeichnis "
+        "aufrufen\noder --sentences/--drafts angeben)."), epilog=epilog(
+        "0  fertig (bzw. kein Wert unter --fail-under)\n1  ein Wert unter --fail-under\n"
+        "2  Gold-Daten nicht gefunden oder ungültig", "claimcheck evaluate --details",
+        "claimcheck evaluate --drafts fixtures/drafts --fail-under 0.95"))
+    ap.add_argument("--sentences", metavar="DATEI",
+                    help="Gold-Sätze (YAML; Standard: fixtures/sentences.yaml)")
+    ap.add_argument("--drafts", metavar="ORDNER", help="Ordner der Gold-Entwürfe (Standard: fixtures/drafts)")
+    ap.add_argument("--sources", default="fixtures/sources", metavar="ORDNER",
+                    help="Ordner weiterer Quellartikel (Standard: fixtures/sources)")
+    ap.add_argument("--details", action="store_true", help="jeden Fehler auflisten")
+    ap.add_argument("--fail-under", type=float, default=None, metavar="WERT",
+                    help="Exit-Status 1, wenn ein Wert darunter liegt")
     args = ap.parse_args(argv)
     sent_path, drafts_dir = args.sentences, args.drafts
     if sent_path is None and drafts_dir is None:
         sent_path, drafts_dir = "fixtures/sentences.yaml", "fixtures/drafts"
+    missing = [p for p in (sent_path, drafts_dir) if p and not Path(p).exists()]
+    if missing:
+        print(f"claimcheck evaluate: Gold-Daten nicht gefunden: {', '.join(missing)} (im "
+              "Projektverzeichnis aufrufen oder --sentences/--drafts angeben)", file=sys.stderr)
+        return 2
     s = d = None
     if sent_path:
         from claimcheck import extract_claims

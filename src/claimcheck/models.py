@@ -190,6 +190,8 @@ class ClaimReport(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)  # other readings (mixed facts)
     claim: Optional[Claim] = None
+    fingerprint: str = ""  # stable id of the finding for ignore files (claimcheck.suppress)
+    suppressed: bool = False  # judged by the editor: ignore file or inline marker
 
 
 class Summary(BaseModel):
@@ -198,6 +200,7 @@ class Summary(BaseModel):
     mismatch: int = 0
     unverified: int = 0
     warnings: int = 0
+    suppressed: int = 0  # not counted in supported/mismatch/unverified
 
 
 class Report(BaseModel):
