@@ -26,16 +26,17 @@ class Checker:
                  model: Optional[str] = None, lexicon: Optional[Lexicon] = None) -> None:
         self.nlp = load_pipeline(model)
         self.lexicon = lexicon or load_lexicon()
-        self._reference_arg = reference
-        self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
-        if reference is not None and self._reference is None:  # a bad path fails here (E020/E021)
+        self._reference: Optional[FactBase] = None
+        if isinstance(reference, FactBase):
+            self._reference = reference
+        elif reference is not None:  # a bad path fails here, not at the first check (E020/E021)
             self._reference = load_reference(reference)
 
     @property
     def reference(self) -> FactBase:
-        """The fact base (loaded on first use, so building a reference needs none)."""
+        """The fact base (the bundled one is loaded on first use: building a reference needs none)."""
         if self._reference is None:
-            self._reference = load_reference(self._reference_arg)
+            self._reference = load_reference()
         return self._reference
 
     @property

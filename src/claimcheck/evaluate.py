@@ -9,7 +9,6 @@ tested on hand-made claims and reports. ``main`` wires the real ones for ``claim
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 import yaml
 
-from claimcheck.models import Claim, Report
+from claimcheck.models import Claim, ClaimReport, Mismatch, Report
 
 Extract = Callable[[str, Optional[date]], "list[Claim]"]
 Check = Callable[..., Report]  # check(text, source=name) -> Report, e.g. Checker.check_text
@@ -224,10 +223,13 @@ def pair_claims(gold: Sequence[dict], pred: Sequence[Claim]) -> list[tuple[Optio
     """Greedy best-first pairing; returns (gold index, pred index) with None for unpaired ones."""
     cands = sorted(((s, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
                     if (s := _pair_score(g, p)) > 0), key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, pairs = set(), set(), []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[Optional[int], Optional[int]]] = []
     for _, gi, pi in cands:
         if gi not in used_g and pi not in used_p:
-            used_g.add(gi), used_p.add(pi)
+            used_g.add(gi)
+            used_p.add(pi)
             pairs.append((gi, pi))
     pairs += [(gi, None) for gi in range(len(gold)) if gi not in used_g]
     pairs += [(None, pi) for pi in range(len(pred)) if pi not in used_p]
@@ -286,7 +288,7 @@ def score_claims(gold: Sequence[dict], pred: Sequence[Claim], scores: SlotScores
         elif gi is not None:
             scores.claims.fn += 1
             scores.errors.append((sid, "claim", _anchor(g), "-"))
-        else:
+        elif p is not None:
             scores.claims.fp += 1
             scores.errors.append((sid, "claim", "-", p.text))
         for slot in SLOTS + EXTRA_SLOTS:
@@ -394,7 +396,7 @@ def _mismatch_matches(text: str, exp: dict, m: Any) -> bool:
 def score_report(draft: dict, report: Report, scores: DraftScores) -> None:
     """Add one draft's report to ``scores``."""
     text, name = draft["text"], draft["name"]
-    reported = []  # (claim report, mismatch or None)
+    reported: list[tuple[ClaimReport, Optional[Mismatch]]] = []  # (claim report, mismatch or None)
     for cr in report.claims:
         if cr.verdict == "mismatch":
             reported += [(cr, m) for m in cr.mismatches] or [(cr, None)]

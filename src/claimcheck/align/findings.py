@@ -59,13 +59,12 @@ def _mismatch(claim: Claim, fact: Fact, field: str, lex: Lexicon) -> Optional[Mi
 
 
 def _expected_label(fact: Fact, field: str, lex: Lexicon) -> str:
-    if field == "count":
+    if field == "count" and fact.quantity is not None:
         return fact.quantity.label()
-    if field == "date":
-        return fact.time.text
-    if field == "actor":
+    if field == "actor" and fact.actor is not None:
         return lex.actor_labels.get(fact.actor.value, fact.actor.text)
-    return fact.slot(field).text
+    slot = fact.slot(field)  # "date" is the time span
+    return slot.text if slot is not None else ""
 
 
 def _context(fact: Fact, lex: Lexicon) -> str:
@@ -106,7 +105,7 @@ def _correction(claim: Claim, mismatches: list[Mismatch], text: str) -> Optional
 
 
 def _warnings(c: SlotComparison, fact: Fact) -> list[str]:
-    if c.imprecise:
+    if c.imprecise and fact.quantity is not None:
         return [f"Ungenauer als die Quelle: dort steht {fact.quantity.label()}."]
     return []
 

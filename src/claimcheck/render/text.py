@@ -3,6 +3,7 @@ marked »…«, beneath it one entry per claim (position, verdict, rule, message
 the source sentence, the correction and the fingerprint). Colour only when asked."""
 from __future__ import annotations
 
+import io
 from itertools import groupby
 from typing import Iterable, Sequence
 
@@ -20,7 +21,7 @@ RANK = {"mismatch": 3, "supported": 2, "unverified": 1}
 def render_text(report: Report, text: str, *, color: bool = False, width: int = 100,
                 show: Sequence[str] = DEFAULT_SHOW, quiet: bool = False) -> str:
     console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, file=_Null())
+                      force_terminal=color, no_color=not color, highlight=False, file=io.StringIO())
     shown = [c for c in report.claims if c.verdict in show and not c.suppressed]
     if not quiet:
         console.print(Text(f"{report.source} (Datum: {report.document_date or '–'}, "
@@ -95,11 +96,3 @@ def _style(items: list[ClaimReport], a: int, b: int) -> str:
     top = max(covering, key=lambda c: RANK[c.verdict]).verdict
     base = "reverse " + STYLE[top] if top != "unverified" else "underline"
     return base + (" bold red underline" if wrong else "")
-
-
-class _Null:
-    def write(self, _s: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
