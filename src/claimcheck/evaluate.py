@@ -407,21 +407,21 @@ def score_report(draft: dict, report: Report, scores: DraftScores) -> None:
         fs = scores.per_field.setdefault(exp["field"], [0, 0])
         fs[0] += 1
         scores.expected += 1
-        hits = [(i, r) for i, (cr, m) in enumerate(reported) if m is not None
+        hits = [(i, r, m) for i, (cr, m) in enumerate(reported) if m is not None
                 for r in readings if _mismatch_matches(text, r, m)]
         if not hits:
             scores.errors.append((name, "missed", f"{exp['field']} {exp['found']!r} -> {exp['expected']!r}"))
             continue
         scores.found += 1
         fs[1] += 1
-        consumed.update(i for i, _ in hits)
-        ok = any(value_equal(r["expected"], reported[i][1].expected)
+        consumed.update(i for i, _, _ in hits)
+        ok = any(value_equal(r["expected"], m.expected)
                  or any(value_equal(r["expected"], alt) for alt in reported[i][0].alternatives)
-                 for i, r in hits)
+                 for i, r, m in hits)
         if ok:
             scores.corrected += 1
         else:
-            got = "; ".join(repr(reported[i][1].expected) for i, _ in hits)
+            got = "; ".join(repr(m.expected) for _, _, m in hits)
             scores.errors.append((name, "wrong correction", f"{exp['found']!r}: expected {exp['expected']!r}, got {got}"))
     for i, (cr, m) in enumerate(reported):
         if i not in consumed:
