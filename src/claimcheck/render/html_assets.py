@@ -50,7 +50,7 @@ font-family:Georgia,serif}
 @media print{body{background:#fff}main{grid-template-columns:1fr}aside{position:static;max-height:none}}
 .toggle{position:absolute;left:-10000px}
 .counts label{cursor:pointer;user-select:none}
-.counts label::before{content:"\2713\00a0"}
+.counts label::before{content:"✓ "}
 .note.linked,.note:target{box-shadow:0 0 0 2px #4c8bf5}
 mark.linked{outline:2px solid #4c8bf5}
 mark[data-claims]{cursor:pointer}

@@ -33,7 +33,8 @@ def render_text(report: Report, text: str, *, color: bool = False, width: int = 
     if not quiet:
         hidden = tuple(v for v in VERDICTS if v not in show)
         console.print(Text(f"\n{summary_phrase(report.summary, hidden)}.", style="bold"))
-    return console.export_text(styles=color)
+    out = console.export_text(styles=color)
+    return out.lstrip("\n") if quiet else out
 
 
 def _sentence_span(item: ClaimReport) -> tuple[int, int]:
