@@ -47,7 +47,8 @@ def register(subparsers) -> None:
                       "claimcheck batch entwuerfe/ -o ergebnis.jsonl",
                       "claimcheck batch entwuerfe/ -o ergebnis.jsonl --resume"))
     p.add_argument("directory", metavar="DIR", help="Verzeichnis mit den Entwürfen")
-    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl",
+                   help="Ausgabeformat (Standard: jsonl)")
     p.add_argument("--output", "-o", metavar="FILE", help="Ausgabedatei (Standard: stdout)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=min(4, os.cpu_count() or 1),
                    metavar="N", help="Anzahl paralleler Prozesse")

@@ -82,7 +82,7 @@ class GermanParser(argparse.ArgumentParser):
             super().__init__(*args, **kwargs)
 
 
-for _name in ("add_argument", "add_subparsers", "parse_known_args", "format_usage",
+for _name in ("add_argument", "add_subparsers", "parse_args", "parse_known_args", "format_usage",
               "format_help", "error"):
     setattr(GermanParser, _name, _in_german(getattr(argparse.ArgumentParser, _name)))
 
