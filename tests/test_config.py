@@ -58,6 +58,7 @@ def test_discovery_takes_the_nearest_file(tmp_path, files, found):
     ('[tool.claimcheck]\nformat = "pdf"\n', "format", "'pdf'"),
     ('[tool.claimcheck]\nshow = "mismatch,alles"\n', "show.1", "'alles'"),
     ('[tool.claimcheck]\ncolor = 1\n', "color", "ungültiger Wert"),
+    ('[tool.claimcheck]\ndate = "Februar"\n', "date", "erwartet YYYY-MM oder YYYY-MM-DD"),
     ('[tool.claimcheck\n', "TOML", "line 1"),
 ])
 def test_config_errors_name_file_and_key(tmp_path, text, key, detail):

@@ -22,6 +22,7 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.document import ISO as ISO_DATE
 from claimcheck.errors import ClaimcheckError
 
 if sys.version_info >= (3, 11):
@@ -53,6 +54,13 @@ class Settings(BaseModel):
     @classmethod
     def _split(cls, value: Any) -> Any:
         return parse_show(value) if isinstance(value, str) else value
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not ISO_DATE.match(value):
+            raise ValueError("erwartet YYYY-MM oder YYYY-MM-DD")
+        return value
 
     def resolve(self, value: Optional[str]) -> Optional[str]:
         """A path of the file made absolute against the file's folder."""
@@ -109,6 +117,8 @@ def _german(err: Any) -> str:
     kind = err.get("type", "")
     if kind == "extra_forbidden":
         return "unbekannter Schlüssel (erlaubt: " + ", ".join(_keys()) + ")"
+    if kind == "value_error":
+        return f"ungültiger Wert {err.get('input')!r}: {err['ctx']['error']}"
     if kind == "literal_error":
         return f"ungültiger Wert {err.get('input')!r} (erlaubt: {err['ctx']['expected']})"
     return f"ungültiger Wert {err.get('input')!r} ({err.get('msg')})"
