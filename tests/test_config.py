@@ -60,9 +60,11 @@ def test_discovery_takes_the_nearest_file(tmp_path, files, found):
     ('[tool.claimcheck]\ncolor = 1\n', "color", "ungültiger Wert"),
     ('[tool.claimcheck]\ndate = "Februar"\n', "date", "erwartet YYYY-MM oder YYYY-MM-DD"),
     ('[tool.claimcheck\n', "TOML", "line 1"),
+    ('[tool.claimcheck]\nmodel = "\udcff"\n', "TOML", "utf-8"),
 ])
 def test_config_errors_name_file_and_key(tmp_path, text, key, detail):
-    path = _write(tmp_path / "pyproject.toml", text)
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8", errors="surrogateescape")
     with pytest.raises(ClaimcheckError) as err:
         config.load_config(path)
     msg = err.value.message

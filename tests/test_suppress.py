@@ -2,6 +2,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimcheck import suppress
 from claimcheck.cli import main
@@ -126,3 +128,29 @@ def test_suppressed_mismatch_leaves_github_and_marks_sarif(capsys, draft):
     _, out, _ = check(capsys, "entwurf.txt", "--format", "sarif")
     results = json.loads(out)["runs"][0]["results"]
     assert [bool(r.get("suppressions")) for r in results] == [False, True]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_ignore_file_never_crashes(tmp_path, content):
+    path = tmp_path / "ign"
+    path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    try:
+        found = suppress.load_ignore_file(path)
+    except ClaimcheckError as err:
+        assert err.code in ("E071", "E072") and str(path) in err.message
+    else:
+        assert all(len(f) == suppress.FINGERPRINT_LENGTH for f in found)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_config_never_crashes(tmp_path, content):
+    from claimcheck import config
+
+    path = tmp_path / ".claimcheck.toml"
+    path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    try:
+        config.load_config(path)
+    except ClaimcheckError as err:
+        assert err.code == "E070" and str(path) in err.message

@@ -107,7 +107,7 @@ def _read(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ClaimcheckError("E070", path=str(path), key="TOML", detail=str(exc)) from exc
     except OSError as exc:
         raise ClaimcheckError("E070", path=str(path), key="Datei", detail=exc.strerror or str(exc)) from exc
