@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NoReturn
 
 GERMAN = {
     "usage: ": "Aufruf: ",
@@ -81,9 +81,15 @@ class GermanParser(argparse.ArgumentParser):
         with german():
             super().__init__(*args, **kwargs)
 
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("argument "):  # Python 3.10 does not pass this one through gettext
+            message = "Argument " + message[len("argument "):]
+        with german():
+            super().error(message)
+
 
 for _name in ("add_argument", "add_subparsers", "parse_args", "parse_known_args", "format_usage",
-              "format_help", "error"):
+              "format_help"):
     setattr(GermanParser, _name, _in_german(getattr(argparse.ArgumentParser, _name)))
 
 
