@@ -50,6 +50,10 @@ font-family:Georgia,serif}
 @media print{body{background:#fff}main{grid-template-columns:1fr}aside{position:static;max-height:none}}
 .toggle{position:absolute;left:-10000px}
 .counts label{cursor:pointer;user-select:none}
+#t-mismatch:focus-visible~header label[for=t-mismatch]{outline:2px solid #4c8bf5}
+#t-supported:focus-visible~header label[for=t-supported]{outline:2px solid #4c8bf5}
+#t-unverified:focus-visible~header label[for=t-unverified]{outline:2px solid #4c8bf5}
+#t-suppressed:focus-visible~header label[for=t-suppressed]{outline:2px solid #4c8bf5}
 .counts label::before{content:"✓ "}
 .note.linked,.note:target{box-shadow:0 0 0 2px #4c8bf5}
 mark.linked{outline:2px solid #4c8bf5}
