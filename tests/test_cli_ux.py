@@ -177,3 +177,31 @@ def test_sarif_validates_against_the_official_schema(capsys, monkeypatch):
     del broken["runs"][0]["results"][0]["fixes"][0]["artifactChanges"]
     with pytest.raises(jsonschema.ValidationError):  # the schema really requires them
         jsonschema.Draft4Validator(schema).validate(broken)
+
+
+def test_batch_interrupt_says_how_to_resume(capsys, tmp_path, monkeypatch):
+    from claimcheck import cli_batch
+
+    def interrupted(args, debug):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli_batch, "_run", interrupted)
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "o.jsonl")]) == 130
+    err = capsys.readouterr().err
+    assert f"Fortsetzen mit: claimcheck batch {tmp_path} --format jsonl -o {tmp_path / 'o.jsonl'} --resume" in err
+    assert main(["batch", str(tmp_path)]) == 130
+    assert "--output DATEI" in capsys.readouterr().err
+
+
+def test_resumed_batch_summary_counts_the_whole_output(capsys, tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    argv = ["batch", str(corpus), "-o", str(out), "-j", "1", "--reference", str(FACTS), "--model", "blank"]
+    assert main(argv) == 1
+    assert "2 Dateien, 10 Angaben, 4 Abweichungen in 2 Dateien" in capsys.readouterr().err
+    (corpus / "c.txt").write_text("date 2025-03\n\nEs gab keine Zahl.\n", encoding="utf-8")
+    assert main([*argv, "--resume"]) == 1
+    err = capsys.readouterr().err
+    assert "3 Dateien (2 übersprungen, 1 neu geprüft), 0 Angaben in den neu geprüften, 4 Abweichungen" in err
