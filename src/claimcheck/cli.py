@@ -111,7 +111,7 @@ def _reference_commands(sub) -> None:
     build.add_argument("source", metavar="QUELLE", help="Quellartikel (Textdatei)")
     build.add_argument("-o", "--output", required=True, metavar="DATEI", help="Faktenbasis (JSON)")
     build.add_argument("--date", metavar="DATUM", help="Dokumentdatum, falls der Artikel keines nennt")
-    build.add_argument("--model", help="spaCy-Pipeline (Paketname, Pfad oder 'blank')")
+    build.add_argument("--model", metavar="NAME", help="spaCy-Pipeline (Paketname, Pfad oder 'blank')")
     build.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     build.set_defaults(func=run_reference_build)
     schema = rsub.add_parser("schema", help="JSON-Schema der Faktenbasis ausgeben",
@@ -123,7 +123,7 @@ def _reference_commands(sub) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference", metavar="FAKTEN.json",
                    help="Faktenbasis (JSON); Standard: die mitgelieferte")
-    p.add_argument("--model", help="spaCy-Pipeline (Paketname, Pfad oder 'blank'); Standard: automatisch")
+    p.add_argument("--model", metavar="NAME", help="spaCy-Pipeline (Paketname, Pfad oder 'blank'); Standard: automatisch")
     p.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
 
 
