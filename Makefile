@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-stamp
 SOURCES := pyproject.toml $(shell find src reference -type f -not -name '*.pyc' 2>/dev/null)
 DRAFT ?= fixtures/draft-example.txt
 
-.PHONY: check test bench clean
+.PHONY: check test lint bench clean
 
 $(STAMP): $(SOURCES)
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,6 +19,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Static checks (CI runs them before the tests): type check of the package, pyflakes-level lint.
+lint: $(STAMP)
+	$(VENV)/bin/mypy src/
+	$(VENV)/bin/ruff check
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extract.py

@@ -51,7 +51,7 @@ def format_split(split: str, sc: DraftScores, details: bool) -> list[str]:
         f"  found            {sc.found}/{sc.expected}   recall {sc.recall:.3f}   (target ≥ {TARGET_RECALL:.2f})",
         f"  corrected        {sc.corrected}/{sc.found}",
         f"  false alarms     {sc.false_alarms}   per 30 drafts {fa_per_30(sc):.2f}   (target ≤ {TARGET_FA_PER_30:g})",
-        f"  per field        " + ", ".join(f"{f} {k}/{n}" for f, (n, k) in sorted(sc.per_field.items())),
+        "  per field        " + ", ".join(f"{f} {k}/{n}" for f, (n, k) in sorted(sc.per_field.items())),
         f"  target met       {'yes' if ok else 'no'}",
     ]
     if sc.skipped:

@@ -31,7 +31,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Report
+from claimcheck.models import Report, Summary
+from claimcheck.render.words import summary_phrase
 
 CSV_FIELDS = ("source", "claims", "supported", "mismatch", "unverified", "warnings",
               "error_code", "error_message")
@@ -297,9 +298,8 @@ def _text_block(record: dict) -> str:
     if "error" in record:
         return f"{record['source']}: FEHLER [{record['error']['code']}] {record['error']['message']}\n"
     s = record["summary"]
-    lines = [f"{record['source']}: {s['claims']} Angaben, {s['mismatch']} Abweichungen, "
-             f"{s['supported']} belegt, {s['unverified']} nicht prüfbar"]
+    lines = [f"{record['source']}: {summary_phrase(Summary.model_validate(s))}"]
     for claim in record["claims"]:
-        if claim["verdict"] == "mismatch":
+        if claim["verdict"] == "mismatch" and not claim.get("suppressed"):
             lines.append(f"  {claim['line']}:{claim['column']} »{claim['text']}« – {claim['message']}")
     return "\n".join(lines) + "\n"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
-from claimcheck import io
+from claimcheck import io, suppress
 from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
 from claimcheck.document import DocDate, date_info, resolve_date
+from claimcheck.errors import ClaimcheckError
 from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon
@@ -27,17 +28,24 @@ class Checker:
                  model: Optional[str] = None, lexicon: Optional[Lexicon] = None,
                  noise: bool = True) -> None:
         self.nlp = load_pipeline(model)
-        self.nlp.get_pipe("claimcheck_claims").noise = noise  # False: count claims without the layer
+        self._claims_pipe.noise = noise  # False: count claims without the layer
         self.lexicon = lexicon or load_lexicon()
-        self._reference_arg = reference
-        self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
+        self._reference: Optional[FactBase] = None
+        if isinstance(reference, FactBase):
+            self._reference = reference
+        elif reference is not None:  # a bad path fails here, not at the first check (E020/E021)
+            self._reference = load_reference(reference)
         self._aligner: Optional[Aligner] = None
 
     @property
+    def _claims_pipe(self) -> Any:
+        return self.nlp.get_pipe("claimcheck_claims")
+
+    @property
     def reference(self) -> FactBase:
-        """The fact base (loaded on first use, so building a reference needs none)."""
+        """The fact base (the bundled one is loaded on first use: building a reference needs none)."""
         if self._reference is None:
-            self._reference = load_reference(self._reference_arg)
+            self._reference = load_reference()
         return self._reference
 
     @property
@@ -76,24 +84,28 @@ class Checker:
         return list(doc._.claims or [])
 
     def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None,
-                   force_language: bool = False) -> Report:
+                   force_language: bool = False, ignore: Optional[Iterable[str]] = ()) -> Report:
         """Check ``text``; a text that is not German yields no claims and a notice, unless
-        ``force_language``."""
+        ``force_language``. ``ignore``: fingerprints to suppress besides the inline markers;
+        None suppresses nothing (see ``claimcheck.suppress``)."""
+        if not isinstance(text, str):
+            raise ClaimcheckError("E006", path=source, kind=type(text).__name__)
         info = date_info(text, _as_docdate(date))
         language = detect_language(text)
         notices = list(info.notices) + _language_notices(language.label, language.german,
                                                           force_language)
         checked = language.german or force_language
         claims = self._extract(text, info.date) if checked else []
-        notices += _table_notices(text) if checked and self.nlp.get_pipe("claimcheck_claims").noise else []
+        notices += _table_notices(text) if checked and self._claims_pipe.noise else []
         report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
                               reference=self.reference_name, document_day=info.date.value)
         report.date_source, report.language, report.notices = info.source, language.code, notices
-        return report
+        return suppress.apply(report, text, ignore)
 
-    def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
+    def check_file(self, path: Union[str, Path], *, date: DateLike = None,
+                   ignore: Optional[Iterable[str]] = ()) -> Report:
         text = io.read_text(path)
-        return self.check_text(text, source=str(path), date=date)
+        return self.check_text(text, source=str(path), date=date, ignore=ignore)
 
     def check_many(self, paths: Iterable[Union[str, Path]]) -> Iterator[Union[Report, dict]]:
         """Stream reports; a file that cannot be checked yields ``{"source", "error"}``."""

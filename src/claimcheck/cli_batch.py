@@ -22,6 +22,7 @@ import argparse
 import functools
 import json
 import os
+import shlex
 import sys
 import time
 import traceback
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, TextIO
 
 from claimcheck import batch
+from claimcheck.cli_help import epilog
+from claimcheck.render.words import counted
 from claimcheck.errors import ClaimcheckError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -38,10 +41,14 @@ def register(subparsers) -> None:
     """Add the ``batch`` sub-command to the main parser's subparsers."""
     p = subparsers.add_parser(
         "batch", help="alle Texte eines Verzeichnisses prüfen",
-        description="Prüft alle Texte eines Verzeichnisbaums; Exit-Status 1 bei Abweichungen, "
-        "2 bei Fehlern, sonst 0.")
+        description="Prüft alle Texte eines Verzeichnisbaums.",
+        epilog=epilog("0  keine Abweichung, kein Fehler\n1  mindestens eine Abweichung\n"
+                      "2  sonst mindestens ein Fehler\n130  abgebrochen (weiter mit --resume)",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl --resume"))
     p.add_argument("directory", metavar="DIR", help="Verzeichnis mit den Entwürfen")
-    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl",
+                   help="Ausgabeformat (Standard: jsonl)")
     p.add_argument("--output", "-o", metavar="FILE", help="Ausgabedatei (Standard: stdout)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=min(4, os.cpu_count() or 1),
                    metavar="N", help="Anzahl paralleler Prozesse")
@@ -83,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args, debug)
     except KeyboardInterrupt:
-        _say("claimcheck batch: abgebrochen")
+        _say("claimcheck batch: abgebrochen. " + _how_to_resume(args))
         return EXIT_INTERRUPTED
     except (ClaimcheckError, batch.BatchAbort) as exc:
         _say(f"claimcheck batch: {exc}")
@@ -242,10 +249,21 @@ def _progress(results: Iterator[batch.Result], total: int) -> Iterator[batch.Res
             progress.advance(task)
 
 
+def _how_to_resume(args: argparse.Namespace) -> str:
+    if args.output and args.format != "text":
+        return (f"Fortsetzen mit: claimcheck batch {shlex.quote(args.directory)} --format {args.format} "
+                f"-o {shlex.quote(args.output)} --resume")
+    return "Zum Fortsetzen mit --output DATEI (jsonl oder csv) laufen lassen, dann --resume."
+
+
 def _summary(t: Totals, seconds: float) -> None:
-    skipped = f" ({t.skipped} übersprungen)" if t.skipped else ""
-    _say(f"claimcheck batch: {t.files} Dateien{skipped}, {t.claims} Angaben, "
-         f"{t.mismatches} Abweichungen in {t.mismatch_files} Dateien, {t.errors} Fehler, "
+    """Counts of the whole output: a resumed run includes the files of the earlier runs."""
+    total, mismatches = t.files + t.skipped, t.mismatches + t.previous_mismatches
+    skipped = f" ({t.skipped} übersprungen, {t.files} neu geprüft)" if t.skipped else ""
+    claims = counted(t.claims, "claims") + (" in den neu geprüften" if t.skipped else "")
+    where = "" if t.skipped else f" in {counted(t.mismatch_files, 'files')}"
+    _say(f"claimcheck batch: {counted(total, 'files')}{skipped}, {claims}, "
+         f"{counted(mismatches, 'mismatch')}{where}, {t.errors + t.previous_errors} Fehler, "
          f"{seconds:.1f} s")
 
 

@@ -75,7 +75,7 @@ def date_info(text: str, given: Optional[DocDate] = None, today: Optional[date] 
     ``today``) and German notices for a guessed date and for a header that contradicts ``given``."""
     found, header_end = header_date(text)
     if found is not None:
-        notices = ()
+        notices: tuple[str, ...] = ()
         if given is not None and not _compatible(found.label, given.label):
             notices = (f"Die Datumszeile des Textes ({found.label}) widerspricht --date "
                        f"({given.label}); verwendet wird die Datumszeile.",)

@@ -14,6 +14,7 @@ class Errors:
     E003 = "Eingabe ist leer: {path}"
     E004 = "Eingabe ist keine Textdatei (Binärdaten): {path}"
     E005 = "Zeichenkodierung nicht erkannt: {path}"
+    E006 = "Eingabe {path} ist kein Text (str), sondern {kind}: vorher dekodieren oder check_file verwenden"
     E010 = "Ungültiges Datum {value!r}: erwartet YYYY-MM oder YYYY-MM-DD"
     E020 = "Faktenbasis {path} ist ungültig: {detail}"
     E021 = "Faktenbasis {path} kann nicht gelesen werden: {reason}"
@@ -24,6 +25,10 @@ class Errors:
     E060 = "Ungültiger Aufruf von 'claimcheck batch': {detail}"
     E061 = "Ausgabe {path} kann nicht fortgesetzt werden: {reason}"
     E062 = "Zeitlimit von {seconds} s überschritten bei {path}"
+    E070 = "Konfiguration {path} ist ungültig: {key}: {detail}"
+    E071 = "Ignorier-Datei {path} kann nicht gelesen werden: {reason}"
+    E072 = ("Ignorier-Datei {path}, Zeile {line}: {content!r} ist kein Fingerabdruck "
+            "({length} Hex-Zeichen, danach optional # Kommentar)")
 
 
 class ClaimcheckError(Exception):

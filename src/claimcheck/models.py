@@ -222,6 +222,8 @@ class ClaimReport(BaseModel):
     replacements: list[Replacement] = Field(default_factory=list)  # only when confidence is high
     explanation: Optional[Explanation] = None
     claim: Optional[Claim] = None
+    fingerprint: str = ""  # stable id of the finding for ignore files (claimcheck.suppress)
+    suppressed: bool = False  # judged by the editor: ignore file or inline marker
 
 
 class Summary(BaseModel):
@@ -230,6 +232,7 @@ class Summary(BaseModel):
     mismatch: int = 0
     unverified: int = 0
     warnings: int = 0
+    suppressed: int = 0  # not counted in supported/mismatch/unverified
 
 
 class Report(BaseModel):

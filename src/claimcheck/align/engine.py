@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
@@ -109,7 +109,7 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
                 and not p.differ("actor", "target")
                 and not p.other_period and (p.fact.kind == claim.kind or p in mismatches)]
-    base = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
+    base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
     best_m = mismatches[0] if mismatches else None
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
@@ -195,7 +195,7 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     free = [p for p in d.ranked if p.fact.id not in used]
     if not free:
         return d
-    base = dict(considered=d.considered, checkworthy=d.checkworthy)
+    base: dict[str, Any] = dict(considered=d.considered, checkworthy=d.checkworthy)
     return mismatch_decision(free[0], d.ranked, base)
 
 

@@ -76,7 +76,8 @@ def event_for(view: TokenView, toks: Sequence[Tok], anchor: int,
     if not view.has_parse:
         return None
     events = [m for m in mentions if m.kind == "event"]
-    seen, i = set(), anchor
+    seen: set[int] = set()
+    i = anchor
     while i >= 0 and i not in seen and len(seen) < 12:
         seen.add(i)
         hit = next((m for m in events if m.first <= i <= m.last), None)

@@ -128,7 +128,7 @@ def _negation(ctx: _Ctx, claim: Claim) -> Claim:
 def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
     """A count claim that borrows its time from another clause that is itself a date claim is
     judged on the date there, not twice: its time is marked as inherited."""
-    dated = {c.time.start for c in claims if c.kind == "date"}
+    dated = {c.time.start for c in claims if c.kind == "date" and c.time is not None}
     out = []
     for c in claims:
         if (c.kind == "count" and c.time is not None and c.time.start in dated
@@ -255,7 +255,7 @@ def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
         return parsed, person
     agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
     if agents or _must_leave(ctx, event):
-        return (agents or [None])[0], person
+        return (agents[0] if agents else None), person
     cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
     if event is not None:
         cands += [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
@@ -291,4 +291,4 @@ def _target(ctx: _Ctx, seg: _Segment, noun_tok: Optional[Tok], actor: Optional[M
     others = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
               and (actor is None or m.value != actor.value)]
     own = [m for m in others if seg.covers(m.first)]
-    return (own or [None])[0]
+    return own[0] if own else None

@@ -306,6 +306,7 @@ def _build(text: str, toks: list[Token], i: int, end: int, hedge: Optional[Hedge
            first: _Num, second: Optional[_Num], unit: Optional[str],
            lex: NumbersLexicon) -> Quantity:
     start, stop = toks[i].start, toks[end - 1].end
+    name: Optional[str]
     if second is not None:
         value, name = None, lex.data.range_hedge
         low, high, li, hi = first.value, second.value, True, True

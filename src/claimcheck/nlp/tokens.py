@@ -94,7 +94,7 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
     """
     has_parse = doc.has_annotation("DEP")
     text = doc.text if text is None else text  # doc.text joins all tokens: read it once
-    sents = []
+    sents: list[Sentence] = []
     paragraph = 0
     prev_end = 0
     for first, last in _line_split(doc, text):
