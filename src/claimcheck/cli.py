@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from claimcheck import cli_batch
 from claimcheck.errors import ClaimcheckError
+from claimcheck.server.cli import add_serve_parser
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=run_reference_schema)
     sub.add_parser("evaluate", help="Genauigkeit auf den Fixtures messen (--help für Optionen)")
     cli_batch.register(sub)
+    add_serve_parser(sub)
     return parser
 
 

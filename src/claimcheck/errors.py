@@ -24,6 +24,16 @@ class Errors:
     E060 = "Ungültiger Aufruf von 'claimcheck batch': {detail}"
     E061 = "Ausgabe {path} kann nicht fortgesetzt werden: {reason}"
     E062 = "Zeitlimit von {seconds} s überschritten bei {path}"
+    E070 = "Anfrage zu groß: {path} ({size}, erlaubt sind höchstens {limit})"
+    E071 = "Ungültiges JSON in {path}: {detail}"
+    E072 = "Ungültige Anfrage an {path}: {detail}"
+    E073 = "Unbekannte Referenz {value!r} in {path} (verfügbar: {known})"
+    E074 = "Sprache {value!r} wird nicht unterstützt in {path} (nur Deutsch: de, de-DE, de-AT, de-CH)"
+    E075 = "Server ausgelastet: {path} (mehr als {limit} Anfragen warten), bitte später erneut versuchen"
+    E076 = "Nicht gefunden: {path}"
+    E077 = "Methode {method} ist für {path} nicht erlaubt"
+    E078 = "Für {path} fehlt ein Paket ({reason}): pip install 'claimcheck[server]'"
+    E079 = "Ungültige Referenzangabe {value!r} für {path}: erwartet ID=FACTS.json ({detail})"
 
 
 class ClaimcheckError(Exception):
