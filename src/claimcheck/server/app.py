@@ -31,7 +31,8 @@ async def v1_job(request: Request, fmt: str) -> Job:
     where = f"{request.method} {request.url.path}"
     req = await inputs.parse_check_request(request, where)
     ref = inputs.reference_id(request.app.state.pool.references, req.reference, where)
-    return Job(text=req.text, reference=ref, fmt=fmt, date=req.date, source=req.source,
+    return Job(text=inputs.normalise(req.text), reference=ref, fmt=fmt, date=req.date,
+               source=req.source,
                show=tuple(req.show) if req.show is not None else None)
 
 
@@ -53,7 +54,7 @@ async def v2_check(request: Request) -> Response:
     annotated = lt.text_of(params, where)
     inputs.check_text_size(annotated.original, where)
     pool: CheckPool = request.app.state.pool
-    job = Job(text=annotated.checked, fmt="report",
+    job = Job(text=inputs.normalise(annotated.checked), fmt="report",
               reference=inputs.reference_id(pool.references, params.get("reference"), where),
               date=inputs.validate_date(params.get("date"), where))
     report = await pool.run(job, where)

@@ -58,6 +58,12 @@ async def read_body(request: Request, where: str) -> bytes:
     return b"".join(chunks)
 
 
+def normalise(text: str) -> str:
+    """Line breaks as the pipeline expects them (CRLF, CR -> LF) and no BOM, keeping the length,
+    so that offsets into the result are offsets into the text as the client sent it."""
+    return text.replace("\r\n", " \n").replace("\r", "\n").replace("\ufeff", " ")
+
+
 def check_text_size(text: str, where: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
         raise ClaimcheckError("E070", path=where, size=f"{len(text)} Zeichen",
