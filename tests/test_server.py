@@ -245,3 +245,18 @@ def test_serve_refuses_bad_references_before_starting(args, code, message):
                          timeout=60)
     assert res.returncode == 2 and f"[{code}]" in res.stderr and message in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_worker_errors_reach_the_server_with_their_code():
+    """A ClaimcheckError inside a worker crosses the process boundary with code and message."""
+    import pickle
+
+    from claimcheck.reference import load_reference
+    from claimcheck.server import pool
+
+    pool.init_worker({"bundled": load_reference(None)}, "blank")
+    with pytest.raises(pool.JobError) as info:
+        pool.run_job(pool.Job(text="Ein Satz.", reference="bundled", date="2025-13"))
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.code, again.to_dict()) == ("E010", {"code": "E010", "message": info.value.message})
+    assert "2025-13" in again.message

@@ -24,7 +24,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import FactBase, Report
 from claimcheck.server import inputs
 from claimcheck.server import languagetool as lt
-from claimcheck.server.pool import CheckPool, Job
+from claimcheck.server.pool import CheckPool, Job, JobError
 
 
 async def v1_job(request: Request, fmt: str) -> Job:
@@ -132,4 +132,4 @@ def create_app(refs: dict[str, FactBase], workers: int, timeout: float, model: O
     middleware = [Middleware(CORSMiddleware, allow_origins=list(allow_origins),
                              allow_methods=["GET", "POST"])] if allow_origins else []
     return Starlette(routes=ROUTES, lifespan=lifespan, middleware=middleware, exception_handlers={
-        ClaimcheckError: on_claimcheck_error, HTTPException: on_http_error, Exception: on_internal_error})
+        ClaimcheckError: on_claimcheck_error, JobError: on_claimcheck_error, HTTPException: on_http_error, Exception: on_internal_error})

@@ -37,6 +37,7 @@ class CheckRequest(BaseModel):
 
 
 def error_response(exc: ClaimcheckError) -> JSONResponse:
+    """``exc``: a ClaimcheckError, or anything with ``code`` and ``to_dict()`` (a worker's JobError)."""
     return JSONResponse({"error": exc.to_dict()}, status_code=STATUS.get(exc.code, 500))
 
 

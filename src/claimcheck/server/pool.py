@@ -35,6 +35,17 @@ class Job:
     show: Optional[tuple[str, ...]] = None  # verdicts to list (the summary counts every claim)
 
 
+class JobError(Exception):
+    """A ClaimcheckError raised in a worker, in a form that survives pickling to the server."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.code, self.message = code, message
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}
+
+
 def init_worker(references: dict[str, FactBase], model: Optional[str]) -> None:
     """Pool initializer: one Checker per reference, loaded once per worker process."""
     from claimcheck.checker import Checker
@@ -46,7 +57,10 @@ def init_worker(references: dict[str, FactBase], model: Optional[str]) -> None:
 
 
 def run_job(job: Job) -> Any:
-    report = _CHECKERS[job.reference].check_text(job.text, source=job.source, date=job.date)
+    try:
+        report = _CHECKERS[job.reference].check_text(job.text, source=job.source, date=job.date)
+    except ClaimcheckError as exc:
+        raise JobError(exc.code, exc.message) from None
     if job.show is not None:
         report = report.model_copy(update={"claims": [c for c in report.claims if c.verdict in job.show]})
     if job.fmt == "report":
@@ -83,7 +97,8 @@ class CheckPool:
         await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
 
     async def run(self, job: Job, where: str) -> Any:
-        """The job's result; ClaimcheckError E075 (busy), E062 (time limit) or E099 (crash)."""
+        """The job's result; ClaimcheckError E075 (busy), E062 (time limit), E099 (crash), or the
+        JobError the check raised."""
         if self.pending >= self.max_pending:
             raise ClaimcheckError("E075", path=where, limit=self.max_pending)
         self.pending += 1
