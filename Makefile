@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_service.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("starlette", reason="the [server] extra is not installed")
 
@@ -260,3 +262,41 @@ def test_worker_errors_reach_the_server_with_their_code():
     again = pickle.loads(pickle.dumps(info.value))
     assert (again.code, again.to_dict()) == ("E010", {"code": "E010", "message": info.value.message})
     assert "2025-13" in again.message
+
+
+json_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+                           lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                   st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+                           max_leaves=6)
+bodies = st.one_of(
+    st.binary(max_size=60),
+    json_values.map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries({"text": st.text(max_size=80)}, optional={
+        "date": st.text(max_size=12), "reference": st.sampled_from(["prag", "x", ""]),
+        "show": st.lists(st.sampled_from(["mismatch", "supported", "unverified"]))}).map(
+        lambda d: json.dumps(d).encode()))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=bodies, path=st.sampled_from(["/v1/check", "/v1/render", "/v2/check"]))
+def test_any_body_gets_an_answer_never_a_traceback(server, body, path):
+    ctype = FORM if path == "/v2/check" else "application/json"
+    status, ctype_out, text = call(server, "POST", path, body, ctype)
+    assert "Traceback" not in text
+    assert status in (200, 400, 413, 422)
+    if status != 200:
+        assert json.loads(text)["error"]["code"].startswith("E")
+
+
+def test_a_real_languagetool_client_shows_the_mismatch(server):
+    """language_tool_python (a LanguageTool client) pointed at our URL finds and fixes the count."""
+    ltp = pytest.importorskip("language_tool_python", reason="language_tool_python is not installed")
+    tool = ltp.LanguageTool("de-DE", remote_server=server)
+    try:
+        text = WRONG.split("\n")[-1]
+        matches = tool.check(text)
+        assert [(m.rule_id, text[m.offset:m.offset + m.error_length], m.replacements) for m in matches] == [
+            ("CLAIMCHECK_CC200", "45", ["35"])]
+        assert tool.correct(text) == text.replace("45", "35")
+    finally:
+        tool.close()
