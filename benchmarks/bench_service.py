@@ -67,7 +67,7 @@ def client(port: int, path: str, body: bytes, ctype: str, n: int) -> list[float]
 
 
 def load(port: int, clients: int, total: int, path: str, body: bytes, ctype: str) -> tuple[float, list[float]]:
-    per_client = max(1, total // clients)
+    per_client = -(-total // clients)  # rounded up: every client sends the same number
     t0 = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         parts = list(pool.map(lambda _: client(port, path, body, ctype, per_client), range(clients)))

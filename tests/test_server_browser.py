@@ -22,7 +22,7 @@ CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1280,1000"]
+         "--disable-dev-shm-usage", "--window-size=1280,1400"]
 DRAFT = "date 2025-03\n\nEnde 2016 wiesen die USA 45 russische Diplomaten aus."
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason=(
