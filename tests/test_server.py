@@ -241,8 +241,9 @@ def test_time_limit_and_crash_fail_only_their_request(tmp_path):
     (["--reference", "no-equals-sign"], "E079", "erwartet ID=FACTS.json"),
     (["--reference", "x=/nonexistent/facts.json"], "E021", "/nonexistent/facts.json"),
     (["--reference", "istanbul-2025-02=" + str(ROOT / "reference/istanbul-2025-02.facts.json")], "E079", "doppelt"),
+    (["--model", "kein_solches_modell"], "E040", "kein_solches_modell"),
 ])
-def test_serve_refuses_bad_references_before_starting(args, code, message):
+def test_serve_refuses_bad_arguments_before_starting(args, code, message):
     res = subprocess.run([str(CLAIMCHECK), "serve", "--port", "1", *args], capture_output=True, text=True,
                          timeout=60)
     assert res.returncode == 2 and f"[{code}]" in res.stderr and message in res.stderr

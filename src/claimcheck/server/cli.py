@@ -60,6 +60,10 @@ def run_serve(args: argparse.Namespace) -> int:
         from claimcheck.server.app import create_app
     except ImportError as exc:
         raise ClaimcheckError("E078", path="'claimcheck serve'", reason=exc.name or str(exc)) from exc
+    if args.model:  # a model that cannot be loaded is reported here, not by every worker
+        from claimcheck.nlp.pipeline import load_pipeline
+
+        load_pipeline(args.model)
     app = create_app(load_references(args.reference), workers=args.workers,
                      timeout=args.timeout, model=args.model, allow_origins=args.allow_origin)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
