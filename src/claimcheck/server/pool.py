@@ -69,7 +69,9 @@ def run_job(job: Job) -> Any:
         from claimcheck.render.html import render_html
 
         return render_html(report, job.text)
-    return report.model_dump_json(exclude={"claims": {"__all__": {"claim"}}})
+    from claimcheck.render.json import render_jsonl
+
+    return render_jsonl(report)  # compact `--format json`: exactly the library's Report
 
 
 def ping() -> bool:
