@@ -10,7 +10,7 @@ DRAFT ?= fixtures/draft-example.txt
 $(STAMP): $(SOURCES)
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check ".[test]"
+	$(PY) -m pip install -q --disable-pip-version-check ".[test,server]"
 	touch $@
 
 # Main job: check the bundled draft against the bundled reference (exit 1 = mismatches found).
@@ -28,6 +28,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_service.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

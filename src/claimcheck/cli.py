@@ -17,6 +17,7 @@ from claimcheck.cli_help import CHECK_EXIT, GermanParser, epilog
 from claimcheck.render.words import LEGEND, RULES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.suppress import IGNORE_FILE
+from claimcheck.server.cli import add_serve_parser
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _reference_commands(sub)
     sub.add_parser("evaluate", help="Genauigkeit auf den Fixtures messen (--help für Optionen)")
     cli_batch.register(sub)
+    add_serve_parser(sub)
     return parser
 
 

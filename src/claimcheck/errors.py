@@ -29,6 +29,16 @@ class Errors:
     E071 = "Ignorier-Datei {path} kann nicht gelesen werden: {reason}"
     E072 = ("Ignorier-Datei {path}, Zeile {line}: {content!r} ist kein Fingerabdruck "
             "({length} Hex-Zeichen, danach optional # Kommentar)")
+    E080 = "Anfrage zu groß: {path} ({size}, erlaubt sind höchstens {limit})"
+    E081 = "Ungültiges JSON in {path}: {detail}"
+    E082 = "Ungültige Anfrage an {path}: {detail}"
+    E083 = "Unbekannte Referenz {value!r} in {path} (verfügbar: {known})"
+    E084 = "Sprache {value!r} wird nicht unterstützt in {path} (nur Deutsch: de, de-DE, de-AT, de-CH)"
+    E085 = "Server ausgelastet: {path} (mehr als {limit} Anfragen warten), bitte später erneut versuchen"
+    E086 = "Nicht gefunden: {path}"
+    E087 = "Methode {method} ist für {path} nicht erlaubt"
+    E088 = "Für {path} fehlt ein Paket ({reason}): pip install 'claimcheck[server]'"
+    E089 = "Ungültige Referenzangabe {value!r} für {path}: erwartet ID=FACTS.json ({detail})"
 
 
 class ClaimcheckError(Exception):
