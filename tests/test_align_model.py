@@ -84,7 +84,7 @@ def test_trace_names_the_deciding_rule_and_candidates(checker):
     report = checker.check_text("date 2024-03\nLitauen erklärte 16 russische Diplomaten zu unerwünschten Personen.")
     (claim,) = report.claims
     exp = claim.explanation
-    assert exp.decided_by.startswith("count differs")
+    assert exp.decided_by.startswith("Zahl weicht ab")
     assert exp.time_anchor == "implicit"
     assert exp.candidates[0].fact_id == claim.fact_id
     assert exp.candidates[0].slots["count"] == "differ"

@@ -146,3 +146,12 @@ def test_text_longer_than_max_length_is_chunked_with_exact_offsets(checker, sour
         for m in c.mismatches:
             assert text[m.start:m.end] == m.found == "45"
     assert chunked.summary.mismatch == 5
+
+
+def test_explain_prints_the_decision_trace(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "fixtures/draft-example.txt", "--explain", "--color", "never")
+    assert code == 1
+    golden("draft-example-explain.txt", out)
+    assert "Entscheidung: Zahl weicht ab, Identität" in out
+    assert "Kandidat F03: Identität" in out and "ausgeschlossen: anderes Ereignis" in out

@@ -63,7 +63,7 @@ class Aligner:
 
     def decide(self, text: str, claim: Claim, document_date: Optional[date]) -> Decision:
         if claim.negated:
-            return Decision("unverified", negated=True, reason="negated")
+            return Decision("unverified", negated=True, reason="verneinte Angabe")
         cc = ClaimContext.of(text, claim, document_date)
         sentence = text[claim.sentence_start:claim.sentence_end]
         pairs = [score_pair(cc, self.facts[i], self.times[i], self.lex, self.reference_date)
@@ -165,14 +165,14 @@ def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision
         both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
         if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):
             return Decision("mismatch", best, side, confidence=best.identity, ranked=[best],
-                            reason=f"values agree, {'/'.join(side)} differs, identity {best.identity:.2f}", **base)
+                            reason=f"Werte stimmen, {_names(side)} weicht ab, Identität {best.identity:.2f}", **base)
         clean = [p for p in supported if not p.differ(*SIDE, "target")]
         if not clean:
-            return Decision("unverified", reason=f"values agree with {best.fact.id}, but "
-                            f"{'/'.join(side)} differs and identity {best.identity:.2f} is low", **base)
+            return Decision("unverified", reason=f"Werte stimmen mit {best.fact.id}, aber "
+                            f"{_names(side)} weicht ab und Identität {best.identity:.2f} ist gering", **base)
         best = clean[0]
     return Decision("supported", best, [], confidence=best.identity,
-                    reason=f"values agree, identity {best.identity:.2f} >= {cfg.SUPPORT}", **base)
+                    reason=f"Werte stimmen, Identität {best.identity:.2f} ≥ {cfg.SUPPORT:.2f}", **base)
 
 
 def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> Decision:
@@ -184,7 +184,7 @@ def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> D
     confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0)
     fields = best.differ(*KEYS) + best.differ(*SIDE)
     return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
-                    reason=f"{fields[0]} differs, identity {best.identity:.2f}", **base)
+                    reason=f"{_names(fields[:1])} weicht ab, Identität {best.identity:.2f}", **base)
 
 
 def prefer_unused(d: Decision, used: set[str]) -> Decision:
@@ -212,17 +212,25 @@ def _rescue(claim: Claim, p: PairScore) -> bool:
 def _rescued(p: PairScore, base: dict) -> Decision:
     if p.constraints == ["noun"]:  # the event agrees: the counted noun is wrong (a warning)
         return Decision("mismatch", p, ["noun"], confidence=p.identity, ranked=[p],
-                        reason="same exact number, time and event; other counted noun", **base)
+                        reason="gleiche genaue Zahl, Zeit und Ereignis; anderes Gezähltes", **base)
     return Decision("supported", p, [], list(p.constraints), confidence=p.identity,
-                    reason="same exact number, time and parties; event/noun worded differently", **base)
+                    reason="gleiche genaue Zahl, Zeit und Beteiligte; Ereignis/Gezähltes anders benannt", **base)
 
 
 def _why_not(pairs: list[PairScore], worthy: bool) -> str:
     if not pairs:
-        return "no candidate fact"
+        return "kein passender Fakt in der Quelle"
     best = pairs[0]
     if best.constraints:
-        return f"best candidate {best.fact.id} excluded: {', '.join(best.constraints)}"
+        return f"bester Kandidat {best.fact.id} ausgeschlossen: {', '.join(best.constraints)}"
     if not worthy:
-        return "not check-worthy on its own (weekday, clock time or deadline)"
-    return f"identity {best.identity:.2f} below thresholds or several values differ"
+        return "allein nicht prüfwürdig (Wochentag, Uhrzeit oder Frist)"
+    return f"Identität {best.identity:.2f} unter der Schwelle, oder mehrere Werte weichen ab"
+
+
+SLOT_NAMES = {"count": "Zahl", "date": "Datum", "actor": "Akteur", "target": "Betroffene",
+              "place": "Ort", "person": "Person", "noun": "Gezähltes", "event": "Ereignis"}
+
+
+def _names(slots: list[str]) -> str:
+    return "/".join(SLOT_NAMES.get(s, s) for s in slots)
