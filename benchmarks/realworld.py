@@ -1,7 +1,7 @@
 """Verdicts on real news articles against the bundled reference, scored with the labels of
 ``../shared/realworld/LABELS.md`` (third-party text: read from ../shared, never copied here).
 
-For each article: claims, mismatches raised (every one is a false alarm unless it lies in a
+For each article: claims without the noise layer ("raw") and reported, mismatches raised (every one is a false alarm unless it lies in a
 statement labelled CONTRADICTS), and the share of AGREES statements that come out supported
 (a statement counts as supported when a claim inside it is supported and none is a mismatch).
 
@@ -38,6 +38,7 @@ class ArticleScore:
     split: str
     language: str = "de"
     claims: int = 0
+    claims_raw: int = 0  # extracted without the noise layer (page furniture, tables, names)
     mismatches: list[str] = field(default_factory=list)
     agrees: int = 0
     agrees_supported: int = 0
@@ -100,10 +101,11 @@ def score_article(checker, path: Path, statements: list[Statement], split: str) 
 
 
 def print_table(scores: list[ArticleScore], details: bool) -> None:
-    print(f"{'article':<48}{'split':<8}{'lang':<5}{'claims':>7}{'false':>7}{'agrees':>8}")
+    print(f"{'article':<48}{'split':<8}{'lang':<5}{'raw':>5}{'claims':>7}{'false':>7}{'agrees':>8}")
     for s in scores:
         agrees = f"{s.agrees_supported}/{s.agrees}" if s.agrees else "-"
-        print(f"{s.name[:47]:<48}{s.split:<8}{s.language:<5}{s.claims:>7}{len(s.mismatches):>7}{agrees:>8}")
+        print(f"{s.name[:47]:<48}{s.split:<8}{s.language:<5}{s.claims_raw:>5}{s.claims:>7}"
+              f"{len(s.mismatches):>7}{agrees:>8}")
         if details:
             for m in s.mismatches:
                 print(f"    FALSE ALARM {m}")
@@ -134,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
 
     labels = parse_labels(labels_path)
     names = sorted(labels)
-    checker = Checker()
+    checker, raw = Checker(), Checker(noise=False)
     scores = []
     for name in names:
         split = split_of(names, name)
         if args.split in (split, "all"):
-            scores.append(score_article(checker, CORPUS / name, labels[name], split))
+            sc = score_article(checker, CORPUS / name, labels[name], split)
+            sc.claims_raw = len(raw.extract((CORPUS / name).read_text(encoding="utf-8")))
+            scores.append(sc)
     print_table(scores, args.details)
     return 0
 
