@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from claimcheck.align.engine import Outcome, align_claim, prefer_unused
+from claimcheck.align.lines import line_column
 from claimcheck.align.slots import SlotComparison, sentence_of
 from claimcheck.models import Claim, ClaimReport, Fact, Mismatch, Report, Summary
 from claimcheck.nlp.lexicon import Lexicon
@@ -28,8 +29,7 @@ def build_report(text: str, claims: Sequence[Claim], facts: Sequence[Fact], lex:
 
 
 def claim_report(text: str, claim: Claim, out: Outcome, lex: Lexicon) -> ClaimReport:
-    line = text.count("\n", 0, claim.start) + 1
-    column = claim.start - (text.rfind("\n", 0, claim.start) + 1) + 1
+    line, column = line_column(text, claim.start)
     base = dict(start=claim.start, end=claim.end, text=claim.text, verdict=out.verdict, line=line,
                 column=column, sentence=sentence_of(text, claim), claim=claim)
     if out.negated:
