@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import batch, cli_batch
+from claimcheck import io as cc_io
 from claimcheck.errors import ClaimcheckError
 from claimcheck.io import read_text, split_paragraph_chunks
 from claimcheck.models import ClaimReport, Report, Summary
@@ -104,14 +105,14 @@ def hostile(tmp_path, monkeypatch):
     root = tmp_path / "corpus"
     root.mkdir()
     expected = write_hostile(root)
-    real_read_bytes = Path.read_bytes
+    real_read_file = cc_io._read_file
 
-    def read_bytes(self):  # tests run as root: chmod 000 would not stop us
-        if self.name == "m_secret.txt":
+    def read_file(name, limit):  # tests run as root: chmod 000 would not stop us
+        if Path(name).name == "m_secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
+        return real_read_file(name, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(cc_io, "_read_file", read_file)
     return root, expected
 
 

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import fnmatch
 import io as _stdio
 import json
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,7 +60,28 @@ class BatchAbort(Exception):
 def error_record(source: str, exc: BaseException) -> dict:
     if not isinstance(exc, ClaimcheckError):
         exc = ClaimcheckError("E099", path=source, reason=f"{type(exc).__name__}: {exc}")
-    return {"source": source, "error": exc.to_dict()}
+    error = {k: display_name(v) for k, v in exc.to_dict().items()}
+    return {"source": display_name(source), "error": error}
+
+
+def display_name(name: str) -> str:
+    """A path as written to every output format and used as resume key: valid UTF-8, with the
+    bytes of a non-UTF-8 file name (surrogate-escaped by ``os``) shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape" if _escaped_only(name) else "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _escaped_only(name: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in name)
+
+
+def resume_key(name: str) -> str:
+    """``display_name`` of the absolute, normalised path: ``./dir/a.txt`` and ``dir/a.txt`` agree."""
+    return os.path.abspath(display_name(name))
 
 
 # --- walking -------------------------------------------------------------------------------
@@ -152,7 +176,7 @@ def check_item(item: Item) -> Result:
             with _time_limit(_WORKER.get("timeout", 0), item.source):
                 report = _WORKER["checker"].check_file(item.source)
             record = report.model_dump(mode="json")
-            record["source"] = item.source
+            record["source"] = display_name(item.source)
         except Exception as exc:  # noqa: BLE001 - reported as the file's error record
             if _WORKER["debug"] and not isinstance(exc, ClaimcheckError):
                 traceback.print_exc()
@@ -209,8 +233,17 @@ def run_parallel(items: list[Item], jobs: int, initargs: tuple, window: int = 0)
                     yield make_result(_crash_record(item), initargs[1])
                 else:
                     _requeue(pending, inflight, suspects, (index, item))
+    except BaseException:  # Ctrl-C or the consumer stopped: do not wait for running checks
+        _kill_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            proc.kill()
 
 
 def _new_pool(old: Optional[ProcessPoolExecutor], jobs: int, initargs: tuple) -> ProcessPoolExecutor:
@@ -220,12 +253,35 @@ def _new_pool(old: Optional[ProcessPoolExecutor], jobs: int, initargs: tuple) ->
     # duplicate; pinned because Python 3.14 changes the default start method.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init, initargs=initargs)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init,
+                               initargs=(os.getpid(), *initargs))
 
 
-def _pool_init(*initargs: Any) -> None:
+def _pool_init(parent: int, *initargs: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent alone
+    die_with_parent(parent)
     init_worker(*initargs)
+
+
+PARENT_POLL_SECONDS = 1.0  # a worker outlives a killed parent by at most this (fallback path)
+
+
+def die_with_parent(parent: int) -> None:
+    """Whatever kills the parent (SIGKILL included), this worker goes too: on Linux the kernel
+    sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread exits the process
+    as soon as its parent pid changes (reparenting)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _fill(pool, pending: deque, inflight: deque, suspects: set, window: int) -> None:

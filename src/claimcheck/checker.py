@@ -42,6 +42,7 @@ class Checker:
 
     def extract(self, text: str, date: DateLike = None) -> list[Claim]:
         """The claims of ``text`` (document date: header, else ``date``, else today)."""
+        io.check_text_chars(text, "<text>")
         doc_date, _ = resolve_date(text, _as_docdate(date))
         return self._extract(text, doc_date)
 
@@ -63,6 +64,7 @@ class Checker:
         return list(doc._.claims or [])
 
     def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Report:
+        io.check_text_chars(text, source)
         doc_date, _ = resolve_date(text, _as_docdate(date))
         claims = self._extract(text, doc_date)
         return build_report(text, claims, self.reference.facts, self.lexicon, source=source,

@@ -9,7 +9,8 @@ file is done, in sorted path order:
 * ``text``: one line per file plus one indented line per mismatch.
 
 ``--resume`` appends to ``--output`` and skips every file whose ``source`` is already in it
-(jsonl and csv only; pass DIR spelled as in the first run). A progress bar with ETA is shown
+(jsonl and csv only; sources are compared as normalised absolute paths, so ``./dir/`` and
+``dir`` agree; run from the same working directory as the first run). A progress bar with ETA is shown
 on stderr when stderr is a terminal; a summary always ends the run on stderr.
 
 Exit status: 1 if any file has a mismatch; else 2 if any file could not be checked or the
@@ -48,6 +49,8 @@ def register(subparsers) -> None:
     p.add_argument("--glob", default="*.txt", help="Muster für Dateinamen (Standard: *.txt)")
     p.add_argument("--timeout", type=float, default=300, metavar="SEKUNDEN",
                    help="Zeitlimit je Datei (Standard: 300, 0 = keins); Überschreitung: Fehler E062")
+    p.add_argument("--max-mb", type=float, metavar="MB", default=argparse.SUPPRESS,
+                   help="größte Datei in MB (Standard: 8); größere: Fehler E006")
     p.add_argument("--resume", action="store_true",
                    help="bereits in --output enthaltene Dateien überspringen und anhängen")
     # SUPPRESS: do not override the same options when the main parser defines them too.
@@ -83,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args, debug)
     except KeyboardInterrupt:
-        _say("claimcheck batch: abgebrochen")
+        _say("claimcheck batch: abgebrochen. " + _resume_hint(args))
         return EXIT_INTERRUPTED
     except (ClaimcheckError, batch.BatchAbort) as exc:
         _say(f"claimcheck batch: {exc}")
@@ -92,6 +95,13 @@ def run(args: argparse.Namespace) -> int:
             traceback.print_exc()
         _say(f"claimcheck batch: {batch.error_record('batch', exc)['error']['message']}")
     return EXIT_ERROR
+
+
+def _resume_hint(args: argparse.Namespace) -> str:
+    if args.output and args.format != "text":
+        return (f"Fortsetzen mit: claimcheck batch {args.directory} --format {args.format} "
+                f"--output {args.output} --resume")
+    return "Fortsetzen geht mit --output DATEI (jsonl oder csv) und dann --resume."
 
 
 @dataclass
@@ -111,8 +121,8 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     items = _collect(args)
     totals = Totals(skipped=len(items))
     if args.resume:
-        done = load_done_sources(args.output, args.format)
-        items = [item for item in items if item.source not in done]
+        done = {batch.resume_key(k): v for k, v in load_done_sources(args.output, args.format).items()}
+        items = [item for item in items if batch.resume_key(item.source) not in done]
         totals.previous_mismatches = sum(m for m, _ in done.values())
         totals.previous_errors = sum(f for _, f in done.values())
     totals.skipped -= len(items)
