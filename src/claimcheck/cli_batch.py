@@ -51,6 +51,10 @@ def register(subparsers) -> None:
                    help="Zeitlimit je Datei (Standard: 300, 0 = keins); Überschreitung: Fehler E062")
     p.add_argument("--max-mb", type=float, metavar="MB", default=argparse.SUPPRESS,
                    help="größte Datei in MB (Standard: 8); größere: Fehler E006")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: Prozesse auf diesem Rechner; dask: ein dask.distributed-Cluster")
+    p.add_argument("--scheduler", metavar="ADRESSE",
+                   help="Adresse des Dask-Schedulers (tcp://host:8786), für --engine dask")
     p.add_argument("--resume", action="store_true",
                    help="bereits in --output enthaltene Dateien überspringen und anhängen")
     # SUPPRESS: do not override the same options when the main parser defines them too.
@@ -129,8 +133,15 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     factory = getattr(args, "checker_factory", None) or functools.partial(
         make_checker, getattr(args, "reference", None), getattr(args, "model", None))
     initargs = (factory, args.format, debug, args.timeout)
+    if getattr(args, "engine", "local") == "dask":
+        from claimcheck.dask_engine import run_dask
+
+        results = run_dask(items, args.scheduler, args.format, getattr(args, "reference", None),
+                           getattr(args, "model", None))
+    else:
+        results = _results(items, args.jobs, initargs)
     with _open_output(args) as out:
-        for result in _progress(_results(items, args.jobs, initargs), len(items)):
+        for result in _progress(results, len(items)):
             _write(out, result.text, args.output)
             totals.files += 1
             totals.claims += result.claims
@@ -150,6 +161,8 @@ def _collect(args: argparse.Namespace) -> list:
         raise ClaimcheckError("E060", detail="--resume braucht --output FILE")
     if args.resume and args.format == "text":
         raise ClaimcheckError("E060", detail="--resume geht nur mit --format jsonl oder csv")
+    if getattr(args, "engine", "local") == "dask" and not args.scheduler:
+        raise ClaimcheckError("E060", detail="--engine dask braucht --scheduler ADRESSE")
     if not os.path.exists(root):
         raise ClaimcheckError("E001", path=root)
     if not os.path.isdir(root):

@@ -168,12 +168,16 @@ def check_text_chars(text: str, source: str) -> None:
 
 def read_text(path: Union[str, Path]) -> str:
     """Read and decode a file (a regular file, at most ``max_bytes()``); ``"-"`` reads stdin."""
-    limit = max_bytes()
     if str(path) == "-":
-        return decode_bytes(_read_limited(sys.stdin.buffer, limit, "<stdin>"), "<stdin>")
+        return decode_bytes(_read_limited(sys.stdin.buffer, max_bytes(), "<stdin>"), "<stdin>")
+    return decode_bytes(read_file(path), str(path))
+
+
+def read_file(path: Union[str, Path]) -> bytes:
+    """The raw bytes of a regular file of at most ``max_bytes()`` (errors name the file)."""
     name = str(path)
     try:
-        data = _read_file(name, limit)
+        return _read_file(name, max_bytes())
     except FileNotFoundError as exc:
         raise ClaimcheckError("E001", path=name) from exc
     except IsADirectoryError as exc:
@@ -182,7 +186,6 @@ def read_text(path: Union[str, Path]) -> str:
         raise ClaimcheckError("E002", path=name, reason="keine Leseberechtigung") from exc
     except OSError as exc:
         raise ClaimcheckError("E002", path=name, reason=exc.strerror or str(exc)) from exc
-    return decode_bytes(data, name)
 
 
 def _read_file(name: str, limit: int) -> bytes:

@@ -18,7 +18,7 @@ PARA_END = set('.!?:"“”»«')
 # Longest sentence of the UD German treebanks: 60 tokens. Claim assembly compares the numbers,
 # dates and mentions of a sentence with each other, so a run-on "sentence" (a list of 10,000
 # numbers) is cut into pieces of at most this many tokens to keep the work linear in the text.
-MAX_SENTENCE_TOKENS = 200
+MAX_SENTENCE_TOKENS = 120
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
