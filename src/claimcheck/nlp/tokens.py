@@ -22,7 +22,7 @@ MAX_SENTENCE_TOKENS = 120
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     i: int
     text: str
