@@ -321,3 +321,24 @@ def test_window_fills_when_nothing_is_in_flight():
     inflight: deque = deque()
     batch._fill(Pool(), pending, inflight, set(), 4)
     assert len(inflight) == 4 and len(pending) == 1
+
+
+def test_hostile_folder_every_file_once(tmp_path, checker, capsys):
+    """The benchmark's hostile folder (benchmarks/hostile.py; its 3 MB file scaled down to
+    0.2 MB here, the 20 MB file is refused by the default size limit without being read)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from hostile import write_hostile_folder
+
+    root = tmp_path / "hostile"
+    expected = write_hostile_folder(root, big_mb=0.2)
+    out = tmp_path / "out.jsonl"
+    status = run_cli(["batch", str(root), "--output", str(out), "--jobs", "1"], lambda: checker)
+    records = load_jsonl(out)  # strict UTF-8: a non-UTF-8 file name must not break it
+    got = {os.path.relpath(r["source"], root): (r.get("error") or {}).get("code", "ok") for r in records}
+    assert len(records) == len(got) == len(expected)
+    assert got == expected
+    numbers = next(r for r in records if r["source"].endswith("runon-numbers.txt"))
+    assert numbers["summary"]["claims"] > 5000
+    assert status == 1 and "Traceback" not in capsys.readouterr().err
