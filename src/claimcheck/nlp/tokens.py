@@ -74,6 +74,9 @@ class _DocToks(Sequence):
     def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool) -> None:
         self.doc, self.table, self.has_parse = doc, lemma_table, has_parse
         self.cache: dict[int, Tok] = {}
+        # a blank pipeline sets no tags and lemmas: skip their string lookups per token
+        self.has_tags = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        self.has_lemmas = doc.has_annotation("LEMMA")
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -84,7 +87,10 @@ class _DocToks(Sequence):
         tok = self.cache.get(i)
         if tok is None:
             t = self.doc[i]
-            tok = Tok(t.i, t.text, _lemma(t, self.table), t.idx, t.idx + len(t.text), t.pos_, t.tag_,
+            text, idx = t.text, t.idx
+            lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
+            tags = (t.pos_, t.tag_) if self.has_tags else ("", "")
+            tok = Tok(i, text, lemma, idx, idx + len(text), *tags,
                       t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
             self.cache[i] = tok
         return tok
@@ -161,13 +167,13 @@ def _newline_tokens(doc: Any, text: str) -> list[Any]:
     return out
 
 
-def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
-    lemma = t.lemma_ or (table.get(t.text, t.text) if table is not None else t.text)
-    if table is not None and lemma == t.text and t.text[:1].isupper() and t.is_sent_start:
-        lower = t.text.lower()  # sentence-initial "Ausgewiesen wurden ..."
+def _lemma(t: Any, table: Optional[Mapping[str, str]], text: str, given: str) -> str:
+    lemma = given or (table.get(text, text) if table is not None else text)
+    if table is not None and lemma == text and text[:1].isupper() and t.is_sent_start:
+        lower = text.lower()  # sentence-initial "Ausgewiesen wurden ..."
         lemma = table.get(lower, lemma) if lower in table else lemma
-    if table is not None and "-" in t.text and lemma == t.text:
-        head, _, last = t.text.rpartition("-")
+    if table is not None and "-" in text and lemma == text:
+        head, _, last = text.rpartition("-")
         if last:
             return f"{head}-{table.get(last, last)}"
     return lemma
