@@ -175,13 +175,25 @@ def check_item(item: Item) -> Result:
         try:
             with _time_limit(_WORKER.get("timeout", 0), item.source):
                 report = _WORKER["checker"].check_file(item.source)
-            record = report.model_dump(mode="json")
-            record["source"] = display_name(item.source)
+            report.source = display_name(item.source)
+            return report_result(report, _WORKER["fmt"])
         except Exception as exc:  # noqa: BLE001 - reported as the file's error record
             if _WORKER["debug"] and not isinstance(exc, ClaimcheckError):
                 traceback.print_exc()
             record = error_record(item.source, exc)
     return make_result(record, _WORKER["fmt"])
+
+
+def report_result(report: Report, fmt: str) -> Result:
+    """A report's result without a dict copy of all its claims (a claim-dense file has 10^5):
+    jsonl is serialised by pydantic directly, csv and text only need the summary and mismatches."""
+    s = report.summary
+    if fmt == "jsonl":
+        text = report.model_dump_json() + "\n"
+    else:
+        wrong = [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
+        text = format_record({"source": report.source, "summary": s.model_dump(), "claims": wrong}, fmt)
+    return Result(report.source, text, s.claims, s.mismatch, False)
 
 
 @contextlib.contextmanager
@@ -328,8 +340,8 @@ def run_sequential(items: Iterable[Item], initargs: tuple) -> Iterator[Result]:
 # --- formatting ----------------------------------------------------------------------------
 
 def format_record(record: dict, fmt: str) -> str:
-    if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
+    if fmt == "jsonl":  # compact, like pydantic's model_dump_json (report_result)
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "csv":
         return csv_row(record)
     return _text_block(record)
