@@ -342,3 +342,43 @@ def test_hostile_folder_every_file_once(tmp_path, checker, capsys):
     numbers = next(r for r in records if r["source"].endswith("runon-numbers.txt"))
     assert numbers["summary"]["claims"] > 5000
     assert status == 1 and "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "text"])
+def test_non_utf8_file_name_is_escaped_alike_in_every_format(tmp_path, fmt):
+    root = tmp_path / "c"
+    root.mkdir()
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(GERMAN.encode())
+    out = tmp_path / f"out.{fmt}"
+    run_cli(["batch", str(root), "--format", fmt, "--output", str(out), "--jobs", "1"])
+    written = out.read_text(encoding="utf-8")  # strict: valid UTF-8
+    shown = str(root / "caf\\xe9.txt")
+    if fmt == "jsonl":
+        assert json.loads(written)["source"] == shown
+    elif fmt == "csv":
+        import csv
+
+        assert list(csv.reader(written.splitlines()))[1][0] == shown
+    else:
+        assert written.startswith(shown + ":")
+    assert batch.display_name(str(root / os.fsdecode(b"caf\xe9.txt"))) == str(root / "caf\\xe9.txt")
+    if fmt != "text":  # the resume key is the escaped name: nothing is redone
+        run_cli(["batch", str(root), "--format", fmt, "--output", str(out), "--resume"])
+        assert out.read_text(encoding="utf-8") == written
+
+
+@pytest.mark.parametrize("first,second", [("c", "./c/"), ("./c/", "c"), ("c", "{abs}/c")])
+def test_resume_normalises_the_folder_spelling(tmp_path, monkeypatch, first, second):
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(3):
+        (root / f"d{i}.txt").write_text(f"Es waren {i + 20} Leute.\n", encoding="utf-8")
+    run_cli(["batch", first, "--output", "out.jsonl", "--jobs", "1"])
+    before = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    (root / "d9.txt").write_text("Es waren 13 Leute.\n", encoding="utf-8")
+    run_cli(["batch", second.format(abs=tmp_path), "--output", "out.jsonl", "--resume"])
+    rows = load_jsonl(tmp_path / "out.jsonl")
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").startswith(before)
+    assert len(rows) == 4 and rows[-1]["source"].endswith("d9.txt")
