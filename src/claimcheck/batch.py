@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Report
+from claimcheck.models import Report, Summary
 
 CSV_FIELDS = ("source", "claims", "supported", "mismatch", "unverified", "warnings",
               "error_code", "error_message")
@@ -174,9 +174,7 @@ def check_item(item: Item) -> Result:
     if record is None:
         try:
             with _time_limit(_WORKER.get("timeout", 0), item.source):
-                report = _WORKER["checker"].check_file(item.source)
-            report.source = display_name(item.source)
-            return report_result(report, _WORKER["fmt"])
+                return _check(_WORKER["checker"], item.source, _WORKER["fmt"])
         except Exception as exc:  # noqa: BLE001 - reported as the file's error record
             if _WORKER["debug"] and not isinstance(exc, ClaimcheckError):
                 traceback.print_exc()
@@ -184,16 +182,39 @@ def check_item(item: Item) -> Result:
     return make_result(record, _WORKER["fmt"])
 
 
-def report_result(report: Report, fmt: str) -> Result:
-    """A report's result without a dict copy of all its claims (a claim-dense file has 10^5):
-    jsonl is serialised by pydantic directly, csv and text only need the summary and mismatches."""
-    s = report.summary
+def _check(checker: Any, path: str, fmt: str) -> Result:
+    """Check a file chunk by chunk when the checker can (``Checker.iter_reports``)."""
+    source = display_name(path)
+    if not hasattr(checker, "iter_reports"):
+        report = checker.check_file(path)
+        report.source = source
+        return report_result([report], fmt)
+    from claimcheck.io import read_text
+
+    return report_result(checker.iter_reports(read_text(path), source=source), fmt)
+
+
+def report_result(reports: Iterable[Report], fmt: str) -> Result:
+    """One file's result from the reports of its chunks, keeping only text per claim, never
+    all claim objects (a claim-dense 20 MB file has ~10^5 claims, ~15 kB each as objects):
+    jsonl rows are pydantic's JSON; csv and text only need the summary and the mismatches."""
+    head, parts, total = None, [], Summary()
+    for report in reports:
+        head = head or report.model_copy(update={"claims": []})  # keep no claim objects
+        for name in Summary.model_fields:
+            setattr(total, name, getattr(total, name) + getattr(report.summary, name))
+        if fmt == "jsonl":
+            parts += [c.model_dump_json() for c in report.claims]
+        else:
+            parts += [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
     if fmt == "jsonl":
-        text = report.model_dump_json() + "\n"
+        before, after = head.model_copy(update={"summary": total}).model_dump_json().split('"claims":[]', 1)
+        body = ",".join(parts)
+        parts.clear()  # one copy of the claims' JSON at a time
+        text = "".join((before, '"claims":[', body, "]", after, "\n"))
     else:
-        wrong = [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
-        text = format_record({"source": report.source, "summary": s.model_dump(), "claims": wrong}, fmt)
-    return Result(report.source, text, s.claims, s.mismatch, False)
+        text = format_record({"source": head.source, "summary": total.model_dump(), "claims": parts}, fmt)
+    return Result(head.source, text, total.claims, total.mismatch, False)
 
 
 @contextlib.contextmanager

@@ -18,6 +18,9 @@ from claimcheck.nlp.pipeline import load_pipeline
 from claimcheck.reference import build_from_text, load_reference
 
 DateLike = Union[dt.date, DocDate, str, None]
+# Characters per chunk in ``iter_reports``: even a claim-dense chunk (a claim per 35 chars)
+# stays below ~150 MB of claim and report objects.
+STREAM_CHUNK = 200_000
 
 
 class Checker:
@@ -69,6 +72,16 @@ class Checker:
         claims = self._extract(text, doc_date)
         return build_report(text, claims, self.reference.facts, self.lexicon, source=source,
                             document_date=doc_date.label, reference=self.reference_name)
+
+    def iter_reports(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Iterator[Report]:
+        """Reports of consecutive chunks of a long text (one report when it fits one chunk), so
+        all its claims are never in memory at once; unused facts are preferred per chunk."""
+        io.check_text_chars(text, source)
+        doc_date, _ = resolve_date(text, _as_docdate(date))
+        for offset, chunk in io.split_paragraph_chunks(text, min(self.nlp.max_length, STREAM_CHUNK)):
+            claims = [_shift(c, offset) if offset else c for c in self._extract_chunk(chunk, doc_date)]
+            yield build_report(text, claims, self.reference.facts, self.lexicon, source=source,
+                               document_date=doc_date.label, reference=self.reference_name)
 
     def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
         text = io.read_text(path)
