@@ -33,9 +33,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
-from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Report, Summary
+from pydantic import TypeAdapter
 
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import ClaimReport, Report, Summary
+
+_CLAIM_JSON = TypeAdapter(ClaimReport)
 CSV_FIELDS = ("source", "claims", "supported", "mismatch", "unverified", "warnings",
               "error_code", "error_message")
 
@@ -47,7 +50,7 @@ class Item(NamedTuple):
 
 class Result(NamedTuple):
     source: str
-    text: str  # the formatted output for this file
+    text: Union[str, list]  # the formatted output for this file (or its UTF-8 pieces)
     claims: int = 0
     mismatches: int = 0
     failed: bool = False
@@ -204,14 +207,16 @@ def report_result(reports: Iterable[Report], fmt: str) -> Result:
         for name in Summary.model_fields:
             setattr(total, name, getattr(total, name) + getattr(report.summary, name))
         if fmt == "jsonl":
-            parts += [c.model_dump_json() for c in report.claims]
+            parts += [_CLAIM_JSON.dump_json(c) for c in report.claims]  # UTF-8 bytes
         else:
             parts += [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
     if fmt == "jsonl":
         before, after = head.model_copy(update={"summary": total}).model_dump_json().split('"claims":[]', 1)
-        body = ",".join(parts)
-        parts.clear()  # one copy of the claims' JSON at a time
-        text = "".join((before, '"claims":[', body, "]", after, "\n"))
+        pieces = [f'{before}"claims":['.encode()]
+        for k, part in enumerate(parts):
+            pieces += [b",", part] if k else [part]
+        pieces.append(f"]{after}\n".encode())
+        text = pieces  # UTF-8 pieces, never joined into one (non-ASCII: 2 bytes a char) str
     else:
         text = format_record({"source": head.source, "summary": total.model_dump(), "claims": parts}, fmt)
     return Result(head.source, text, total.claims, total.mismatch, False)

@@ -199,9 +199,19 @@ def _open_output(args: argparse.Namespace):
     return out
 
 
-def _write(out: TextIO, text: str, path: Optional[str]) -> None:
+def _write(out: TextIO, text, path: Optional[str]) -> None:
+    """Write one file's entry: a str, or UTF-8 pieces (``batch.report_result``)."""
     try:
-        out.write(text)
+        if isinstance(text, list):
+            out.flush()
+            raw = getattr(out, "buffer", None)
+            if raw is None:
+                out.write(b"".join(text).decode("utf-8"))
+            else:
+                raw.writelines(text)
+                raw.flush()
+        else:
+            out.write(text)
         out.flush()
     except OSError as exc:
         raise ClaimcheckError("E050", path=path or "<stdout>", reason=exc.strerror or str(exc)) from exc
