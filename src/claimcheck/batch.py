@@ -9,6 +9,8 @@
   initializer. At most ``window`` items are in flight and results come back in input order,
   already formatted, so memory stays flat however large the corpus is. A crashed worker
   only costs the file that crashed it: the items in flight are retried one at a time.
+  Workers die with the parent (``lifeline``); on Ctrl-C the running checks are killed, not
+  awaited. Long files are checked chunk by chunk (``Checker.iter_reports``, ``report_result``).
 
 Every item yields exactly one ``Result``. Exit status of ``claimcheck batch``: 1 if any
 file has a mismatch, else 2 if any file could not be checked, else 0 (see ``cli_batch``).
@@ -17,16 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import ctypes
 import fnmatch
 import io as _stdio
 import json
 import multiprocessing
 import os
 import signal
-import sys
 import threading
-import time
 import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,6 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Unio
 from pydantic import TypeAdapter
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.lifeline import die_with_parent
 from claimcheck.models import ClaimReport, Report, Summary
 
 _CLAIM_JSON = TypeAdapter(ClaimReport)
@@ -299,27 +299,6 @@ def _pool_init(parent: int, *initargs: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent alone
     die_with_parent(parent)
     init_worker(*initargs)
-
-
-PARENT_POLL_SECONDS = 1.0  # a worker outlives a killed parent by at most this (fallback path)
-
-
-def die_with_parent(parent: int) -> None:
-    """Whatever kills the parent (SIGKILL included), this worker goes too: on Linux the kernel
-    sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread exits the process
-    as soon as its parent pid changes (reparenting)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # died before prctl took effect
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_SECONDS)
-    os._exit(1)
 
 
 def _fill(pool, pending: deque, inflight: deque, suspects: set, window: int) -> None:
