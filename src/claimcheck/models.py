@@ -17,10 +17,10 @@ Verdict = Literal["supported", "mismatch", "unverified"]
 SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
 
 SCHEMA_VERSION = 1
-# Version of the report's JSON contract. 2: ``sentence`` and ``evidence`` are capped.
+# Version of the report's JSON contract. 2: ``sentence``, ``evidence`` and ``correction`` are capped.
 REPORT_VERSION = 2
 # Longest ``sentence``/``evidence`` in a report (real sentences stay below it: the longest UD
-# German sentence has ~400 characters), so a run-on sentence does not repeat itself per claim.
+# German sentence has 384 characters), so a run-on sentence does not repeat itself per claim.
 CONTEXT_CHARS = 600
 
 
