@@ -57,11 +57,11 @@ def write_hostile_folder(root: Path, big_mb: float = 3.0, huge_mb: float = 20.0,
         (root / rel).write_bytes(data)
         if code:
             expected[rel] = code
-    with open(root / "huge.txt", "wb") as fh:  # over the default size limit: E006, not read
+    with open(root / "huge.txt", "wb") as fh:  # over the default size limit: E007, not read
         chunk = prose(rng, 1_000_000).encode()
         for _ in range(int(huge_mb)):
             fh.write(chunk)
-    expected["huge.txt"] = "E006"
+    expected["huge.txt"] = "E007"
     os.mkfifo(root / "pipe.txt")
     expected["pipe.txt"] = "E002"
     (root / "sub" / "loop").symlink_to(root)

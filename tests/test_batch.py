@@ -339,8 +339,8 @@ def test_hostile_folder_every_file_once(tmp_path, checker, capsys):
     got = {os.path.relpath(r["source"], root): (r.get("error") or {}).get("code", "ok") for r in records}
     assert len(records) == len(got) == len(expected)
     assert got == expected
-    numbers = next(r for r in records if r["source"].endswith("runon-numbers.txt"))
-    assert numbers["summary"]["claims"] > 5000
+    clauses = next(r for r in records if r["source"].endswith("runon-clauses.txt"))
+    assert clauses["summary"]["claims"] >= 2000
     assert status == 1 and "Traceback" not in capsys.readouterr().err
 
 

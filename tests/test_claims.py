@@ -81,7 +81,6 @@ def test_two_years_two_date_claims(checker):
     "Die Sitzung begann um 12.18 Uhr.",
     "Bayern gewann das Spiel 3:1.",
     "Das regelt Artikel 5 des Vertrags.",
-    "Trump begann seine erste Amtszeit.",
 ])
 def test_not_claims(checker, text):
     assert claims_of(checker, text) == []
@@ -161,3 +160,11 @@ def test_preposition_roles():
 ])
 def test_negation(checker, text, negated):
     assert [c.negated for c in claims_of(checker, text)] == negated
+
+
+def test_line_wrapped_after_a_day_number_is_one_sentence(checker):
+    """Stored web pages wrap lines anywhere: "bis zum 30." / "Juni" is one date, one sentence."""
+    text = "Weitere 12 Diplomaten müssen bis zum 30.\nJuni ausreisen."
+    (claim,) = claims_of(checker, text, "2021-12")
+    assert claim.time is not None and claim.time.text.startswith("30.") and claim.time.first.month == 6
+    assert claim.sentence_end > text.index("Juni")

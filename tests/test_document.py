@@ -35,3 +35,20 @@ def test_resolution_order():
 def test_bad_date_values(bad):
     with pytest.raises(ClaimcheckError, match="E010"):
         parse_date_value(bad)
+
+
+@pytest.mark.parametrize("text, given, source, label, conflict", [
+    ("date 2025-02 x", None, "header", "2025-02", False),
+    ("date 2025-02 x", "2025-02-18", "header", "2025-02", False),  # a refinement, no conflict
+    ("date 2025-02-18 x", "2025-02", "header", "2025-02-18", False),
+    ("date 2025-02 x", "2024-05", "header", "2025-02", True),
+    ("x", "2024-05", "option", "2024-05", False),
+    ("x", None, "today", "2026-11-25", False),
+])
+def test_date_info_names_source_and_conflict(text, given, source, label, conflict):
+    from claimcheck.document import date_info
+
+    info = date_info(text, parse_date_value(given) if given else None, today=date(2026, 11, 25))
+    assert (info.source, info.date.label) == (source, label)
+    assert any("widerspricht --date" in n for n in info.notices) is conflict
+    assert bool(info.notices) is (conflict or source == "today")

@@ -1,7 +1,10 @@
 """The self-contained HTML report (claimcheck.render.html)."""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+import pytest
 
 from claimcheck.models import ClaimReport, Mismatch, Report, Summary
 from claimcheck.render.html import render_html
@@ -60,7 +63,8 @@ def test_structure_and_self_contained():
     report = Report(source="a.txt", claims=[claim(5, 9)], summary=Summary(claims=1, supported=1))
     page = render_html(report, TEXT)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page and '<meta charset="utf-8">' in page
-    assert "<script" not in page and "http" not in page and "@import" not in page
+    assert page.count("<script") == 1 and "<script>" in page and "src=" not in page  # inline only
+    assert "http" not in page and "@import" not in page
     p = parse(page)
     assert {"header", "main", "article", "aside"} <= set(p.tags)
     assert "".join(p.article) == TEXT
@@ -74,7 +78,7 @@ def test_everything_is_escaped():
               warnings=[evil], alternatives=[evil],
               mismatches=[Mismatch(field="count", start=58, end=62, found=evil, expected=evil)])])
     page = render_html(report, TEXT + evil)
-    assert "<script" not in page and "<b>" not in page
+    assert page.count("<script") == 1 and "<b>" not in page  # only the report's own script
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "".join(parse(page).article) == TEXT + evil
 
@@ -128,3 +132,33 @@ def test_invalid_offsets_and_empty_report_do_not_crash():
     assert "".join(p.article) == TEXT and p.notes == ["n1", "n2", "n3"] and p.refs == ["c1"]
     page = render_html(Report(source="a"), "")
     assert "Keine überprüfbaren Angaben" in page
+
+
+def test_date_header_line_is_not_in_the_body():
+    text = "date 2017-07\n\n" + TEXT
+    c = claim(0, 9)
+    c = c.model_copy(update={"start": 14, "end": 23, "text": text[14:23]})
+    p = parse(render_html(Report(source="a", document_date="2017-07", claims=[c]), text))
+    assert "".join(p.article) == TEXT and p.marks[0][1] == "Ende 2016"
+    assert p.marks[0][0]["id"] == "p14"  # offsets stay those of the whole text
+
+
+@pytest.mark.parametrize("show, checked", [
+    (("mismatch", "supported"), {"t-mismatch", "t-supported"}),
+    (("unverified",), {"t-unverified"}),
+    (("mismatch", "supported", "unverified"), {"t-mismatch", "t-supported", "t-unverified"}),
+])
+def test_verdict_toggles_start_as_shown(show, checked):
+    page = render_html(Report(source="a", claims=[claim(5, 9)]), TEXT, show=show)
+    boxes = dict(re.findall(r'<input type="checkbox" class="toggle" id="(t-\w+)"( checked)?>', page))
+    assert set(boxes) == {"t-mismatch", "t-supported", "t-unverified", "t-suppressed"}
+    assert {b for b, on in boxes.items() if on} == checked
+    for box in boxes:  # every toggle has a label in the header and a CSS rule
+        assert f'for="{box}"' in page and f"#{box}:not(:checked)~main" in page
+
+
+def test_suppressed_claims_are_marked_for_their_toggle():
+    c = claim(25, 38, "mismatch").model_copy(update={"suppressed": True})
+    p = parse(render_html(Report(source="a", claims=[c], summary=Summary(claims=1, suppressed=1)), TEXT))
+    assert p.marks[0][0]["class"] == "mismatch suppressed"
+    assert "1 unterdrückt" in render_html(Report(source="a", claims=[c], summary=Summary(suppressed=1)), TEXT)

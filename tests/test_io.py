@@ -173,7 +173,7 @@ def test_special_files_are_refused_without_blocking(tmp_path, special):
     assert str(path) in info.value.message
 
 
-@pytest.mark.parametrize("size,limit,code", [(900, "0.001", None), (1100, "0.001", "E006"),
+@pytest.mark.parametrize("size,limit,code", [(900, "0.001", None), (1100, "0.001", "E007"),
                                              (1100, "0.002", None)])
 def test_size_limit_for_files_and_stdin(tmp_path, monkeypatch, size, limit, code):
     monkeypatch.setenv("CLAIMCHECK_MAX_MB", limit)
@@ -194,7 +194,7 @@ def test_size_limit_for_files_and_stdin(tmp_path, monkeypatch, size, limit, code
 def test_lone_surrogates_are_a_claimcheck_error(text, pos):
     with pytest.raises(ClaimcheckError) as info:
         cc_io.check_text_chars(text, "draft")
-    assert info.value.code == "E007" and f"Position {pos}" in info.value.message
+    assert info.value.code == "E008" and f"Position {pos}" in info.value.message
 
 
 def test_checker_rejects_lone_surrogates(checker):

@@ -37,6 +37,7 @@ from pydantic import TypeAdapter
 from claimcheck.errors import ClaimcheckError
 from claimcheck.lifeline import die_with_parent
 from claimcheck.models import ClaimReport, Report, Summary
+from claimcheck.render.words import summary_phrase
 
 _CLAIM_JSON = TypeAdapter(ClaimReport)
 CSV_FIELDS = ("source", "claims", "supported", "mismatch", "unverified", "warnings",
@@ -54,6 +55,7 @@ class Result(NamedTuple):
     claims: int = 0
     mismatches: int = 0
     failed: bool = False
+    language: str = "de"  # the input's detected language (a notice on stderr when not German)
 
 
 class BatchAbort(Exception):
@@ -201,7 +203,9 @@ def report_result(reports: Iterable[Report], fmt: str) -> Result:
     """One file's result from the reports of its chunks, keeping only text per claim, never
     all claim objects (a claim-dense 20 MB file has ~10^5 claims, ~15 kB each as objects):
     jsonl rows are pydantic's JSON; csv and text only need the summary and the mismatches."""
-    head, parts, total = None, [], Summary()
+    head: Optional[Report] = None
+    parts: list[Any] = []
+    total = Summary()
     for report in reports:
         head = head or report.model_copy(update={"claims": []})  # keep no claim objects
         for name in Summary.model_fields:
@@ -210,6 +214,8 @@ def report_result(reports: Iterable[Report], fmt: str) -> Result:
             parts += [_CLAIM_JSON.dump_json(c) for c in report.claims]  # UTF-8 bytes
         else:
             parts += [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
+    assert head is not None, "a check yields at least one report"
+    text: Union[str, list[bytes]]
     if fmt == "jsonl":
         before, after = head.model_copy(update={"summary": total}).model_dump_json().split('"claims":[]', 1)
         pieces = [f'{before}"claims":['.encode()]
@@ -219,7 +225,7 @@ def report_result(reports: Iterable[Report], fmt: str) -> Result:
         text = pieces  # UTF-8 pieces, never joined into one (non-ASCII: 2 bytes a char) str
     else:
         text = format_record({"source": head.source, "summary": total.model_dump(), "claims": parts}, fmt)
-    return Result(head.source, text, total.claims, total.mismatch, False)
+    return Result(head.source, text, total.claims, total.mismatch, False, head.language or "de")
 
 
 @contextlib.contextmanager
@@ -246,7 +252,7 @@ def _time_limit(seconds: float, source: str) -> Iterator[None]:
 def make_result(record: dict, fmt: str) -> Result:
     summary = record.get("summary") or {}
     return Result(record["source"], format_record(record, fmt), summary.get("claims", 0),
-                  summary.get("mismatch", 0), "error" in record)
+                  summary.get("mismatch", 0), "error" in record, record.get("language") or "de")
 
 
 def run_parallel(items: list[Item], jobs: int, initargs: tuple, window: int = 0) -> Iterator[Result]:
@@ -369,9 +375,8 @@ def _text_block(record: dict) -> str:
     if "error" in record:
         return f"{record['source']}: FEHLER [{record['error']['code']}] {record['error']['message']}\n"
     s = record["summary"]
-    lines = [f"{record['source']}: {s['claims']} Angaben, {s['mismatch']} Abweichungen, "
-             f"{s['supported']} belegt, {s['unverified']} nicht prüfbar"]
+    lines = [f"{record['source']}: {summary_phrase(Summary.model_validate(s))}"]
     for claim in record["claims"]:
-        if claim["verdict"] == "mismatch":
+        if claim["verdict"] == "mismatch" and not claim.get("suppressed"):
             lines.append(f"  {claim['line']}:{claim['column']} »{claim['text']}« – {claim['message']}")
     return "\n".join(lines) + "\n"

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
-from claimcheck import io
+from claimcheck import io, suppress
+from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
-from claimcheck.document import DocDate, resolve_date
+from claimcheck.document import DocDate, date_info, resolve_date
+from claimcheck.errors import ClaimcheckError
+from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon
 from claimcheck.nlp.pipeline import load_pipeline
@@ -25,18 +28,36 @@ STREAM_CHUNK = 200_000
 
 class Checker:
     def __init__(self, reference: Union[str, Path, FactBase, None] = None,
-                 model: Optional[str] = None, lexicon: Optional[Lexicon] = None) -> None:
+                 model: Optional[str] = None, lexicon: Optional[Lexicon] = None,
+                 noise: bool = True) -> None:
         self.nlp = load_pipeline(model)
+        self._claims_pipe.noise = noise  # False: count claims without the layer
         self.lexicon = lexicon or load_lexicon()
-        self._reference_arg = reference
-        self._reference: Optional[FactBase] = reference if isinstance(reference, FactBase) else None
+        self._reference: Optional[FactBase] = None
+        if isinstance(reference, FactBase):
+            self._reference = reference
+        elif reference is not None:  # a bad path fails here, not at the first check (E020/E021)
+            self._reference = load_reference(reference)
+        self._aligner: Optional[Aligner] = None
+
+    @property
+    def _claims_pipe(self) -> Any:
+        return self.nlp.get_pipe("claimcheck_claims")
 
     @property
     def reference(self) -> FactBase:
-        """The fact base (loaded on first use, so building a reference needs none)."""
+        """The fact base (the bundled one is loaded on first use: building a reference needs none)."""
         if self._reference is None:
-            self._reference = load_reference(self._reference_arg)
+            self._reference = load_reference()
         return self._reference
+
+    @property
+    def aligner(self) -> Aligner:
+        """The fact base with its candidate index (built once)."""
+        if self._aligner is None:
+            ref = self.reference
+            self._aligner = Aligner(ref.facts, self.lexicon, ref.document_date)
+        return self._aligner
 
     @property
     def reference_name(self) -> str:
@@ -66,26 +87,48 @@ class Checker:
             doc = proc(doc)
         return list(doc._.claims or [])
 
-    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Report:
-        io.check_text_chars(text, source)
-        doc_date, _ = resolve_date(text, _as_docdate(date))
-        claims = self._extract(text, doc_date)
-        return build_report(text, claims, self.reference.facts, self.lexicon, source=source,
-                            document_date=doc_date.label, reference=self.reference_name)
+    def check_text(self, text: str, *, source: str = "<text>", date: DateLike = None,
+                   force_language: bool = False, ignore: Optional[Iterable[str]] = ()) -> Report:
+        """Check ``text``; a text that is not German yields no claims and a notice, unless
+        ``force_language``. ``ignore``: fingerprints to suppress besides the inline markers;
+        None suppresses nothing (see ``claimcheck.suppress``)."""
+        return next(self._reports(text, source, date, force_language, ignore, chunk=0))
 
-    def iter_reports(self, text: str, *, source: str = "<text>", date: DateLike = None) -> Iterator[Report]:
-        """Reports of consecutive chunks of a long text (one report when it fits one chunk), so
-        all its claims are never in memory at once; unused facts are preferred per chunk."""
-        io.check_text_chars(text, source)
-        doc_date, _ = resolve_date(text, _as_docdate(date))
-        for offset, chunk in io.split_paragraph_chunks(text, min(self.nlp.max_length, STREAM_CHUNK)):
-            claims = [_shift(c, offset) if offset else c for c in self._extract_chunk(chunk, doc_date)]
-            yield build_report(text, claims, self.reference.facts, self.lexicon, source=source,
-                               document_date=doc_date.label, reference=self.reference_name)
+    def iter_reports(self, text: str, *, source: str = "<text>", date: DateLike = None,
+                     force_language: bool = False, ignore: Optional[Iterable[str]] = ()) -> Iterator[Report]:
+        """Like ``check_text``, as reports of consecutive chunks of STREAM_CHUNK characters, so
+        all claims of a long text are never in memory at once (one report when it fits one
+        chunk); unused facts are preferred per chunk."""
+        return self._reports(text, source, date, force_language, ignore, chunk=STREAM_CHUNK)
 
-    def check_file(self, path: Union[str, Path], *, date: DateLike = None) -> Report:
+    def _reports(self, text: str, source: str, date: DateLike, force_language: bool,
+                 ignore: Optional[Iterable[str]], chunk: int) -> Iterator[Report]:
+        if not isinstance(text, str):
+            raise ClaimcheckError("E006", path=source, kind=type(text).__name__)
+        io.check_text_chars(text, source)
+        info = date_info(text, _as_docdate(date))
+        language = detect_language(text)
+        notices = list(info.notices) + _language_notices(language.label, language.german,
+                                                          force_language)
+        checked = language.german or force_language
+        notices += _table_notices(text) if checked and self._claims_pipe.noise else []
+        for claims in self._claim_chunks(text, info.date, chunk) if checked else iter([[]]):
+            report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
+                                  reference=self.reference_name, document_day=info.date.value)
+            report.date_source, report.language, report.notices = info.source, language.code, notices
+            yield suppress.apply(report, text, ignore)
+
+    def _claim_chunks(self, text: str, doc_date: DocDate, chunk: int) -> Iterator[list[Claim]]:
+        if not chunk or len(text) <= chunk:
+            yield self._extract(text, doc_date)
+            return
+        for offset, part in io.split_paragraph_chunks(text, min(self.nlp.max_length, chunk)):
+            yield [_shift(c, offset) if offset else c for c in self._extract_chunk(part, doc_date)]
+
+    def check_file(self, path: Union[str, Path], *, date: DateLike = None,
+                   ignore: Optional[Iterable[str]] = ()) -> Report:
         text = io.read_text(path)
-        return self.check_text(text, source=str(path), date=date)
+        return self.check_text(text, source=str(path), date=date, ignore=ignore)
 
     def check_many(self, paths: Iterable[Union[str, Path]]) -> Iterator[Union[Report, dict]]:
         """Stream reports; a file that cannot be checked yields ``{"source", "error"}``."""
@@ -96,6 +139,24 @@ class Checker:
     def build_reference(self, path: Union[str, Path], *, date: DateLike = None) -> FactBase:
         text = io.read_text(path)
         return build_from_text(text, Path(path).name, self._extract, _as_docdate(date))
+
+
+def _language_notices(label: str, german: bool, forced: bool) -> list[str]:
+    if german:
+        return []
+    if forced:
+        return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); er wurde auf Wunsch "
+                f"trotzdem als deutscher Text geprüft."]
+    return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); es wurden keine Angaben "
+            f"geprüft. Mit --force-language wird er trotzdem geprüft."]
+
+
+def _table_notices(text: str) -> list[str]:
+    from claimcheck.nlp.noise import table_lines
+
+    n = len(table_lines(text))
+    return [f"{n} Tabellenzeile(n) nicht als Angaben gelesen: Tabellenwerte werden nicht "
+            f"geprüft."] if n else []
 
 
 def _as_docdate(value: DateLike) -> Optional[DocDate]:

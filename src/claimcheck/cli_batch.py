@@ -23,6 +23,7 @@ import argparse
 import functools
 import json
 import os
+import shlex
 import sys
 import time
 import traceback
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, TextIO
 
 from claimcheck import batch
+from claimcheck.cli_help import epilog
+from claimcheck.render.words import counted
 from claimcheck.errors import ClaimcheckError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -39,10 +42,14 @@ def register(subparsers) -> None:
     """Add the ``batch`` sub-command to the main parser's subparsers."""
     p = subparsers.add_parser(
         "batch", help="alle Texte eines Verzeichnisses prüfen",
-        description="Prüft alle Texte eines Verzeichnisbaums; Exit-Status 1 bei Abweichungen, "
-        "2 bei Fehlern, sonst 0.")
+        description="Prüft alle Texte eines Verzeichnisbaums.",
+        epilog=epilog("0  keine Abweichung, kein Fehler\n1  mindestens eine Abweichung\n"
+                      "2  sonst mindestens ein Fehler\n130  abgebrochen (weiter mit --resume)",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl",
+                      "claimcheck batch entwuerfe/ -o ergebnis.jsonl --resume"))
     p.add_argument("directory", metavar="DIR", help="Verzeichnis mit den Entwürfen")
-    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "text", "csv"), default="jsonl",
+                   help="Ausgabeformat (Standard: jsonl)")
     p.add_argument("--output", "-o", metavar="FILE", help="Ausgabedatei (Standard: stdout)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=min(4, os.cpu_count() or 1),
                    metavar="N", help="Anzahl paralleler Prozesse")
@@ -50,7 +57,7 @@ def register(subparsers) -> None:
     p.add_argument("--timeout", type=float, default=300, metavar="SEKUNDEN",
                    help="Zeitlimit je Datei (Standard: 300, 0 = keins); Überschreitung: Fehler E062")
     p.add_argument("--max-mb", type=float, metavar="MB", default=argparse.SUPPRESS,
-                   help="größte Datei in MB (Standard: 8); größere: Fehler E006")
+                   help="größte Datei in MB (Standard: 8); größere: Fehler E007")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local: Prozesse auf diesem Rechner; dask: ein dask.distributed-Cluster")
     p.add_argument("--scheduler", metavar="ADRESSE",
@@ -90,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args, debug)
     except KeyboardInterrupt:
-        _say("claimcheck batch: abgebrochen. " + _resume_hint(args))
+        _say("claimcheck batch: abgebrochen. " + _how_to_resume(args))
         return EXIT_INTERRUPTED
     except (ClaimcheckError, batch.BatchAbort) as exc:
         _say(f"claimcheck batch: {exc}")
@@ -99,13 +106,6 @@ def run(args: argparse.Namespace) -> int:
             traceback.print_exc()
         _say(f"claimcheck batch: {batch.error_record('batch', exc)['error']['message']}")
     return EXIT_ERROR
-
-
-def _resume_hint(args: argparse.Namespace) -> str:
-    if args.output and args.format != "text":
-        return (f"Fortsetzen mit: claimcheck batch {args.directory} --format {args.format} "
-                f"--output {args.output} --resume")
-    return "Fortsetzen geht mit --output DATEI (jsonl oder csv) und dann --resume."
 
 
 @dataclass
@@ -143,6 +143,9 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     with _open_output(args) as out:
         for result in _progress(results, len(items)):
             _write(out, result.text, args.output)
+            if result.language != "de":
+                _say(f"{result.source}: Hinweis: Text offenbar nicht deutsch (erkannt: "
+                     f"{result.language}); keine Angaben geprüft.")
             totals.files += 1
             totals.claims += result.claims
             totals.mismatches += result.mismatches
@@ -272,10 +275,21 @@ def _progress(results: Iterator[batch.Result], total: int) -> Iterator[batch.Res
             progress.advance(task)
 
 
+def _how_to_resume(args: argparse.Namespace) -> str:
+    if args.output and args.format != "text":
+        return (f"Fortsetzen mit: claimcheck batch {shlex.quote(args.directory)} --format {args.format} "
+                f"-o {shlex.quote(args.output)} --resume")
+    return "Zum Fortsetzen mit --output DATEI (jsonl oder csv) laufen lassen, dann --resume."
+
+
 def _summary(t: Totals, seconds: float) -> None:
-    skipped = f" ({t.skipped} übersprungen)" if t.skipped else ""
-    _say(f"claimcheck batch: {t.files} Dateien{skipped}, {t.claims} Angaben, "
-         f"{t.mismatches} Abweichungen in {t.mismatch_files} Dateien, {t.errors} Fehler, "
+    """Counts of the whole output: a resumed run includes the files of the earlier runs."""
+    total, mismatches = t.files + t.skipped, t.mismatches + t.previous_mismatches
+    skipped = f" ({t.skipped} übersprungen, {t.files} neu geprüft)" if t.skipped else ""
+    claims = counted(t.claims, "claims") + (" in den neu geprüften" if t.skipped else "")
+    where = "" if t.skipped else f" in {counted(t.mismatch_files, 'files')}"
+    _say(f"claimcheck batch: {counted(total, 'files')}{skipped}, {claims}, "
+         f"{counted(mismatches, 'mismatch')}{where}, {t.errors + t.previous_errors} Fehler, "
          f"{seconds:.1f} s")
 
 

@@ -74,7 +74,8 @@ def run_dask(items: list[Item], scheduler: str, fmt: str, reference: Optional[st
     try:
         base = client.scatter(load_reference(reference), broadcast=True)
         window = window or 4 * max(1, sum(client.nthreads().values()))
-        pending, inflight = deque(items), deque()
+        pending: deque[Item] = deque(items)
+        inflight: deque[tuple[Item, Any]] = deque()
         while pending or inflight:
             while pending and len(inflight) < window:
                 inflight.append(_submit(client, pending.popleft(), base, model))

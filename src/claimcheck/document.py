@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Literal, Optional
 
 from claimcheck.errors import ClaimcheckError
 
@@ -55,3 +55,39 @@ def resolve_date(text: str, given: Optional[DocDate] = None,
         return given, 0
     t = today or date.today()
     return DocDate(t, t.isoformat()), 0
+
+
+DateSource = Literal["header", "option", "today"]
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """The document date, where it came from, and what the editor should be told about it."""
+
+    date: DocDate
+    header_end: int
+    source: DateSource
+    notices: tuple[str, ...] = ()
+
+
+def date_info(text: str, given: Optional[DocDate] = None, today: Optional[date] = None) -> DateInfo:
+    """Like ``resolve_date``, with the date's source (``header``, ``option`` = ``--date``,
+    ``today``) and German notices for a guessed date and for a header that contradicts ``given``."""
+    found, header_end = header_date(text)
+    if found is not None:
+        notices: tuple[str, ...] = ()
+        if given is not None and not _compatible(found.label, given.label):
+            notices = (f"Die Datumszeile des Textes ({found.label}) widerspricht --date "
+                       f"({given.label}); verwendet wird die Datumszeile.",)
+        return DateInfo(found, header_end, "header", notices)
+    if given is not None:
+        return DateInfo(given, 0, "option")
+    doc_date, _ = resolve_date("", None, today)
+    return DateInfo(doc_date, 0, "today", (
+        f"Kein Dokumentdatum angegeben (weder Datumszeile noch --date): relative Angaben wie "
+        f"„im vergangenen Jahr“ oder „am Montag“ beziehen sich auf heute ({doc_date.label}).",))
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two stated dates agree when one is a refinement of the other ("2025-02" / "2025-02-18")."""
+    return a.startswith(b) or b.startswith(a)

@@ -9,8 +9,8 @@ tested on hand-made claims and reports. ``main`` wires the real ones for ``claim
 """
 from __future__ import annotations
 
-import argparse
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +19,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 import yaml
 
-from claimcheck.models import Claim, Report
+from claimcheck.models import Claim, ClaimReport, Mismatch, Report
 
 Extract = Callable[[str, Optional[date]], "list[Claim]"]
 Check = Callable[..., Report]  # check(text, source=name) -> Report, e.g. Checker.check_text
@@ -223,10 +223,13 @@ def pair_claims(gold: Sequence[dict], pred: Sequence[Claim]) -> list[tuple[Optio
     """Greedy best-first pairing; returns (gold index, pred index) with None for unpaired ones."""
     cands = sorted(((s, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
                     if (s := _pair_score(g, p)) > 0), key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, pairs = set(), set(), []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[Optional[int], Optional[int]]] = []
     for _, gi, pi in cands:
         if gi not in used_g and pi not in used_p:
-            used_g.add(gi), used_p.add(pi)
+            used_g.add(gi)
+            used_p.add(pi)
             pairs.append((gi, pi))
     pairs += [(gi, None) for gi in range(len(gold)) if gi not in used_g]
     pairs += [(None, pi) for pi in range(len(pred)) if pi not in used_p]
@@ -285,7 +288,7 @@ def score_claims(gold: Sequence[dict], pred: Sequence[Claim], scores: SlotScores
         elif gi is not None:
             scores.claims.fn += 1
             scores.errors.append((sid, "claim", _anchor(g), "-"))
-        else:
+        elif p is not None:
             scores.claims.fp += 1
             scores.errors.append((sid, "claim", "-", p.text))
         for slot in SLOTS + EXTRA_SLOTS:
@@ -393,7 +396,7 @@ def _mismatch_matches(text: str, exp: dict, m: Any) -> bool:
 def score_report(draft: dict, report: Report, scores: DraftScores) -> None:
     """Add one draft's report to ``scores``."""
     text, name = draft["text"], draft["name"]
-    reported = []  # (claim report, mismatch or None)
+    reported: list[tuple[ClaimReport, Optional[Mismatch]]] = []  # (claim report, mismatch or None)
     for cr in report.claims:
         if cr.verdict == "mismatch":
             reported += [(cr, m) for m in cr.mismatches] or [(cr, None)]
@@ -404,21 +407,21 @@ def score_report(draft: dict, report: Report, scores: DraftScores) -> None:
         fs = scores.per_field.setdefault(exp["field"], [0, 0])
         fs[0] += 1
         scores.expected += 1
-        hits = [(i, r) for i, (cr, m) in enumerate(reported) if m is not None
+        hits = [(i, r, m) for i, (cr, m) in enumerate(reported) if m is not None
                 for r in readings if _mismatch_matches(text, r, m)]
         if not hits:
             scores.errors.append((name, "missed", f"{exp['field']} {exp['found']!r} -> {exp['expected']!r}"))
             continue
         scores.found += 1
         fs[1] += 1
-        consumed.update(i for i, _ in hits)
-        ok = any(value_equal(r["expected"], reported[i][1].expected)
+        consumed.update(i for i, _, _ in hits)
+        ok = any(value_equal(r["expected"], m.expected)
                  or any(value_equal(r["expected"], alt) for alt in reported[i][0].alternatives)
-                 for i, r in hits)
+                 for i, r, m in hits)
         if ok:
             scores.corrected += 1
         else:
-            got = "; ".join(repr(reported[i][1].expected) for i, _ in hits)
+            got = "; ".join(repr(m.expected) for _, _, m in hits)
             scores.errors.append((name, "wrong correction", f"{exp['found']!r}: expected {exp['expected']!r}, got {got}"))
     for i, (cr, m) in enumerate(reported):
         if i not in consumed:
@@ -497,16 +500,31 @@ def make_checks(drafts_dir: Union[str, Path], sources: Union[str, Path], workdir
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="claimcheck evaluate", description="Score claimcheck against gold fixtures.")
-    ap.add_argument("--sentences", help="gold sentences YAML (default fixtures/sentences.yaml)")
-    ap.add_argument("--drafts", help="folder of gold drafts (default fixtures/drafts)")
-    ap.add_argument("--sources", default="fixtures/sources", help="folder of further source articles")
-    ap.add_argument("--details", action="store_true", help="list every error")
-    ap.add_argument("--fail-under", type=float, default=None, help="exit 1 when a score is below this")
+    from claimcheck.cli_help import GermanParser, epilog
+
+    ap = GermanParser(prog="claimcheck evaluate", description=(
+        "Misst die Genauigkeit gegen die handgeschriebenen Gold-Daten (im Projektverzeichnis "
+        "aufrufen\noder --sentences/--drafts angeben)."), epilog=epilog(
+        "0  fertig (bzw. kein Wert unter --fail-under)\n1  ein Wert unter --fail-under\n"
+        "2  Gold-Daten nicht gefunden oder ungültig", "claimcheck evaluate --details",
+        "claimcheck evaluate --drafts fixtures/drafts --fail-under 0.95"))
+    ap.add_argument("--sentences", metavar="DATEI",
+                    help="Gold-Sätze (YAML; Standard: fixtures/sentences.yaml)")
+    ap.add_argument("--drafts", metavar="ORDNER", help="Ordner der Gold-Entwürfe (Standard: fixtures/drafts)")
+    ap.add_argument("--sources", default="fixtures/sources", metavar="ORDNER",
+                    help="Ordner weiterer Quellartikel (Standard: fixtures/sources)")
+    ap.add_argument("--details", action="store_true", help="jeden Fehler auflisten")
+    ap.add_argument("--fail-under", type=float, default=None, metavar="WERT",
+                    help="Exit-Status 1, wenn ein Wert darunter liegt")
     args = ap.parse_args(argv)
     sent_path, drafts_dir = args.sentences, args.drafts
     if sent_path is None and drafts_dir is None:
         sent_path, drafts_dir = "fixtures/sentences.yaml", "fixtures/drafts"
+    missing = [p for p in (sent_path, drafts_dir) if p and not Path(p).exists()]
+    if missing:
+        print(f"claimcheck evaluate: Gold-Daten nicht gefunden: {', '.join(missing)} (im "
+              "Projektverzeichnis aufrufen oder --sentences/--drafts angeben)", file=sys.stderr)
+        return 2
     s = d = None
     if sent_path:
         from claimcheck import extract_claims

@@ -163,7 +163,7 @@ def check_text_chars(text: str, source: str) -> None:
     """Lone surrogates (from an API caller; decoding never makes them) cannot be processed."""
     bad = _SURROGATE.search(text)
     if bad is not None:
-        raise ClaimcheckError("E007", path=source, char=ord(bad.group()), pos=bad.start())
+        raise ClaimcheckError("E008", path=source, char=ord(bad.group()), pos=bad.start())
 
 
 def read_text(path: Union[str, Path]) -> str:
@@ -203,14 +203,14 @@ def _read_file(name: str, limit: int) -> bytes:
         raise ClaimcheckError("E002", path=name, reason="keine reguläre Datei")
     with open(fd, "rb") as fh:
         if st.st_size > limit:
-            raise ClaimcheckError("E006", path=name, limit=f"{limit / 1e6:g}")
+            raise ClaimcheckError("E007", path=name, limit=f"{limit / 1e6:g}")
         return _read_limited(fh, limit, name)
 
 
 def _read_limited(stream, limit: int, name: str) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise ClaimcheckError("E006", path=name, limit=f"{limit / 1e6:g}")
+        raise ClaimcheckError("E007", path=name, limit=f"{limit / 1e6:g}")
     return data
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 Modifier = Literal["start", "mid", "end"]
-Anchor = Literal["absolute", "document", "previous", "text"]
+Anchor = Literal["absolute", "document", "previous", "text", "implicit"]  # implicit: document date
 Verdict = Literal["supported", "mismatch", "unverified"]
 SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
 
@@ -65,7 +65,9 @@ class Quantity(Spanned):
             return other.contains(self.value)
         lo = max(_lo(self), _lo(other))
         hi = min(_hi(self), _hi(other))
-        return lo <= hi
+        if lo == hi:  # touching intervals share the point only if both include it
+            return self.contains(lo) and other.contains(lo)
+        return lo < hi
 
     @property
     def exact(self) -> bool:
@@ -175,6 +177,33 @@ class Mismatch(BaseModel):
     expected: str
 
 
+class Replacement(BaseModel):
+    """A span-level fix (as LanguageTool's ``replacements``): put ``value`` at [start, end)."""
+
+    start: int
+    end: int
+    value: str
+
+
+class CandidateTrace(BaseModel):
+    """How one candidate fact scored against the claim."""
+
+    fact_id: str
+    identity: float  # how sure we are it is the same statement (values under test excluded)
+    context: float  # weighted word overlap of the sentences
+    slots: dict[str, str]  # slot -> agree | differ | unknown
+    constraints: list[str] = Field(default_factory=list)  # hard reasons it cannot be the same
+
+
+class Explanation(BaseModel):
+    """The decision trace of one claim (modelled on Presidio's AnalysisExplanation)."""
+
+    decided_by: str  # the rule, constraint or threshold that decided
+    checkworthy: bool = True
+    time_anchor: Optional[str] = None  # stated | inherited | implicit (document date) | none
+    candidates: list[CandidateTrace] = Field(default_factory=list)
+
+
 class ClaimReport(BaseModel):
     """The verdict on one claim of a draft: the public JSON contract (never rename fields)."""
 
@@ -194,7 +223,12 @@ class ClaimReport(BaseModel):
     correction: Optional[str] = None  # suggested corrected claim text
     warnings: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)  # other readings (mixed facts)
+    confidence: float = 0.0  # identity of the deciding fact, lowered when readings compete
+    replacements: list[Replacement] = Field(default_factory=list)  # only when confidence is high
+    explanation: Optional[Explanation] = None
     claim: Optional[Claim] = None
+    fingerprint: str = ""  # stable id of the finding for ignore files (claimcheck.suppress)
+    suppressed: bool = False  # judged by the editor: ignore file or inline marker
 
     @model_validator(mode="after")
     def _cap_context(self) -> "ClaimReport":
@@ -224,6 +258,7 @@ class Summary(BaseModel):
     mismatch: int = 0
     unverified: int = 0
     warnings: int = 0
+    suppressed: int = 0  # not counted in supported/mismatch/unverified
 
 
 class Report(BaseModel):
@@ -233,3 +268,6 @@ class Report(BaseModel):
     reference: Optional[str] = None
     claims: list[ClaimReport] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    date_source: Optional[Literal["header", "option", "today"]] = None  # where document_date came from
+    language: str = "de"  # detected language of the input (ISO 639-1)
+    notices: list[str] = Field(default_factory=list)  # for the editor, in German: guessed date, language ...

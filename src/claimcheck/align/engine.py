@@ -1,120 +1,228 @@
 """Decide, for each claim of a draft, which reference fact it is about and whether it agrees.
 
-Rules (FEVER-style verdicts):
-- A fact is a candidate only when enough slots show it is the same event: the event type must
-  not conflict, the counted noun must not be of another class unless count and time both agree,
-  and the evidence needed grows with the number of differing key slots (count, date).
-- supported: no key slot differs (and at least one agrees). Actor/place/person conflicts on an
-  otherwise agreeing fact are mismatches too.
-- mismatch: exactly one key slot differs and the other agrees (or, for date-only claims and
-  claims without a second key, strong identity: same event plus several agreeing slots, or the
-  sentence is recognisably the source sentence).
-- unverified: no candidate; the source says nothing about it.
-When the best mismatch readings point at different facts (mixed facts), all are offered.
+An ``Aligner`` holds one fact base with its index (stems, events, noun classes, numbers), so a
+claim is scored only against the facts that share something with it. Verdicts come from the
+scores of ``score.py`` and the thresholds of ``config.py`` (precision first):
+
+- supported: the values agree and identity >= SUPPORT (a supported reading within
+  PREFER_SUPPORTED of the best mismatch reading wins: in doubt, no alarm);
+- mismatch: exactly one value (count or date) differs and identity clears the threshold for
+  the evidence at hand; or a side slot (actor, place, person) differs on a clearly identified
+  statement; or the same exact number and time with another counted noun (a warning);
+- unverified: anything else, with the reason in the trace.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from datetime import date
+from typing import Any, Optional, Sequence
 
-from claimcheck.align.slots import SlotComparison, compare, sentence_of
+from claimcheck.align import config as cfg
+from claimcheck.align.context import bag, is_deadline
+from claimcheck.align.score import (KEYS, ClaimContext, PairScore, effective_time, exact_same,
+                                    exact_specific, is_vague, score_pair)
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
 
-KEYS = ("count", "date")
-SIDE_SLOTS = ("actor", "place", "person", "noun")
-SAME_SENTENCE = 0.5  # word overlap from which a draft sentence counts as the source sentence
-STRONG = 4  # agreeing identity slots that identify an event without a second key slot
+SIDE = ("actor", "place", "person")
 
 
 @dataclass
-class Outcome:
+class Decision:
     verdict: str
-    comparison: Optional[SlotComparison] = None
-    fields: list[str] = field(default_factory=list)  # differing slots
-    alternatives: list[SlotComparison] = field(default_factory=list)
-    ranked: list[SlotComparison] = field(default_factory=list)  # all mismatch readings, best first
+    best: Optional[PairScore] = None
+    fields: list[str] = field(default_factory=list)  # slots reported as wrong
+    warnings: list[str] = field(default_factory=list)  # slots that differ without a mismatch
+    alternatives: list[PairScore] = field(default_factory=list)
+    ranked: list[PairScore] = field(default_factory=list)  # mismatch readings, best first
+    considered: list[PairScore] = field(default_factory=list)
+    confidence: float = 0.0
+    reason: str = ""
+    checkworthy: bool = True
     negated: bool = False
 
 
-def align_claim(claim: Claim, text: str, facts: Sequence[Fact], lex: Lexicon) -> Outcome:
-    if claim.negated:
-        return Outcome("unverified", negated=True)
-    sentence = sentence_of(text, claim)
-    cands = [c for c in (compare(claim, f, sentence, lex) for f in facts) if _same_event(claim, c)]
-    supported = [c for c in cands if _supported(claim, c)]
-    if supported:
-        best = max(supported, key=_rank)
-        return Outcome("supported" if not best.differ(*SIDE_SLOTS) else "mismatch", best,
-                       best.differ(*SIDE_SLOTS))
-    mismatches = [c for c in cands if _mismatch(claim, c, len(cands))]
-    if not mismatches:
-        return Outcome("unverified")
-    mismatches.sort(key=_rank, reverse=True)
-    return _mismatch_outcome(mismatches[0], mismatches)
+class Aligner:
+    def __init__(self, facts: Sequence[Fact], lex: Lexicon, reference_date: Optional[date] = None):
+        self.facts = list(facts)
+        self.lex = lex
+        self.reference_date = reference_date
+        self.times = [effective_time(f.time, reference_date, f) for f in self.facts]
+        self._index: dict[str, set[int]] = {}
+        for i, f in enumerate(self.facts):
+            for key in _fact_keys(f, lex):
+                self._index.setdefault(key, set()).add(i)
+
+    def candidates(self, claim: Claim, sentence: str) -> list[int]:
+        keys = _claim_keys(claim, self.lex) | {
+            "w:" + k for k, w in bag(sentence).items() if w >= cfg.CANDIDATE_MIN_WEIGHT}
+        found: set[int] = set()
+        for key in keys:
+            found |= self._index.get(key, set())
+        return sorted(found)
+
+    def decide(self, text: str, claim: Claim, document_date: Optional[date]) -> Decision:
+        if claim.negated:
+            return Decision("unverified", negated=True, reason="negated")
+        cc = ClaimContext.of(text, claim, document_date)
+        sentence = text[claim.sentence_start:claim.sentence_end]
+        pairs = [score_pair(cc, self.facts[i], self.times[i], self.lex, self.reference_date)
+                 for i in self.candidates(claim, sentence)]
+        pairs.sort(key=lambda p: p.identity, reverse=True)
+        return _verdict(claim, pairs, checkworthy(text, claim))
 
 
-def _mismatch_outcome(best: SlotComparison, ranked: list[SlotComparison]) -> Outcome:
-    """A mismatch against ``best``; readings that blame another key slot are offered too."""
-    others = [c for c in ranked if c is not best and c.differ(*KEYS) != best.differ(*KEYS)]
-    return Outcome("mismatch", best, best.differ(*KEYS, *SIDE_SLOTS), others, ranked)
+def _fact_keys(f: Fact, lex: Lexicon) -> set[str]:
+    keys = _claim_keys(f, lex)
+    keys |= {"w:" + k for k, w in bag(f.provenance.sentence).items() if w >= cfg.CANDIDATE_MIN_WEIGHT}
+    return keys
 
 
-def prefer_unused(out: Outcome, used: set[str]) -> Outcome:
+def _claim_keys(c: Claim, lex: Lexicon) -> set[str]:
+    keys = set()
+    if c.event is not None:
+        keys.add("e:" + c.event.value)
+    if c.noun is not None:
+        keys.add("n:" + (lex.noun_class.get(c.noun.value) or c.noun.value))
+    if c.quantity is not None and c.quantity.value is not None:
+        keys.add(f"q:{c.quantity.value:g}")
+    if c.time is not None:
+        keys.add(f"y:{c.time.first.year}")
+    return keys
+
+
+def checkworthy(text: str, claim: Claim) -> bool:
+    """A bare weekday, "heute", a clock time or a deadline is no statement to confirm on its own."""
+    if claim.kind != "date" or claim.time is None:
+        return True
+    t = claim.time
+    if t.anchor == "document" and t.granularity in ("day", "week") and not any(ch.isdigit() for ch in t.text):
+        return False
+    return not is_deadline(text, claim.start, claim.sentence_start)
+
+
+def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
+    eligible = [p for p in pairs if not p.constraints]
+    floor = 0.0 if worthy else cfg.CHECKWORTHY_MIN
+    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
+    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
+    readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
+                and not p.differ("actor", "target")
+                and not p.other_period and (p.fact.kind == claim.kind or p in mismatches)]
+    base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
+    best_s = supported[0] if supported else None
+    best_m = mismatches[0] if mismatches else None
+    margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
+    if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
+        return _supported(claim, supported, base)
+    if best_m is not None:
+        return mismatch_decision(best_m, readings, base)
+    rescue = next((p for p in pairs if _rescue(claim, p)), None)
+    if rescue is not None:
+        return _rescued(rescue, base)
+    return Decision("unverified", reason=_why_not(pairs, worthy), **base)
+
+
+def _values_agree(claim: Claim, p: PairScore) -> bool:
+    """No value differs, one agrees, and a count claim's count is among them (a date-only fact
+    confirms no number)."""
+    if claim.kind == "count" and p.status["count"] != "agree":
+        return False
+    return not p.differ(*KEYS) and bool(p.agree(*KEYS))
+
+
+def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
+    differ = p.differ(*KEYS)[0]
+    other = "date" if differ == "count" else "count"
+    firm_other = p.status[other] == "agree" and not (other == "date" and p.implicit_date)
+    t = cfg.MISMATCH if firm_other else cfg.MISMATCH_ONE_KEY
+    if differ == "date" and p.implicit_date:
+        t = max(t, cfg.MISMATCH_IMPLICIT)
+    if differ == "count" and is_vague(claim.quantity):
+        t = max(t, cfg.MISMATCH_VAGUE)
+    if claim.kind != p.fact.kind:  # a date-only statement against a count (or the reverse)
+        t = max(t, cfg.MISMATCH_OTHER_KIND)
+    return max(t, floor)
+
+
+def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
+    """One value differs on a statement identified well enough, by the same parties: another
+    state's expulsion with another number is another episode, not a wrong one."""
+    if len(p.differ(*KEYS)) != 1 or p.other_period:
+        return False
+    if p.differ("actor", "target"):
+        return False
+    return p.identity >= mismatch_threshold(claim, p, floor)
+
+
+def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision:
+    """The best agreeing reading; if it names another actor, place or person, that slot is
+    wrong when the statement is identified well enough, else a reading without such a
+    difference is taken, else the claim stays unverified (another party's episode)."""
+    best = supported[0]
+    side = best.differ(*SIDE, "target")
+    if side:
+        both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
+        if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):
+            return Decision("mismatch", best, side, confidence=best.identity, ranked=[best],
+                            reason=f"values agree, {'/'.join(side)} differs, identity {best.identity:.2f}", **base)
+        clean = [p for p in supported if not p.differ(*SIDE, "target")]
+        if not clean:
+            return Decision("unverified", reason=f"values agree with {best.fact.id}, but "
+                            f"{'/'.join(side)} differs and identity {best.identity:.2f} is low", **base)
+        best = clean[0]
+    return Decision("supported", best, [], confidence=best.identity,
+                    reason=f"values agree, identity {best.identity:.2f} >= {cfg.SUPPORT}", **base)
+
+
+def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> Decision:
+    """A mismatch against ``best``; ``ranked`` holds every plausible one-value-off reading, best
+    first: those that blame another key slot are offered too."""
+    others = [p for p in ranked if p is not best and p.differ(*KEYS) != best.differ(*KEYS)]
+    close = [p for p in ranked if p is not best and best.identity - p.identity < cfg.AMBIGUOUS
+             and p.fact.id != best.fact.id]
+    confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0)
+    fields = best.differ(*KEYS) + best.differ(*SIDE)
+    return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
+                    reason=f"{fields[0]} differs, identity {best.identity:.2f}", **base)
+
+
+def prefer_unused(d: Decision, used: set[str]) -> Decision:
     """A mismatch whose best reading is a fact that another claim already confirms takes the
     next reading ("folgten 2022 und 2024": the 2024 is the wrong 2023, not a second 2022)."""
-    if out.verdict != "mismatch" or out.comparison is None or out.comparison.fact.id not in used:
-        return out
-    free = [c for c in out.ranked if c.fact.id not in used]
-    return _mismatch_outcome(free[0], out.ranked) if free else out
+    if d.verdict != "mismatch" or d.best is None or d.best.fact.id not in used or len(d.ranked) < 2:
+        return d
+    free = [p for p in d.ranked if p.fact.id not in used]
+    if not free:
+        return d
+    base: dict[str, Any] = dict(considered=d.considered, checkworthy=d.checkworthy)
+    return mismatch_decision(free[0], d.ranked, base)
 
 
-def _same_event(claim: Claim, c: SlotComparison) -> bool:
-    if claim.kind == "count" and c.fact.kind != "count":
+def _rescue(claim: Claim, p: PairScore) -> bool:
+    """The same exact, specific number at the same time, by the same parties, told with another
+    event or counted noun ("755 Diplomaten ausweisen" for "755 Mitarbeiter abbauen")."""
+    if not set(p.constraints) <= {"event", "noun"} or not p.constraints:
         return False
-    if c.status["event"] == "differ" and c.similarity < SAME_SENTENCE:
+    if p.status["date"] != "agree" or p.differ("actor", "target", "person"):
         return False
-    if c.status["noun"] == "differ" and not (c.agree(*KEYS) == list(KEYS) and _same_number(claim, c)):
-        return False  # other things counted; only an exact number and time make it a wrong noun
-    if c.differ("actor", "target") and not _keys_agree(c) and c.similarity < SAME_SENTENCE:
-        return False  # another state's episode ("Großbritannien wies 2018 23 Diplomaten aus")
-    if c.status["event"] == "unknown" and c.strength < 2 and c.similarity < SAME_SENTENCE:
-        return False
-    return bool(c.agree(*KEYS)) or c.similarity >= SAME_SENTENCE or c.strength >= STRONG
+    return exact_specific(claim, p.fact) and bool(p.agree("actor", "target", "person"))
 
 
-def _keys_agree(c: SlotComparison) -> bool:
-    """No key slot (count, date) differs and at least one agrees."""
-    return not c.differ(*KEYS) and bool(c.agree(*KEYS))
+def _rescued(p: PairScore, base: dict) -> Decision:
+    if p.constraints == ["noun"]:  # the event agrees: the counted noun is wrong (a warning)
+        return Decision("mismatch", p, ["noun"], confidence=p.identity, ranked=[p],
+                        reason="same exact number, time and event; other counted noun", **base)
+    return Decision("supported", p, [], list(p.constraints), confidence=p.identity,
+                    reason="same exact number, time and parties; event/noun worded differently", **base)
 
 
-def _same_number(claim: Claim, c: SlotComparison) -> bool:
-    q, f = claim.quantity, c.fact.quantity
-    return q is not None and f is not None and f.exact and q.value == f.value
-
-
-def _supported(claim: Claim, c: SlotComparison) -> bool:
-    """Keys agree, and the claim is about the same parties (or the same sentence, or the very
-    same number, date and event): a company cutting "rund 750 Stellen" in 2017 is not the
-    source's 755 staff cut, "die Ausweisung von 60 Diplomaten 2018" is its 60 expelled."""
-    if not _keys_agree(c) or c.status["event"] == "differ":
-        return False
-    exact = c.agree(*KEYS) == list(KEYS) and _same_number(claim, c) and c.status["event"] == "agree"
-    return (exact or c.strength >= 3 or bool(c.agree("actor", "target", "person", "place"))
-            or c.similarity >= 0.3)
-
-
-def _mismatch(claim: Claim, c: SlotComparison, n_cands: int) -> bool:
-    differ, agree = c.differ(*KEYS), c.agree(*KEYS)
-    if c.similarity >= SAME_SENTENCE:
-        return bool(differ)
-    if len(differ) != 1 or c.status["event"] != "agree":
-        return False
-    if agree:
-        return True
-    return c.strength >= STRONG or (c.strength >= 3 and n_cands == 1)
-
-
-def _rank(c: SlotComparison) -> tuple:
-    return (len(c.agree(*KEYS)), c.status["date"] == "agree", round(c.similarity, 2), c.strength,
-            -len(c.differ(*SIDE_SLOTS)))
+def _why_not(pairs: list[PairScore], worthy: bool) -> str:
+    if not pairs:
+        return "no candidate fact"
+    best = pairs[0]
+    if best.constraints:
+        return f"best candidate {best.fact.id} excluded: {', '.join(best.constraints)}"
+    if not worthy:
+        return "not check-worthy on its own (weekday, clock time or deadline)"
+    return f"identity {best.identity:.2f} below thresholds or several values differ"

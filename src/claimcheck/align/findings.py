@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from claimcheck.align.engine import Outcome, align_claim, prefer_unused
+from datetime import date
+
+from claimcheck.align import config as cfg
+from claimcheck.align.engine import Aligner, Decision, prefer_unused
 from claimcheck.align.lines import line_column
-from claimcheck.align.slots import SlotComparison, sentence_of
-from claimcheck.models import Claim, ClaimReport, Fact, Mismatch, Report, Summary
+from claimcheck.align.score import PairScore
+from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
+                               Replacement, Report, Summary)
 from claimcheck.nlp.lexicon import Lexicon
 
 FIELD_NAMES = {"count": "Zahl", "date": "Datum", "actor": "Akteur", "place": "Ort",
@@ -14,12 +18,13 @@ FIELD_NAMES = {"count": "Zahl", "date": "Datum", "actor": "Akteur", "place": "Or
 RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
 
 
-def build_report(text: str, claims: Sequence[Claim], facts: Sequence[Fact], lex: Lexicon, *,
-                 source: str, document_date: Optional[str], reference: Optional[str]) -> Report:
-    outcomes = [align_claim(c, text, facts, lex) for c in claims]
-    used = {o.comparison.fact.id for o in outcomes if o.verdict == "supported" and o.comparison}
-    outcomes = [prefer_unused(o, used) for o in outcomes]
-    items = [claim_report(text, c, o, lex) for c, o in zip(claims, outcomes)]
+def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source: str,
+                 document_date: Optional[str], reference: Optional[str],
+                 document_day: Optional[date] = None) -> Report:
+    decisions = [aligner.decide(text, c, document_day) for c in claims]
+    used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
+    decisions = [prefer_unused(d, used) for d in decisions]
+    items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     summary = Summary(claims=len(items))
     for item in items:
         setattr(summary, item.verdict, getattr(summary, item.verdict) + 1)
@@ -28,44 +33,85 @@ def build_report(text: str, claims: Sequence[Claim], facts: Sequence[Fact], lex:
                   claims=items, summary=summary)
 
 
-def claim_report(text: str, claim: Claim, out: Outcome, lex: Lexicon) -> ClaimReport:
+def _once(items: list[ClaimReport]) -> list[ClaimReport]:
+    """A wrong expression is reported once: a later claim of the same clause that only repeats
+    it ("2019 schlossen die USA in der ersten Amtszeit …": the year is the ordinal's time too)
+    is marked as already reported."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for item in items:
+        keys = {(m.field, m.start, m.end) for m in item.mismatches}
+        if item.verdict == "mismatch" and keys and keys <= seen:
+            item = item.model_copy(update=dict(
+                verdict="unverified", rule="CC330", severity="info", mismatches=[], replacements=[],
+                correction=None, message=f"Bereits gemeldet: „{item.text}“ – die Abweichung steht bei "
+                                         f"einer anderen Angabe dieses Satzes."))
+        seen |= keys
+        out.append(item)
+    return out
+
+
+def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimReport:
     line, column = line_column(text, claim.start)
-    base = dict(start=claim.start, end=claim.end, text=claim.text, verdict=out.verdict, line=line,
-                column=column, sentence=sentence_of(text, claim), claim=claim)
-    if out.negated:
+    base = dict(start=claim.start, end=claim.end, text=claim.text, verdict=d.verdict, line=line,
+                column=column, sentence=text[claim.sentence_start:claim.sentence_end], claim=claim,
+                explanation=explain(claim, d), confidence=round(d.confidence, 3))
+    if d.negated:
         return ClaimReport(**base, rule="CC310", severity="info",
                            message=f"Verneinte Angabe: „{claim.text}“ – nicht gegen die Quelle geprüft.")
-    if out.comparison is None:
-        return ClaimReport(**base, rule=RULES["unverified"], severity="info",
-                           message=f"Nicht prüfbar: „{claim.text}“ – die Quelle sagt dazu nichts.")
-    fact = out.comparison.fact
-    mismatches = [m for m in (_mismatch(claim, fact, f, lex) for f in out.fields) if m]
-    warnings = _warnings(out.comparison, fact)
-    severity = "info" if out.verdict == "supported" else (
+    if d.best is None:
+        rule, what = ("CC300", "die Quelle sagt dazu nichts") if d.checkworthy else (
+            "CC320", "allein keine prüfbare Angabe (Wochentag, Uhrzeit oder Frist)")
+        return ClaimReport(**base, rule=rule, severity="info", message=f"Nicht prüfbar: „{claim.text}“ – {what}.")
+    fact = d.best.fact
+    mismatches = [m for m in (_mismatch(claim, d, f, lex) for f in d.fields) if m]
+    severity = "info" if d.verdict == "supported" else (
         "warning" if all(m.field == "noun" for m in mismatches) else "error")
+    replacements = _replacements(claim, mismatches, d)
     return ClaimReport(
-        **base, fact_id=fact.id, mismatches=mismatches, rule=RULES[out.verdict], severity=severity,
+        **base, fact_id=fact.id, mismatches=mismatches, rule=RULES[d.verdict], severity=severity,
         message=_message(claim, fact, mismatches, lex), evidence=fact.provenance.sentence,
-        correction=_correction(claim, mismatches, text), warnings=warnings,
-        alternatives=[_alternative(c, lex) for c in out.alternatives])
+        correction=_correction(claim, replacements, text), replacements=replacements,
+        warnings=_warnings(claim, d, lex), alternatives=[_alternative(p, lex) for p in d.alternatives])
 
 
-def _mismatch(claim: Claim, fact: Fact, field: str, lex: Lexicon) -> Optional[Mismatch]:
-    found, expected = claim.slot(field), fact.slot(field)
+def explain(claim: Claim, d: Decision) -> Explanation:
+    return Explanation(decided_by=d.reason, checkworthy=d.checkworthy, time_anchor=_anchor(claim),
+                       candidates=[_trace(p) for p in d.considered])
+
+
+def _anchor(claim: Claim) -> str:
+    if claim.time is None:
+        return "implicit" if claim.kind == "count" else "none"
+    return "inherited" if claim.time.inherited else "stated"
+
+
+def _trace(p: PairScore) -> CandidateTrace:
+    return CandidateTrace(fact_id=p.fact.id, identity=round(p.identity, 3), context=round(p.context, 3),
+                          slots=dict(p.status), constraints=list(p.constraints))
+
+
+def _mismatch(claim: Claim, d: Decision, field: str, lex: Lexicon) -> Optional[Mismatch]:
+    found = claim.slot(field)
+    expected = _expected_label(d.best, field, lex) if d.best is not None else None
     if found is None or expected is None:
         return None
-    return Mismatch(field=field, start=found.start, end=found.end, found=found.text,
-                    expected=_expected_label(fact, field, lex))
+    return Mismatch(field=field, start=found.start, end=found.end, found=found.text, expected=expected)
 
 
-def _expected_label(fact: Fact, field: str, lex: Lexicon) -> str:
+def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
+    fact = p.fact
     if field == "count":
-        return fact.quantity.label()
+        return fact.quantity.label() if fact.quantity else None
     if field == "date":
-        return fact.time.text
-    if field == "actor":
+        t = p.compared_time
+        if t is None:
+            return None
+        return f"{t.label()} (Datum des Quellartikels)" if t.anchor == "implicit" else t.text
+    if field == "actor" and fact.actor is not None:
         return lex.actor_labels.get(fact.actor.value, fact.actor.text)
-    return fact.slot(field).text
+    slot = fact.slot(field)
+    return slot.text if slot is not None else None
 
 
 def _context(fact: Fact, lex: Lexicon) -> str:
@@ -93,26 +139,61 @@ def _shown(claim: Claim, m: Mismatch) -> str:
     return claim.text if m.field == "count" and claim.start <= m.start < claim.end else m.found
 
 
-def _correction(claim: Claim, mismatches: list[Mismatch], text: str) -> Optional[str]:
-    """The claim's sentence with every wrong expression replaced by the source's value."""
-    if not mismatches:
+def _replacements(claim: Claim, mismatches: list[Mismatch], d: Decision) -> list[Replacement]:
+    """Span-level fixes, only for a confident, unambiguous mismatch and only where the source's
+    wording can stand in the draft's place (a number for a number, a place for a place)."""
+    if d.verdict != "mismatch" or d.best is None or d.confidence < cfg.SUGGEST:
+        return []
+    out = []
+    for m in mismatches:
+        fix = _fix(claim, d.best, m)
+        if fix is not None:
+            out.append(fix)
+    return out
+
+
+def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
+    fact = p.fact
+    if m.field == "count" and claim.quantity is not None and fact.quantity is not None:
+        if claim.noun and fact.noun and claim.noun.value != fact.noun.value:  # "drei Tage" / "72 Stunden"
+            return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
+        return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=fact.quantity.text)
+    if m.field == "date" and claim.time is not None and p.compared_time is not None:
+        t, f = claim.time, p.compared_time
+        if f.anchor != "implicit" and (t.granularity, t.modifier) == (f.granularity, f.modifier):
+            return Replacement(start=t.start, end=t.end, value=f.text)
+        return None
+    if m.field in ("place", "person"):
+        return Replacement(start=m.start, end=m.end, value=m.expected)
+    return None  # actors and counted nouns need the sentence rephrased ("die USA hat")
+
+
+def _correction(claim: Claim, fixes: list[Replacement], text: str) -> Optional[str]:
+    """The claim's sentence with the replacements applied."""
+    if not fixes:
         return None
     start, end = claim.sentence_start, claim.sentence_end
     sentence = text[start:end]
-    for m in sorted(mismatches, key=lambda m: m.start, reverse=True):
-        if start <= m.start and m.end <= end:
-            sentence = sentence[:m.start - start] + m.expected + sentence[m.end - start:]
+    for r in sorted(fixes, key=lambda r: r.start, reverse=True):
+        if start <= r.start and r.end <= end:
+            sentence = sentence[:r.start - start] + r.value + sentence[r.end - start:]
     return sentence.strip()
 
 
-def _warnings(c: SlotComparison, fact: Fact) -> list[str]:
-    if c.imprecise:
-        return [f"Ungenauer als die Quelle: dort steht {fact.quantity.label()}."]
-    return []
+def _warnings(claim: Claim, d: Decision, lex: Lexicon) -> list[str]:
+    if d.best is None:
+        return []
+    fact, out = d.best.fact, []
+    q, f = claim.quantity, fact.quantity
+    if q is not None and f is not None and f.exact and not q.exact and d.best.status["count"] == "agree":
+        out.append(f"Ungenauer als die Quelle: dort steht {f.label()}.")
+    if d.verdict == "supported" and set(d.warnings) & {"event", "noun"}:
+        out.append(f"Anders formuliert als die Quelle: dort „{fact.text}“ ({_context(fact, lex)}).")
+    return out
 
 
-def _alternative(c: SlotComparison, lex: Lexicon) -> str:
-    fact = c.fact
+def _alternative(p: PairScore, lex: Lexicon) -> str:
+    fact = p.fact
     what = f"{fact.quantity.label()} " if fact.quantity else ""
     noun = fact.noun.text if fact.noun else ""
     return f"Oder gemeint: {what}{noun} ({_context(fact, lex)}) – Quelle: {fact.provenance.sentence.strip()}"

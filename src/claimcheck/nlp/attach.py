@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from claimcheck.nlp.ordinals import UNIT as ORDINAL
 from claimcheck.models import Quantity
 from claimcheck.nlp.mentions import Mention
 from claimcheck.nlp.tokens import Tok, TokenView
@@ -26,7 +27,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity,
                  name_words: frozenset[str] = frozenset()) -> Optional[Tok]:
     """The noun counted by quantity ``q`` ("35 Moskauer Diplomaten" -> "Diplomaten")."""
-    if q.unit:
+    if q.unit and q.unit != ORDINAL:  # "35 Prozent": the unit is what is counted
         return None
     after = [t for t in toks if t.start >= q.end]
     if view.has_parse:
@@ -75,7 +76,8 @@ def event_for(view: TokenView, toks: Sequence[Tok], anchor: int,
     if not view.has_parse:
         return None
     events = [m for m in mentions if m.kind == "event"]
-    seen, i = set(), anchor
+    seen: set[int] = set()
+    i = anchor
     while i >= 0 and i not in seen and len(seen) < 12:
         seen.add(i)
         hit = next((m for m in events if m.first <= i <= m.last), None)

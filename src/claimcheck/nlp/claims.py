@@ -18,6 +18,7 @@ from claimcheck.models import Claim, Quantity, Slot, TimeSpan
 from claimcheck.nlp import attach
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.mentions import Mention, find_mentions
+from claimcheck.nlp.ordinals import UNIT as ORDINAL
 from claimcheck.nlp.tokens import Sentence, Tok, TokenView
 
 ON_DAYS = re.compile(r"\ban\s+(?:nur\s+|knapp\s+|rund\s+|etwa\s+)?$", re.IGNORECASE)
@@ -59,11 +60,16 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
     """All claims of a text, in text order."""
     claims: list[Claim] = []
     carried: Optional[TimeSpan] = None
-    paragraph = -1
+    paragraph, previous, alone = -1, None, False
     q_starts, t_starts = [q.start for q in quantities], [t.start for t in times]
     for sent in view.sents:
         if sent.paragraph != paragraph:
-            carried, paragraph = None, sent.paragraph
+            if not (alone and previous is not None and _heading(view.text, previous)):
+                carried = None  # a dated heading ("29. Dezember 2016: …") dates its paragraph
+            paragraph, alone = sent.paragraph, True
+        else:
+            alone = False
+        previous = sent
         sq = _within(quantities, q_starts, sent)
         st = _within(times, t_starts, sent)
         if not sq and not st:
@@ -74,6 +80,16 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
         if dated:
             carried = dated[-1]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+HEADING_CHARS = 120  # a one-line paragraph this short without a final full stop is a heading
+
+
+def _heading(text: str, sent: Sentence) -> bool:
+    """A one-sentence paragraph, short and without a final full stop: a heading or dateline
+    whose time carries into the paragraph that follows it."""
+    line = text[sent.char_start:sent.char_end].strip()
+    return 0 < len(line) <= HEADING_CHARS and not line.endswith((".", "!", "?", "“", '"'))
 
 
 def _within(items, starts: list[int], sent: Sentence) -> list:
@@ -87,12 +103,13 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
     out, used = [], set()
     for q in qs:
         claim = _count_claim(ctx, sent, q, ts, carried)
-        if claim.time is not None and not claim.time.inherited:
+        if claim.time is not None and not claim.time.inherited and q.unit != ORDINAL:
             used.add(claim.time.start)
         out.append(claim)
+    counts = [q for q in qs if q.unit != ORDINAL]  # "in der ersten Amtszeit" dates no count
     for t in ts:
         seg = _segment_of(ctx, t.start)
-        seg_has_count = any(_segment_of(ctx, q.start) is seg for q in qs)
+        seg_has_count = any(_segment_of(ctx, q.start) is seg for q in counts)
         if seg_has_count or (t.start in used and not _in_segment(ctx, "event", seg)):
             continue
         out.append(_date_claim(ctx, sent, t))
@@ -120,7 +137,7 @@ def _negation(ctx: _Ctx, claim: Claim) -> Claim:
 def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
     """A count claim that borrows its time from another clause that is itself a date claim is
     judged on the date there, not twice: its time is marked as inherited."""
-    dated = {c.time.start for c in claims if c.kind == "date"}
+    dated = {c.time.start for c in claims if c.kind == "date" and c.time is not None}
     out = []
     for c in claims:
         if (c.kind == "count" and c.time is not None and c.time.start in dated
@@ -248,7 +265,7 @@ def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
         return parsed, person
     agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
     if agents or _must_leave(ctx, event):
-        return (agents or [None])[0], person
+        return (agents[0] if agents else None), person
     cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
     if event is not None:
         cands += [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
@@ -284,4 +301,4 @@ def _target(ctx: _Ctx, seg: _Segment, noun_tok: Optional[Tok], actor: Optional[M
     others = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
               and (actor is None or m.value != actor.value)]
     own = [m for m in others if seg.covers(m.first)]
-    return (own or [None])[0]
+    return own[0] if own else None

@@ -17,6 +17,7 @@ from typing import Optional
 from claimcheck.nlp.dates_calendar import apply_modifier, shift, weekday_before
 from claimcheck.nlp.dates_lexicon import Grammar, key
 from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, compile_rule, modifier
+from claimcheck.nlp.tense import direction, weekday_prepositions, weekday_toward
 
 _MOD = r"(?:(?P<mod><<MOD>>)\s+(?:(?:des|der)\s+)?)?"
 
@@ -65,11 +66,17 @@ def _day_word(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 
 def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
-    """Only "am Montag" or "vergangenen/kommenden Montag": never a bare weekday word."""
-    if ctx.doc is None or (not m["rel"] and ctx.prev_word(m.start()) != "am"):
+    """Only "am/bis/seit Montag" or "vergangenen/kommenden Montag": never a bare weekday word.
+    Without "vergangenen/kommenden" the tense decides (``nlp/tense.py``): "Am Freitag läuft
+    die Frist ab" is the next Friday, "am Freitag hatte" the last one."""
+    prev = ctx.prev_word(m.start())
+    if ctx.doc is None or (not m["rel"] and prev not in weekday_prepositions()):
         return None
-    rel = ctx.g.relative_of[key(m["rel"])] if m["rel"] else 0
-    d = weekday_before(ctx.doc, ctx.g.weekday_of[key(m["wd"])], rel)
+    wd = ctx.g.weekday_of[key(m["wd"])]
+    if m["rel"]:
+        d = weekday_before(ctx.doc, wd, ctx.g.relative_of[key(m["rel"])])
+    else:
+        d = weekday_toward(ctx.doc, wd, direction(ctx.text, m.start(), m.end(), prev))
     return Hit((d, d), "day", None, "document")
 
 

@@ -19,6 +19,7 @@ from claimcheck.nlp.dates_calendar import (
     season_interval, year_interval,
 )
 from claimcheck.nlp.dates_lexicon import Grammar, key
+from claimcheck.nlp.tense import direction, year_toward
 
 # A year 1900-2099 not glued to other digits, letters or number separators ("1.500",
 # "20161", "2016er"); footnote marks ("2016¹", "2016[3]") may follow.
@@ -108,11 +109,19 @@ def _numeric_day(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 
 def _day_month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
-    ya = resolve_year(m, ctx, True)
+    ya = _toward(m, ctx, resolve_year(m, ctx, True), ctx.g.month_of[key(m["mon"])])
     if ya is None:
         return None
     d = date(ya[0], ctx.g.month_of[key(m["mon"])], int(m["d"]))
     return Hit((d, d), "day", None, ya[1])
+
+
+def _toward(m: re.Match, ctx: Ctx, ya: Optional[tuple[int, Anchor]], month: int):
+    """A month named without any year takes the year the sentence's tense points to."""
+    if ya is None or ya[1] != "document" or m.groupdict().get("rel") or ctx.doc is None:
+        return ya
+    way = direction(ctx.text, m.start(), m.end(), ctx.prev_word(m.start()))
+    return year_toward(ctx.doc, month, way), ya[1]
 
 
 def _day_range(m: re.Match, ctx: Ctx) -> Optional[Hit]:
@@ -135,6 +144,7 @@ def _modifier_and_year(m: re.Match, ctx: Ctx):
 
 def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     mod, ya = _modifier_and_year(m, ctx)
+    ya = _toward(m, ctx, ya, ctx.g.month_of[key(m["mon"])])
     if ya is None:
         return None
     return _with_mod(month_interval(ya[0], ctx.g.month_of[key(m["mon"])]), "month", mod, ya[1])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from claimcheck.nlp.dates_guard import guarded, trie_regex
 from claimcheck.nlp.dates_lexicon import Grammar
@@ -42,15 +43,20 @@ RULE_ANCHORS = {
 def anchor_words(g: Grammar) -> dict[str, set[str]]:
     """Lower-case anchor words by class (leading letters only: "Jan." -> "jan")."""
     lex = g.lex
-    raw = {
+    raw: dict[str, Iterable[str]] = {
         "month": g.month_of, "season": g.season_of, "weekday": g.weekday_of,
         "quarter": lex.quarter_words + lex.half_words, "decade": lex.decade_words,
         "mod": g.modifier_of, "unit": g.unit_of, "day_word": lex.day_words,
         "doc_compound": [w for c in lex.document_compounds for w in c.words],
         "text_compound": [w for c in lex.text_compounds + lex.text_phrases for w in c.words],
     }
-    return {cls: {re.match(r"[^\W\d_]*", w.lower())[0] for w in words} - {""}
+    return {cls: {_letters(w) for w in words} - {""}
             for cls, words in raw.items()}
+
+
+def _letters(word: str) -> str:
+    m = re.match(r"[^\W\d_]*", word.lower())
+    return m.group(0) if m else ""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimcheck.document import header_date
-from claimcheck.nlp.extract import extract_from_view
+from claimcheck.nlp.extract import extract_with_noise
 from claimcheck.nlp.lemmas import load_lemmas
 from claimcheck.nlp.lexicon import FILES, Lexicon, load_lexicon, load_lexicon_dir
 from claimcheck.nlp.mentions import find_mentions
@@ -89,16 +89,28 @@ class MentionsComponent(_LexiconComponent):
 
 
 class ClaimsComponent(_LexiconComponent):
+    """``noise``: keep names, references and page furniture out of the claims (``nlp/noise.py``);
+    the spans kept out are ``doc.spans["claimcheck_noise"]``."""
+
+    def __init__(self, nlp: Language, name: str, lang: str, noise: bool = True) -> None:
+        super().__init__(nlp, name, lang)
+        self.noise = noise
+
     def __call__(self, doc: Doc) -> Doc:
         text = _text_of(doc)
         found, header_end = header_date(text)
         doc_date = doc._.document_date or (found.value if found else None)
         view = from_doc(doc, self.lemma_table, text)
-        claims = extract_from_view(view, doc_date, self.lexicon, header_end)
+        claims, noise = extract_with_noise(view, doc_date, self.lexicon, header_end, self.noise)
         doc._.claims = claims
-        spans = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in claims]
-        doc.spans["claimcheck_claims"] = [s for s in spans if s is not None]
+        doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind) for c in claims])
+        doc.spans["claimcheck_noise"] = _spans(doc, [(n.start, n.end, n.kind) for n in noise])
         return doc
+
+
+def _spans(doc: Doc, found: list[tuple[int, int, str]]) -> list[Span]:
+    spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in found]
+    return [s for s in spans if s is not None]
 
 
 def _text_of(doc: Doc) -> str:
@@ -116,6 +128,6 @@ def make_mentions(nlp: Language, name: str, lang: str) -> MentionsComponent:
     return MentionsComponent(nlp, name, lang)
 
 
-@Language.factory("claimcheck_claims", default_config={"lang": "de"})
-def make_claims(nlp: Language, name: str, lang: str) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name, lang)
+@Language.factory("claimcheck_claims", default_config={"lang": "de", "noise": True})
+def make_claims(nlp: Language, name: str, lang: str, noise: bool) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, lang, noise)

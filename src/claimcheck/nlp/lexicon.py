@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -185,8 +185,9 @@ class Lexicon:
         return a == b or (ca is not None and ca == cb)
 
 
-FILES = {"events": ("events.yaml", EventsFile), "actors": ("actors.yaml", ActorsFile),
-         "places": ("places.yaml", PlacesFile), "nouns": ("nouns.yaml", NounsFile)}
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "events": ("events.yaml", EventsFile), "actors": ("actors.yaml", ActorsFile),
+    "places": ("places.yaml", PlacesFile), "nouns": ("nouns.yaml", NounsFile)}
 
 
 @lru_cache(maxsize=4)
@@ -198,5 +199,5 @@ def load_lexicon(lang: str = "de") -> Lexicon:
 def load_lexicon_dir(directory: Union[str, Path]) -> Lexicon:
     """Lexicons from a directory holding events.yaml, actors.yaml, places.yaml, nouns.yaml."""
     directory = Path(directory)
-    parts = {key: load_yaml(directory / name, model) for key, (name, model) in FILES.items()}
+    parts: dict[str, Any] = {key: load_yaml(directory / name, model) for key, (name, model) in FILES.items()}
     return Lexicon(**parts)

@@ -217,7 +217,7 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
         own = t.text.split("-", 1)[1] if "-" in t.text else ""
         if own in lex.institution_set or (nxt is not None and nxt.text in lex.institution_set
                                          and not t.capitalised):
-            last = t if own else nxt
+            last = t if own or nxt is None else nxt
             out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k)))
         else:
             noun = own or (nxt.lemma if nxt is not None and nxt.capitalised else "")

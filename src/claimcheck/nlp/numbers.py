@@ -108,11 +108,15 @@ def _text2num(word: str) -> Optional[Decimal]:
         return None
 
 
+_HEADER_END = re.compile(r"(?:^|\n)[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?$", re.IGNORECASE)
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
+    """At the start of a sentence, or right after the document's date header on its line."""
     k = pos - 1
     while k >= 0 and text[k] in _OPENERS:
         k -= 1
-    return k < 0 or text[k] in _SENTENCE_END
+    return k < 0 or text[k] in _SENTENCE_END or _HEADER_END.search(text, max(0, k - 24), k + 1) is not None
 
 
 def _parse_number(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[_Num]:
@@ -302,6 +306,7 @@ def _build(text: str, toks: list[Token], i: int, end: int, hedge: Optional[Hedge
            first: _Num, second: Optional[_Num], unit: Optional[str],
            lex: NumbersLexicon) -> Quantity:
     start, stop = toks[i].start, toks[end - 1].end
+    name: Optional[str]
     if second is not None:
         value, name = None, lex.data.range_hedge
         low, high, li, hi = first.value, second.value, True, True

@@ -253,6 +253,8 @@ class NumbersFile(_Strict):
     references: list[str]
     reference_connectors: list[str]
     ordinal_cues: list[str]
+    ordinal_words: dict[str, int]
+    ordinal_endings: list[str] = Field(min_length=1)
     postcode_cues: list[str]
     street_suffixes: list[str]
     number_pieces: list[str] = Field(min_length=1)

@@ -1,7 +1,7 @@
 """Loading the German pipeline: a trained spaCy pipeline when installed or named, else blank."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, cast
 
 import spacy
 from spacy.language import Language
@@ -23,7 +23,7 @@ def load_pipeline(model: Optional[str] = None) -> Language:
     name = model or installed_trained() or BLANK
     nlp = _blank() if name == BLANK else _trained(name)
     nlp.add_pipe("claimcheck_claims", last=True)
-    nlp.get_pipe("claimcheck_claims").initialize(nlp=nlp)
+    cast(Any, nlp.get_pipe("claimcheck_claims")).initialize(nlp=nlp)
     return nlp
 
 

@@ -105,7 +105,7 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
     """
     has_parse = doc.has_annotation("DEP")
     text = doc.text if text is None else text  # doc.text joins all tokens: read it once
-    sents = []
+    sents: list[Sentence] = []
     paragraph = 0
     prev_end = 0
     for first, last in _line_split(doc, text):
@@ -163,8 +163,15 @@ def _newline_tokens(doc: Any, text: str) -> list[Any]:
     for m in _NEWLINES.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
-            out += [t for t in span if t.is_space and "\n" in t.text]
+            out += [t for t in span if t.is_space and "\n" in t.text and not _wrapped_ordinal(doc, t)]
     return out
+
+
+def _wrapped_ordinal(doc: Any, tok: Any) -> bool:
+    """A line ending in a day or ordinal ("bis zum 30." / "Juni") is a hard-wrapped line, not a
+    sentence end: headings end in words, not in "30."."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and len(prev.text) <= 3 and prev.text.endswith(".") and prev.text[:-1].isdigit()
 
 
 def _lemma(t: Any, table: Optional[Mapping[str, str]], text: str, given: str) -> str:

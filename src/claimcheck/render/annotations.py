@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.models import Report
+from claimcheck.models import ClaimReport, Report
+
 
 def _escape(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -13,7 +14,7 @@ def render_github(report: Report) -> str:
     """One ``::error``/``::warning`` line per mismatch (supported/unverified claims are silent)."""
     lines = []
     for c in report.claims:
-        if c.verdict != "mismatch":
+        if c.verdict != "mismatch" or c.suppressed:
             continue
         level = "warning" if c.severity == "warning" else "error"
         lines.append(f"::{level} file={_escape(report.source)},line={c.line},col={c.column},"
@@ -22,6 +23,7 @@ def render_github(report: Report) -> str:
 
 
 def render_sarif(report: Report) -> str:
+    """SARIF 2.1.0; suppressed findings carry a ``suppressions`` entry (SARIF's own notion)."""
     results = []
     for c in report.claims:
         if c.verdict != "mismatch":
@@ -34,7 +36,9 @@ def render_sarif(report: Report) -> str:
                 "artifactLocation": {"uri": report.source},
                 "region": {"startLine": c.line, "startColumn": c.column, "charOffset": c.start,
                            "charLength": c.end - c.start}}}],
-            "fixes": [{"description": {"text": c.correction}}] if c.correction else [],
+            "partialFingerprints": {"claimcheck/v1": c.fingerprint},
+            "fixes": _fixes(report.source, c),
+            **({"suppressions": [{"kind": "external"}]} if c.suppressed else {}),
         })
     sarif = {
         "version": "2.1.0",
@@ -45,3 +49,16 @@ def render_sarif(report: Report) -> str:
             "results": results}],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fixes(uri: str, c: ClaimReport) -> list[dict]:
+    """The claim's safe replacements as one fix (SARIF needs artifactChanges); a mismatch whose
+    fix would not be safe (low confidence, an actor to rephrase) gets none."""
+    replacements = [{"deletedRegion": {"charOffset": r.start, "charLength": r.end - r.start},
+                     "insertedContent": {"text": r.value}}
+                    for r in c.replacements if r.end > r.start]
+    if not replacements:
+        return []
+    text = f"Vorschlag: {c.correction}" if c.correction else "Wert der Quelle einsetzen"
+    return [{"description": {"text": text},
+             "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}]}]

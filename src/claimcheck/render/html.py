@@ -1,7 +1,10 @@
 """Self-contained HTML report: the draft with every claim highlighted by verdict.
 
-One file, inline CSS, no scripts, no network access. Mismatches are red, supported claims
-green, unverified claims grey; the wrong part of a mismatch is underlined. Every highlight
+One file, inline CSS and a small inline script, no network access; it works with scripts off.
+Mismatches are red, supported claims green, unverified claims grey; the wrong part of a
+mismatch is underlined. Checkboxes in the header show or hide each verdict (and suppressed
+findings) by CSS alone; verdicts not in ``show`` start hidden. The script links highlights
+and notes both ways (hover, click); without it the footnote anchors do. Every highlight
 has a tooltip (``title``) and a numbered side note with the verdict, message, expected values,
 suggested correction and the source sentence. Claims may overlap or nest: the text is cut at
 every claim boundary and each piece takes the colour of the most severe claim covering it.
@@ -11,76 +14,34 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from claimcheck.models import ClaimReport, Report
+from claimcheck.config import DEFAULT_SHOW
+from claimcheck.document import header_date
+from claimcheck.models import ClaimReport, Mismatch, Report
+from claimcheck.render.html_assets import CSS, SCRIPT
+from claimcheck.render.words import counted, label
 
-LABEL = {"supported": "bestätigt", "mismatch": "Abweichung", "unverified": "nicht prüfbar"}
-PLURAL = {"supported": "bestätigt", "mismatch": "Abweichungen", "unverified": "nicht prüfbar"}
+TOGGLES = ("mismatch", "supported", "unverified", "suppressed")
 FIELD = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "actor": "Akteur",
          "target": "Ziel", "place": "Ort", "noun": "Gezähltes", "person": "Person"}
 RANK = {"mismatch": 3, "supported": 2, "unverified": 1}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-CSS = """
-:root{--red:#b3261e;--red-bg:#fde7e6;--green:#1e6b34;--green-bg:#e3f4e6;--grey:#5f6368;
---grey-bg:#eceff1;--ink:#1f2328;--line:#d0d7de}
-*{box-sizing:border-box}
-body{margin:0;font:17px/1.6 Georgia,"Times New Roman",serif;color:var(--ink);background:#fafafa}
-header{padding:18px 32px;background:#fff;border-bottom:1px solid var(--line);
-font-family:system-ui,-apple-system,"Segoe UI",sans-serif}
-header h1{margin:0 0 4px;font-size:20px;word-break:break-all}
-.meta{color:var(--grey);font-size:14px}
-.counts{margin-top:10px;display:flex;gap:8px;flex-wrap:wrap}
-.badge{padding:3px 10px;border-radius:12px;font-size:14px;font-weight:600}
-.badge.total{background:#fff;border:1px solid var(--line)}
-.badge.mismatch{background:var(--red-bg);color:var(--red)}
-.badge.supported{background:var(--green-bg);color:var(--green)}
-.badge.unverified{background:var(--grey-bg);color:var(--grey)}
-main{display:grid;grid-template-columns:minmax(0,3fr) minmax(260px,2fr);gap:32px;
-padding:24px 32px;max-width:1400px}
-article{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:24px 28px;
-border:1px solid var(--line);border-radius:6px}
-mark{padding:1px 0;border-radius:3px;color:inherit}
-mark.mismatch{background:var(--red-bg);box-shadow:inset 0 -2px var(--red)}
-mark.supported{background:var(--green-bg);box-shadow:inset 0 -2px var(--green)}
-mark.unverified{background:var(--grey-bg);box-shadow:inset 0 -2px #9aa0a6}
-mark.wrong{text-decoration:underline wavy var(--red);text-underline-offset:3px}
-mark.overlap{outline:1px dashed var(--grey)}
-sup.ref a{font:700 11px system-ui,sans-serif;text-decoration:none;color:var(--grey);margin-left:1px}
-sup.ref.mismatch a{color:var(--red)}
-aside{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;position:sticky;top:0;
-align-self:start;max-height:100vh;overflow-y:auto;padding:0 4px 16px}
-aside h2{font-size:15px;margin:0 0 10px;color:var(--grey)}
-.note{background:#fff;border:1px solid var(--line);border-left:4px solid #9aa0a6;
-border-radius:4px;padding:8px 12px;margin:0 0 10px}
-.note.mismatch{border-left-color:var(--red)}
-.note.supported{border-left-color:var(--green)}
-.note:target{box-shadow:0 0 0 2px #4c8bf5}
-.note .head{display:flex;justify-content:space-between;gap:8px;font-weight:600}
-.note .head a{color:inherit;text-decoration:none}
-.verdict.mismatch{color:var(--red)}.verdict.supported{color:var(--green)}
-.verdict.unverified{color:var(--grey)}
-.note p{margin:4px 0}.note .quote{font-family:Georgia,serif}
-.note ul{margin:4px 0;padding-left:18px}
-.note blockquote{margin:6px 0 0;padding:4px 8px;background:#f6f8fa;border-left:3px solid var(--line);
-font-family:Georgia,serif}
-.fix{color:var(--green)}.warn{color:#8a5a00}
-.empty{color:var(--grey)}
-@media (max-width:900px){main{grid-template-columns:1fr}aside{position:static;max-height:none}}
-@media print{body{background:#fff}main{grid-template-columns:1fr}aside{position:static;max-height:none}}
-"""
 
 
-def render_html(report: Report, text: str) -> str:
-    """The complete HTML document for ``report`` on the draft ``text``."""
+def render_html(report: Report, text: str, show: Sequence[str] = DEFAULT_SHOW) -> str:
+    """The complete HTML document for ``report`` on the draft ``text``; verdicts not in
+    ``show`` (and suppressed findings) start hidden."""
     title = f"claimcheck: {report.source}"
+    toggles = "".join(f'<input type="checkbox" class="toggle" id="t-{v}"{" checked" if v in show else ""}>'
+                      for v in TOGGLES)
     return "".join([
         '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{toggles}\n",
         _header(report), "<main>\n<article>", _highlighted(report.claims, text), "</article>\n",
-        _notes(report.claims), "</main>\n</body>\n</html>\n",
+        _notes(report.claims), f"</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
     ])
 
 
@@ -92,30 +53,33 @@ def esc(value: object) -> str:
 def _header(report: Report) -> str:
     s = report.summary
     meta = f"Datum: {report.document_date or '–'} · Referenz: {report.reference or '–'}"
-    badges = [f'<span class="badge total">{s.claims} Angaben</span>']
-    for verdict, count in (("mismatch", s.mismatch), ("supported", s.supported),
-                           ("unverified", s.unverified)):
-        word = LABEL[verdict] if count == 1 else PLURAL[verdict]
-        badges.append(f'<span class="badge {verdict}">{count} {esc(word)}</span>')
+    badges = [f'<span class="badge total">{counted(s.claims, "claims")}</span>']
+    for verdict in TOGGLES:
+        badges.append(f'<label class="badge {verdict}" for="t-{verdict}" title="ein-/ausblenden">'
+                      f'{esc(counted(getattr(s, verdict), verdict))}</label>')
+    notices = "".join(f'<div class="warn notice">Hinweis: {esc(n)}</div>\n' for n in report.notices)
     return (f"<header>\n<h1>{esc(report.source)}</h1>\n<div class=\"meta\">{esc(meta)}</div>\n"
-            f"<div class=\"counts\">{''.join(badges)}</div>\n</header>\n")
+            f"{notices}<div class=\"counts\">{''.join(badges)}</div>\n</header>\n")
 
 
-def _valid(span, text: str) -> bool:
+def _valid(span: ClaimReport | Mismatch, text: str) -> bool:
     return 0 <= span.start < span.end <= len(text)
 
 
 def _highlighted(claims: list[ClaimReport], text: str) -> str:
     """The draft cut at every claim and mismatch boundary; each piece marked by what covers it.
 
-    A mismatch part may lie outside its claim (a wrong year earlier in the sentence)."""
-    events: dict[int, list[tuple[str, int, int]]] = {}  # offset -> (+1/-1, kind, claim no.)
+    A mismatch part may lie outside its claim (a wrong year earlier in the sentence). The
+    ``date YYYY-MM`` header line is left out (the date is in the page header)."""
+    events: dict[int, list[tuple[int, str, int]]] = {}  # offset -> (+1/-1, kind, claim no.)
     for i, c in enumerate(claims, 1):
-        for kind, span in [("c", c), *(("m", m) for m in c.mismatches)]:
+        spans: list[tuple[str, ClaimReport | Mismatch]] = [("c", c), *(("m", m) for m in c.mismatches)]
+        for kind, span in spans:
             if _valid(span, text):
                 events.setdefault(span.start, []).append((1, kind, i))
                 events.setdefault(span.end, []).append((-1, kind, i))
-    bounds = sorted({0, len(text), *events})
+    skip = _body_start(text)
+    bounds = sorted({skip, len(text), *(e for e in events if e >= skip)})
     active: dict[tuple[str, int], int] = {}
     out: list[str] = []
     for a, b in zip(bounds, bounds[1:]):
@@ -135,7 +99,8 @@ def _piece(fragment: str, claims: list[ClaimReport], covering: list[int], wrong:
         return esc(fragment)
     ranked = covering or wrong
     top = max(ranked, key=lambda i: (RANK.get(claims[i - 1].verdict, 0), -i))
-    classes = [claims[top - 1].verdict if covering else "mismatch"]
+    classes: list[str] = [claims[top - 1].verdict if covering else "mismatch"]
+    classes += ["suppressed"] if claims[top - 1].suppressed else []
     classes += ["wrong"] if wrong else []
     classes += ["overlap"] if len(covering) > 1 else []
     tip = "\n".join(_tooltip(i, claims[i - 1]) for i in sorted(set(covering) | set(wrong)))
@@ -144,13 +109,22 @@ def _piece(fragment: str, claims: list[ClaimReport], covering: list[int], wrong:
             f'title="{esc(tip)}">{esc(fragment)}</mark>')
 
 
+def _body_start(text: str) -> int:
+    _date, end = header_date(text)
+    return end + len(text[end:]) - len(text[end:].lstrip()) if end else 0
+
+
+def _classes(claim: ClaimReport) -> str:
+    return claim.verdict + (" suppressed" if claim.suppressed else "")
+
+
 def _ref(i: int, claim: ClaimReport) -> str:
-    return (f'<sup class="ref {claim.verdict}" id="c{i}"><a href="#n{i}" '
+    return (f'<sup class="ref {_classes(claim)}" id="c{i}"><a href="#n{i}" '
             f'aria-label="Anmerkung {i}">{i}</a></sup>')
 
 
 def _tooltip(i: int, claim: ClaimReport) -> str:
-    lines = [f"[{i}] {LABEL.get(claim.verdict, claim.verdict)}: {claim.message}"]
+    lines = [f"[{i}] {label(claim.verdict)}: {claim.message}"]
     lines += [f"{FIELD.get(m.field, m.field)}: erwartet {m.expected}" for m in claim.mismatches]
     return "\n".join(lines)
 
@@ -164,9 +138,9 @@ def _notes(claims: list[ClaimReport]) -> str:
 
 def _note(i: int, c: ClaimReport) -> str:
     parts = [
-        f'<div class="note {esc(c.verdict)}" id="n{i}">',
+        f'<div class="note {esc(_classes(c))}" id="n{i}">',
         f'<div class="head"><a href="#c{i}">{i}. <span class="verdict {esc(c.verdict)}">'
-        f"{esc(LABEL.get(c.verdict, c.verdict))}</span></a><span>Z. {c.line}, Sp. {c.column}</span></div>",
+        f"{esc(label(c.verdict))}{' (unterdrückt)' if c.suppressed else ''}</span></a><span>Z. {c.line}, Sp. {c.column}</span></div>",
         f'<p class="quote">»{esc(c.text)}«</p>',
         f"<p>{esc(c.message)}</p>",
     ]

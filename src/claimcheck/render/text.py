@@ -1,63 +1,104 @@
-"""Plain-text report for editors: per claim the sentence with the claim highlighted, the verdict,
-and for a mismatch what the reference says and where. Colour only when asked (on a terminal)."""
+"""Plain-text report for editors, grouped by sentence: each sentence once with its claims
+marked »…«, beneath it one entry per claim (position, verdict, rule, message, and for a mismatch
+the source sentence, the correction and the fingerprint). Colour only when asked."""
 from __future__ import annotations
+
+import io
+from itertools import groupby
+from typing import Iterable, Sequence
 
 from rich.console import Console
 from rich.text import Text
 
+from claimcheck.config import DEFAULT_SHOW, VERDICTS
 from claimcheck.models import ClaimReport, Report
+from claimcheck.render.explain import explain_lines
+from claimcheck.render.words import HEADLINE, LEGEND, summary_phrase
 
 STYLE = {"supported": "green", "mismatch": "bold red", "unverified": "dim"}
-LABEL = {"supported": "BESTÄTIGT", "mismatch": "ABWEICHUNG", "unverified": "NICHT PRÜFBAR"}
+RANK = {"mismatch": 3, "supported": 2, "unverified": 1}
 
 
-def render_text(report: Report, text: str, *, color: bool = False, width: int = 100) -> str:
+def render_text(report: Report, text: str, *, color: bool = False, width: int = 100,
+                show: Sequence[str] = DEFAULT_SHOW, quiet: bool = False, explain: bool = False) -> str:
     console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, file=_Null())
-    console.print(Text(f"{report.source} (Datum: {report.document_date or '–'}, "
-                       f"Referenz: {report.reference or '–'})", style="bold"), soft_wrap=True)
-    for item in report.claims:
-        console.print(_claim_block(item, text), soft_wrap=True)
-    s = report.summary
-    console.print(Text(f"\n{s.claims} Angaben: {s.mismatch} Abweichung(en), {s.supported} bestätigt, "
-                       f"{s.unverified} nicht prüfbar.", style="bold"))
-    return console.export_text(styles=color)
+                      force_terminal=color, no_color=not color, highlight=False, file=io.StringIO())
+    shown = [c for c in report.claims if c.verdict in show and not c.suppressed]
+    if not quiet:
+        console.print(Text(f"{report.source} (Datum: {report.document_date or '–'}, "
+                           f"Referenz: {report.reference or '–'})", style="bold"), soft_wrap=True)
+        for notice in report.notices:
+            console.print(Text(f"Hinweis: {notice}", style="yellow"), soft_wrap=True)
+        if shown:
+            console.print(Text(LEGEND, style="dim"), soft_wrap=True)
+    for _span, group in groupby(shown, key=_sentence_span):
+        console.print(_sentence_block(list(group), text, explain), soft_wrap=True)
+    if not quiet:
+        hidden = tuple(v for v in VERDICTS if v not in show)
+        console.print(Text(f"\n{summary_phrase(report.summary, hidden)}.", style="bold"))
+    out = console.export_text(styles=color)
+    return out.lstrip("\n") if quiet else out
 
 
-def _claim_block(item: ClaimReport, text: str) -> Text:
-    out = Text()
-    out.append(f"\n{item.line}:{item.column} ", style="dim")
-    out.append(LABEL[item.verdict], style=STYLE[item.verdict])
-    out.append(f" [{item.rule}]\n", style="dim")
-    out.append("  ")
-    out.append_text(_highlighted_sentence(item, text))
-    out.append("\n  " + item.message + "\n")
-    for warning in item.warnings:
-        out.append(f"  Hinweis: {warning}\n", style="yellow")
-    if item.verdict == "mismatch" and item.evidence:
-        out.append(f"  Quelle ({item.fact_id}): {item.evidence.strip()}\n", style="cyan")
-    if item.correction:
-        out.append(f"  Vorschlag: {item.correction}\n", style="green")
-    for alt in item.alternatives:
-        out.append(f"  {alt}\n", style="yellow")
-    out.rstrip()
+def _sentence_span(item: ClaimReport) -> tuple[int, int]:
+    if item.claim is None:
+        return item.start, item.end
+    return item.claim.sentence_start, item.claim.sentence_end
+
+
+def _sentence_block(items: list[ClaimReport], text: str, explain: bool = False) -> Text:
+    out = Text("\n")
+    out.append_text(_marked_sentence(items, text))
+    for item in items:
+        out.append("\n")
+        out.append_text(_claim_entry(item))
+        if explain:
+            out.append("".join(f"\n      {line}" for line in explain_lines(item)), style="dim")
     return out
 
 
-def _highlighted_sentence(item: ClaimReport, text: str) -> Text:
-    start = item.claim.sentence_start if item.claim else item.start
-    end = item.claim.sentence_end if item.claim else item.end
-    sentence = Text(" ".join(text[start:end].split("\n")))
-    a, b = item.start - start, item.end - start
-    sentence.stylize("reverse " + STYLE[item.verdict] if item.verdict != "unverified" else "underline", a, b)
-    for m in item.mismatches:
-        sentence.stylize("bold red underline", m.start - start, m.end - start)
-    return sentence[:a] + Text("»") + sentence[a:b] + Text("«") + sentence[b:]
+def _claim_entry(item: ClaimReport) -> Text:
+    out = Text(f"  {item.line}:{item.column} ", style="dim")
+    out.append(HEADLINE[item.verdict], style=STYLE[item.verdict])
+    out.append(f" [{item.rule}] ", style="dim")
+    out.append(item.message)
+    for warning in item.warnings:
+        out.append(f"\n    Hinweis: {warning}", style="yellow")
+    if item.verdict == "mismatch" and item.evidence:
+        out.append(f"\n    Quelle ({item.fact_id}): {item.evidence.strip()}", style="cyan")
+    if item.correction:
+        out.append(f"\n    Vorschlag: {item.correction}", style="green")
+    for alt in item.alternatives:
+        out.append(f"\n    {alt}", style="yellow")
+    if item.verdict == "mismatch" and item.fingerprint:
+        out.append(f"\n    Fingerabdruck: {item.fingerprint}", style="dim")
+    return out
 
 
-class _Null:
-    def write(self, _s: str) -> int:
-        return 0
+def _marked_sentence(items: list[ClaimReport], text: str) -> Text:
+    """The sentence on one line, every claim between » and «, styled by its verdict."""
+    start, end = _sentence_span(items[0])
+    bounds = sorted({start, end, *_inside(items, start, end)})
+    out = Text()
+    for a, b in zip(bounds, bounds[1:]):
+        out.append("«" * sum(1 for c in items if c.end == a and c.start < a))
+        out.append("»" * sum(1 for c in items if c.start == a))
+        out.append(text[a:b].replace("\n", " "), style=_style(items, a, b))
+    out.append("«" * sum(1 for c in items if c.end == end and c.start < end))
+    return out
 
-    def flush(self) -> None:
-        pass
+
+def _inside(items: Iterable[ClaimReport], start: int, end: int) -> list[int]:
+    points = [p for c in items for p in (c.start, c.end)]
+    points += [p for c in items for m in c.mismatches for p in (m.start, m.end)]
+    return [p for p in points if start <= p <= end]
+
+
+def _style(items: list[ClaimReport], a: int, b: int) -> str:
+    covering = [c for c in items if c.start <= a and b <= c.end]
+    wrong = any(m.start <= a and b <= m.end for c in items for m in c.mismatches)
+    if not covering:
+        return "bold red underline" if wrong else ""
+    top = max(covering, key=lambda c: RANK[c.verdict]).verdict
+    base = "reverse " + STYLE[top] if top != "unverified" else "underline"
+    return base + (" bold red underline" if wrong else "")

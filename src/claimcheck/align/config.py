@@ -1,0 +1,57 @@
+"""Every weight and threshold of the alignment model, in one place, each with its rationale.
+
+The identity score of a (claim, fact) pair says how sure we are that both describe the same
+statement, *without looking at the values being checked* (count and date), so a wrong value can
+never raise or lower its own identity. It is a weighted sum of context similarity and frame-slot
+agreement, clipped to [0, 1]. Verdicts (precision first):
+
+- supported: the values agree and identity >= SUPPORT;
+- mismatch: exactly one value differs, identity >= MISMATCH (higher for weaker evidence);
+- unverified: everything else.
+
+Dev data that chose the numbers (tuned on these only): the mutation benchmark on the bundled
+source and the TUNE half of ../shared/realworld (benchmarks/mutation.py, benchmarks/realworld.py),
+the TUNE split of fixtures/realref/, and the self-written fixtures/drafts/ and tests/test_align.py.
+Held-out data (HELDOUT halves) is reported, never tuned on.
+"""
+from __future__ import annotations
+
+# --- context similarity (IDF-weighted Dice overlap of content-word stems) -------------------
+ZIPF_CEIL = 6.0  # words at least this frequent (der, und, wurde …) weigh 0: no stop list needed
+WEIGHT_MAX = 4.5  # cap for rare and unknown words, so one unknown name cannot decide alone
+COMPOUND_MIN = 9  # words this long are also matched by their head ("Botschaftspersonal" ~ "Personal")
+COMPOUND_HEAD_ZIPF = 2.5  # a head must be a real word at least this frequent
+COMPOUND_HEAD_SHARE = 0.7  # the head counts this much of the compound's weight
+LOCAL_CHARS = 70  # characters either side of the claim that form its local window (its clause, roughly)
+NEAR_CHARS = 25  # … and its immediate neighbourhood: which of two numbers of one sentence it is
+
+# --- identity score --------------------------------------------------------------------------
+W_CONTEXT = 0.40  # whole sentence: a paraphrase shares the rare words (names, nouns, verbs)
+W_LOCAL = 0.20  # the claim's own clause: separates two quantities of one sentence
+W_NEAR = 0.15  # the words right around the number ("Nur zwei Tage vor" vs "gibt ihnen 72 Stunden")
+SLOT_AGREE = {  # agreement of a frame slot adds evidence …
+    "event": 0.15, "noun": 0.10, "actor": 0.06, "target": 0.06, "place": 0.05, "person": 0.05,
+}
+SLOT_DIFFER = {  # … disagreement takes it away (another state's episode, another place)
+    "event": 0.20, "noun": 0.10, "actor": 0.15, "target": 0.15, "place": 0.10, "person": 0.05,
+}
+IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of the same news
+
+# --- verdict thresholds ----------------------------------------------------------------------
+SUPPORT = 0.30  # values agree and the statements are plausibly the same (paraphrases: 0.3–0.6)
+SUPPORT_EXACT = 0.15  # … lower when an exact, specific number (755, not 2 or 60) and the time agree
+MISMATCH = 0.45  # a wrong value is only claimed when the statement is clearly the source's one
+MISMATCH_ONE_KEY = 0.45  # a claim with a single key (date only, or no time) needs more identity
+MISMATCH_IMPLICIT = 0.65  # the differing value is the source's implicit (document) date
+MISMATCH_VAGUE = 0.45  # "Hunderte", "mehr als 700": vaguer claims need clearer identity
+MISMATCH_OTHER_KIND = 0.85  # a date-only claim against a count fact ("2022 wiesen … aus" vs "2018 … 60"), or the reverse
+SIDE_SLOT_MISMATCH = 0.55  # actor/place/person reported wrong on an otherwise agreeing statement
+SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (35, Ende 2016)
+PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
+PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35 and 60 alike)
+AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
+SUGGEST = 0.70  # a replacement is offered only from this confidence on
+CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement
+SPECIFIC_NUMBER = 12  # numbers above this that are not multiples of 10 are "specific" (755, 35)
+CANDIDATE_MIN_WEIGHT = 1.5  # a fact is a candidate when it shares a stem at least this rare …
+MAX_TRACE = 3  # candidates kept in a claim's explanation

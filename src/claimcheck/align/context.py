@@ -1,0 +1,179 @@
+"""Context features of the alignment model: weighted word bags, quantity roles, durations.
+
+Pure functions over strings. Words are weighted by rarity (``wordfreq``'s German Zipf
+frequencies: frequent function words weigh nothing, so no stop-word list is needed), matched
+by their Snowball stem, and long compounds also by their head ("Botschaftspersonal" ~ "Personal").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import snowballstemmer
+from pydantic import BaseModel, ConfigDict
+
+from claimcheck.align import config as cfg
+from claimcheck.models import Claim, Fact, Quantity
+from claimcheck.resources import load_resource
+
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+PREV_WORDS = re.compile(r"([A-Za-zÄÖÜäöüß]+)(?:\s+([A-Za-zÄÖÜäöüß]+))?\s+$")
+Bag = dict[str, float]
+
+
+class AlignData(BaseModel):
+    """``resources/<lang>/align.yaml``: roles of quantities, durations, deadline words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    roles: dict[str, str]
+    paired: dict[str, list[str]]
+    compatible: list[list[str]]
+    durations: dict[str, float]
+    deadline: list[str]
+    deadline_nouns: list[str]
+    offset: list[str]
+
+
+@lru_cache(maxsize=4)
+def align_data(lang: str = "de") -> AlignData:
+    return load_resource("align.yaml", AlignData, lang)
+
+
+_STEMMER = snowballstemmer.stemmer("german")
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    from wordfreq import zipf_frequency  # loads the German list (~0.3 s) on first use only
+
+    return zipf_frequency
+
+
+@lru_cache(maxsize=65536)
+def word_weight(word: str) -> float:
+    """Rarity of a lower-cased word: 0 for very frequent words, up to ``WEIGHT_MAX``."""
+    return max(0.0, min(cfg.WEIGHT_MAX, cfg.ZIPF_CEIL - _zipf()(word, "de")))
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> tuple[tuple[str, float], ...]:
+    """(stem, weight) keys of one lower-cased word: its stem, and its head if it is a compound."""
+    weight = word_weight(word)
+    if weight <= 0:
+        return ()
+    keys = [(_STEMMER.stemWord(word), weight)]
+    head = compound_head(word)
+    if head:
+        keys.append((_STEMMER.stemWord(head), weight * cfg.COMPOUND_HEAD_SHARE))
+    return tuple(keys)
+
+
+def compound_head(word: str) -> Optional[str]:
+    """The longest real word (4+ letters) that ends a long word, if any."""
+    if len(word) < cfg.COMPOUND_MIN:
+        return None
+    zipf = _zipf()
+    for k in range(3, len(word) - 3):
+        tail = word[k:]
+        if zipf(tail, "de") >= cfg.COMPOUND_HEAD_ZIPF:
+            return tail
+    return None
+
+
+@lru_cache(maxsize=8192)
+def bag(text: str) -> Bag:
+    """Stem -> weight for the content words of a text (numbers are not words here)."""
+    out: Bag = {}
+    for m in WORD.finditer(text):
+        for key, weight in word_keys(m.group(0).lower()):
+            if weight > out.get(key, 0.0):
+                out[key] = weight
+    return out
+
+
+def dice(a: Bag, b: Bag) -> float:
+    """Weighted overlap of two bags in [0, 1]: the mean of Dice (both sides alike) and of the
+    overlap coefficient (a short paraphrase inside a long source sentence still scores)."""
+    wa, wb = sum(a.values()), sum(b.values())
+    if wa <= 0 or wb <= 0:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(min(w, large[k]) for k, w in small.items() if k in large)
+    return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
+
+
+def local_window(text: str, start: int, end: int, lo: int, hi: int, chars: int = cfg.LOCAL_CHARS) -> str:
+    """The claim's clause, roughly: ``chars`` either side, inside the sentence [lo, hi)."""
+    return text[max(lo, start - chars):min(hi, end + chars)]
+
+
+def bags_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[Bag, Bag, Bag]:
+    """Sentence, local and near bags of the expression [start, end) of sentence [lo, hi)."""
+    return (bag(text[lo:hi]), bag(local_window(text, start, end, lo, hi)),
+            bag(local_window(text, start, end, lo, hi, cfg.NEAR_CHARS)))
+
+
+def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
+    """Which quantity of an event the number at ``start`` is, from the word(s) right before it
+    ("" if none); ``lo`` is where its sentence starts."""
+    m = PREV_WORDS.search(text, max(lo, start - 24), start)
+    if m is None:
+        return ""
+    data = align_data(lang)
+    two = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else None
+    word = two if two and two in data.roles else (m.group(2) or m.group(1)).lower()
+    if word in data.paired:
+        after = {w.lower() for w in WORD.findall(text[start:start + cfg.LOCAL_CHARS])}
+        if not after & set(data.paired[word]):
+            return ""
+    return data.roles.get(word, "")
+
+
+def roles_compatible(claim_role: str, fact_role: str, strict: bool = True, lang: str = "de") -> bool:
+    """Whether two numbers can be the same quantity of an event. Strictly, roles must be equal
+    or in one ``compatible`` group ("" ~ "by": "755 abbauen" ~ "um 755 reduzieren"); loosely, a
+    claim that names no role ("1.200 Beschäftigte") may also be a level the source gives with
+    "von"/"auf" (when the number itself agrees)."""
+    a, b = claim_role, fact_role
+    if a == b or (not strict and a == ""):
+        return True
+    return any(a in group and b in group for group in align_data(lang).compatible)
+
+
+def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
+    """A time expression right after "bis", "spätestens" … (skipping an article: "bis zum"),
+    or in a clause that names a deadline ("läuft die Frist ab")."""
+    data = align_data(lang)
+    words = [w.lower() for w in WORD.findall(text[max(lo, start - 20):start])][-2:]
+    if any(w in data.deadline for w in words):
+        return True
+    near = set(WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS]))
+    return bool(near & set(data.deadline_nouns))
+
+
+def is_offset(text: str, end: int, lang: str = "de") -> bool:
+    """A time quantity followed by "vor", "nach", "später" …: a distance in time."""
+    m = WORD.search(text, end, end + 16)
+    return m is not None and m.group(0).lower() in align_data(lang).offset
+
+
+def in_hours(q: Quantity, noun: Optional[str], lang: str = "de") -> Optional[Quantity]:
+    """A duration converted to hours ("drei Tage" -> 72), or None if the noun is no time unit."""
+    factor = align_data(lang).durations.get(noun or "")
+    if factor is None:
+        return None
+    scale = {k: (v * factor if isinstance(v, float) else v)
+             for k, v in q.model_dump(include={"value", "low", "high"}).items()}
+    return q.model_copy(update=scale)
+
+
+def fact_bags(fact: Fact) -> tuple[Bag, Bag, Bag]:
+    """Sentence, local and near bags of a fact (cached through ``bag``)."""
+    p = fact.provenance
+    return bags_at(p.sentence, p.start - p.sentence_start, p.end - p.sentence_start, 0, len(p.sentence))
+
+
+def claim_bags(text: str, claim: Claim) -> tuple[Bag, Bag, Bag]:
+    return bags_at(text, claim.start, claim.end, claim.sentence_start, claim.sentence_end)

@@ -1,0 +1,246 @@
+"""The scoring model: one (claim, fact) pair -> slot statuses, identity score, hard constraints.
+
+Identity is computed from context and frame slots, never from the two values under test
+(count, date): those get their own statuses. Hard constraints make a pair ineligible whatever
+its score; they are named in the decision trace.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal, Optional
+
+from claimcheck.align import config as cfg
+from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_deadline,
+                                      is_offset, quantity_role, roles_compatible)
+from claimcheck.models import Claim, Fact, Quantity, TimeSpan
+from claimcheck.nlp.lexicon import Lexicon
+
+Status = Literal["agree", "differ", "unknown"]
+FRAME = ("event", "noun", "actor", "target", "place", "person")
+KEYS = ("count", "date")
+
+
+@dataclass
+class ClaimContext:
+    """What the scorer needs of a claim besides the claim: its text, bags and document date."""
+
+    claim: Claim
+    sentence: Bag
+    local: Bag
+    near: Bag
+    role: str
+    time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
+    document_date: Optional[date]
+    deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
+    offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
+
+    @classmethod
+    def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
+        sentence, local, near = claim_bags(text, claim)
+        role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
+        deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
+        offset = claim.noun is not None and is_offset(text, claim.noun.end)
+        return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
+                   document_date, deadline, offset)
+
+
+@dataclass
+class PairScore:
+    fact: Fact
+    status: dict[str, Status] = field(default_factory=dict)
+    context: float = 0.0
+    local: float = 0.0
+    near: float = 0.0
+    identity: float = 0.0
+    constraints: list[str] = field(default_factory=list)
+    implicit_date: bool = False  # the date status compares with an implicit (document) date
+    fact_time: Optional[TimeSpan] = None  # the fact's stated or implicit time
+    other_period: bool = False  # the claim's paragraph is dated outside the fact's time
+    compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
+
+    def agree(self, *names: str) -> list[str]:
+        return [n for n in names if self.status.get(n) == "agree"]
+
+    def differ(self, *names: str) -> list[str]:
+        return [n for n in names if self.status.get(n) == "differ"]
+
+
+def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
+                   claim: Claim) -> Optional[TimeSpan]:
+    """The stated time, else the month of the document date (anchor "implicit")."""
+    if time is not None or document_date is None:
+        return time
+    first = document_date.replace(day=1)
+    return TimeSpan(text="", start=claim.start, end=claim.start, first=first, last=_month_end(first),
+                    granularity="month", anchor="implicit")
+
+
+def implicit_time(fact: Fact, reference_date: Optional[date]) -> Optional[TimeSpan]:
+    return effective_time(None, reference_date, fact)
+
+
+def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon,
+               reference_date: Optional[date] = None) -> PairScore:
+    claim = cc.claim
+    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time)
+    fsent, flocal, fnear = fact_bags(fact)
+    ps.context, ps.local, ps.near = dice(cc.sentence, fsent), dice(cc.local, flocal), dice(cc.near, fnear)
+    for name in FRAME:
+        ps.status[name] = _frame_status(name, claim, fact, lex)
+    ps.status["count"] = _count_status(claim, fact)
+    ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
+    if ps.status["date"] != "unknown" and cc.deadline != fact_deadline(fact):
+        # a deadline and the time of the act are not comparable; the act of a fact whose only
+        # time is a deadline happened in the source's period (its implicit time)
+        ps.compared_time = implicit_time(fact, reference_date) if not cc.deadline else None
+        ps.status["date"], ps.implicit_date = _date_status(cc.time, ps.compared_time)
+    ps.identity = _identity(ps, cc.time, fact_time)
+    ps.constraints = _constraints(cc, ps, fact_time)
+    t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
+    ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
+                       and fact_time is not None and not t.overlaps(fact_time))
+    return ps
+
+
+def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    if name == "noun":
+        return _noun_status(claim, fact, lex)
+    a, b = getattr(claim, name), getattr(fact, name)
+    if a is None or b is None:
+        return "unknown"
+    if name == "event":
+        same = lex.same_event(a.value, b.value)
+    else:
+        same = a.value == b.value
+    return "agree" if same else "differ"
+
+
+def _counted(c: Claim) -> Optional[str]:
+    """What is counted: the noun, else the unit the number grammar attached ("2,3 %")."""
+    if c.noun is not None:
+        return c.noun.value
+    return c.quantity.unit if c.quantity is not None else None
+
+
+def _noun_status(claim: Claim, fact: Fact, lex: Lexicon) -> Status:
+    a, b = _counted(claim), _counted(fact)
+    if a is None or b is None:
+        return "unknown"
+    if a != b and not (lex.noun_class.get(a) and lex.noun_class.get(b)):
+        return "unknown"  # open vocabulary: two unclassified nouns may be synonyms ("Anwesen")
+    return "agree" if lex.same_noun_class(a, b) else "differ"
+
+
+def _count_status(claim: Claim, fact: Fact) -> Status:
+    q, f = claim.quantity, fact.quantity
+    if q is None or f is None:
+        return "unknown"
+    noun_q = claim.noun.value if claim.noun else None
+    noun_f = fact.noun.value if fact.noun else None
+    hq, hf = in_hours(q, noun_q), in_hours(f, noun_f)
+    if hq is not None and hf is not None:  # "drei Tage" against "72 Stunden"
+        q, f = hq, hf
+    return "agree" if q.overlaps(f) else "differ"
+
+
+def _widened(t: TimeSpan) -> TimeSpan:
+    """A weekday or "heute" resolved against a document date of month precision may be off by
+    a week either way: compare it as that week."""
+    if t.anchor == "document" and t.granularity == "day" and not any(ch.isdigit() for ch in t.text):
+        return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
+    return t
+
+
+def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, bool]:
+    if t is None or f is None:
+        return "unknown", False
+    t, f = _widened(t), _widened(f)
+    if t.overlaps(f):
+        return "agree", t.anchor == "implicit" or f.anchor == "implicit"
+    if t.inherited or t.anchor == "implicit":
+        return "unknown", False  # judged where it is written / background of another period
+    return "differ", f.anchor == "implicit"
+
+
+def _identity(ps: PairScore, t: Optional[TimeSpan], f: Optional[TimeSpan]) -> float:
+    score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
+    for name in FRAME:
+        if ps.status[name] == "agree":
+            score += cfg.SLOT_AGREE[name]
+        elif ps.status[name] == "differ":
+            score -= cfg.SLOT_DIFFER[name]
+    if ps.status["date"] == "agree" and ps.implicit_date:
+        score += cfg.IMPLICIT_TIME_AGREE
+    return max(0.0, min(1.0, score))
+
+
+def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan]) -> list[str]:
+    """Hard reasons why the pair cannot be the same statement (named in the trace)."""
+    claim, fact = cc.claim, ps.fact
+    out = []
+    if ps.status["event"] == "differ":
+        out.append("event")
+    if ps.status["noun"] == "differ":
+        out.append("noun")
+    if claim.quantity is not None and fact.quantity is not None:
+        if (claim.quantity.unit == "ordinal") != (fact.quantity.unit == "ordinal"):
+            out.append("ordinal")  # "die zweite Runde" is no count of two
+        role = fact_role(fact)
+        strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
+        if not roles_compatible(cc.role, role, strict):
+            out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
+        if cc.offset != fact_offset(fact):
+            out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
+    if _after_document(cc, fact_time) and not fact_deadline(fact):
+        out.append("future")  # the draft was written before the fact happened
+    return out
+
+
+def fact_offset(fact: Fact) -> bool:
+    p = fact.provenance
+    return fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
+
+
+def fact_deadline(fact: Fact) -> bool:
+    p, t = fact.provenance, fact.time
+    return t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
+
+
+def fact_role(fact: Fact) -> str:
+    p = fact.provenance
+    if fact.quantity is None:
+        return ""
+    return quantity_role(p.sentence, fact.quantity.start - p.sentence_start, 0)
+
+
+def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
+    if cc.document_date is None or fact_time is None or fact_time.anchor == "implicit":
+        return False
+    stated = cc.claim.time is not None and cc.claim.time.overlaps(fact_time)
+    return fact_time.first > _month_end(cc.document_date) and not stated
+
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def exact_same(claim: Claim, fact: Fact) -> bool:
+    """The same exact number on both sides (or no number on either)."""
+    q, f = claim.quantity, fact.quantity
+    if q is None or f is None:
+        return q is None and f is None
+    return q.exact and f.exact and q.value == f.value
+
+
+def exact_specific(claim: Claim, fact: Fact) -> bool:
+    """The same exact number, and one unlikely to recur by chance (755, 35; not 2, 60, 1000)."""
+    if claim.quantity is None or not exact_same(claim, fact):
+        return False
+    value = claim.quantity.value or 0
+    return value > cfg.SPECIFIC_NUMBER and value % 10 != 0
+
+
+def is_vague(q: Optional[Quantity]) -> bool:
+    return q is not None and not q.exact

@@ -1,0 +1,214 @@
+"""What is not a claim: names that contain numbers, references, contact data, footnote and list
+markers, page timestamps and bylines, and table rows (patterns in ``resources/de/noise.yaml``).
+
+``find_noise`` returns the spans; ``mask_noise`` blanks them (same length, newlines kept) so the
+number and date finders never see them while every offset stays valid.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Literal, Optional, Sequence
+
+from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
+
+from claimcheck.resources import load_resource
+
+NoiseKind = Literal["club", "product", "channel", "law", "file_number", "isbn", "phone", "postcode",
+                    "url", "footnote", "list_marker", "timestamp", "byline", "furniture", "table"]
+
+# Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
+# pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
+# before its date).
+_DIGIT_ANCHOR = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+WINDOW = 160
+_NUMBER_TOKEN = re.compile(r"[+\-−–]?\d[\d.,]*%?")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_SEPARATOR_LINE = re.compile(r"[ \t|:+-]*\|[ \t|:+-]*")
+# A footnote text after its marker: "1 Vorläufige Werte." at a line start or after ". " / "| ".
+_FOOTNOTE_TEXT = r"(?:^|(?<=[.|][ \t]))[ \t]*(?P<x>{d})(?=[ \t]+[A-ZÄÖÜ])"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoisePattern(_Strict):
+    kind: NoiseKind
+    pattern: str = Field(min_length=1)
+    ignorecase: bool = False
+    # Speed only: the pattern runs on a window only when one of these strings occurs in it
+    # ("<<name>>" stands for every word of a list).
+    requires: list[str] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:  # lists stand in as a plain group here; their names are checked by NoiseFile
+            re.compile(re.sub(r"<<(\w+)>>", "(?:x)", pattern))
+        except re.error as exc:
+            raise ValueError(f"invalid regex: {exc}") from exc
+        return pattern
+
+
+class TableRule(_Strict):
+    min_separators: int = Field(ge=1)
+    min_numbers: int = Field(ge=1)
+    min_number_share: float = Field(gt=0, le=1)
+
+
+class NoiseFile(_Strict):
+    lists: dict[str, list[str]] = Field(default_factory=dict)
+    anchor_words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = []
+    patterns: list[NoisePattern]
+    table: TableRule
+
+    @field_validator("lists")
+    @classmethod
+    def _lists_not_empty(cls, lists: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, words in lists.items():
+            if not words or any(not w.strip() for w in words):
+                raise ValueError(f"list {name!r} is empty or has an empty entry")
+        return lists
+
+    @model_validator(mode="after")
+    def _lists_known(self) -> "NoiseFile":
+        for i, p in enumerate(self.patterns):
+            unknown = set(re.findall(r"<<(\w+)>>", p.pattern + " ".join(p.requires))) - set(self.lists)
+            if unknown:
+                raise ValueError(f"patterns.{i} ({p.kind}) names unknown list(s): {sorted(unknown)}")
+        return self
+
+
+def expand(pattern: str, lists: dict[str, list[str]], flags: int = 0) -> re.Pattern:
+    """Compile ``pattern`` with ``<<name>>`` replaced by the escaped words of ``lists[name]``."""
+    def alternation(m: re.Match) -> str:
+        words = sorted(lists[m[1]], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+    regex = re.sub(r"<<(\w+)>>", alternation, pattern)
+    return re.compile(re.sub(r"(?<!\\)\$", r"(?=\\n)", regex), flags | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class NoiseSpan:
+    start: int
+    end: int
+    kind: NoiseKind
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
+    table: TableRule
+    anchor: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def _compiled(lang: str = "de") -> _Compiled:
+    data = load_resource("noise.yaml", NoiseFile, lang)
+    pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
+                  _required(p.requires, data.lists)) for p in data.patterns)
+    # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
+    words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
+    return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)))
+
+
+def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for r in requires:
+        name = re.fullmatch(r"<<(\w+)>>", r)
+        out += lists[name[1]] if name else [r]
+    return tuple(out)
+
+
+def find_noise(text: str, lang: str = "de") -> list[NoiseSpan]:
+    """Noise spans of ``text``, sorted by start (they may overlap).
+
+    Masking matters only where the number and date finders could read something, so the
+    patterns run only on windows around digits (and ``anchor_words``): up to ``WINDOW``
+    characters either side, within the line. A pattern's ``$`` is the line end, never a
+    window end (the text is scanned with a closing newline)."""
+    comp = _compiled(lang)
+    found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
+    scan, markers = text + "\n", set()
+    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor)]
+    for kind, pattern, requires in comp.patterns:
+        for ws, we, window in windows:
+            if requires and not any(r in window for r in requires):
+                continue
+            for m in pattern.finditer(scan, ws, we):
+                s, e = m.span("x") if "x" in pattern.groupindex else m.span()
+                if s < e:
+                    found.append(NoiseSpan(s, min(e, len(text)), kind))
+                    if kind == "footnote" and text[s:e].isdigit():
+                        markers.add(text[s:e])
+    found += _footnote_texts(text, markers)
+    return sorted(found, key=lambda n: (n.start, n.end))
+
+
+def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
+    """Merged windows around the anchors: [anchor - WINDOW, anchor + WINDOW], clipped to the
+    anchor's line (the line's newline included, so that ``$`` can match)."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        line_end = text.find("\n", m.end())
+        ws = max(text.rfind("\n", 0, m.start()) + 1, m.start() - WINDOW)
+        we = min(len(text) + 1 if line_end < 0 else line_end + 1, m.end() + WINDOW)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def _footnote_texts(text: str, markers: set[str]) -> list[NoiseSpan]:
+    """Markers that open a footnote text ("1 Vorläufige Werte."), once the text has shown the
+    same digits glued to a word or year: without such a marker they may well be counts."""
+    if not markers:
+        return []
+    digits = "|".join(sorted(markers))
+    pattern = re.compile(_FOOTNOTE_TEXT.format(d=digits), re.MULTILINE)
+    return [NoiseSpan(*m.span("x"), "footnote") for m in pattern.finditer(text)]
+
+
+def table_lines(text: str, rule: Optional[TableRule] = None) -> list[tuple[int, int]]:
+    """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``)."""
+    rule = rule or _compiled().table
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if ("|" in line or "\t" in line or _DIGIT.search(line)) and _is_table_row(line, rule):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _is_table_row(line: str, rule: TableRule) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if line.count("|") + line.count("\t") >= rule.min_separators:
+        return True
+    if stripped.startswith("|") or stripped.endswith("|") or _SEPARATOR_LINE.fullmatch(stripped):
+        return True
+    tokens = stripped.split()
+    if len(tokens) > rule.min_numbers and len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
+        return False  # fast path for prose: too few digit runs for a table row
+    numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t.strip("()[]:;")))
+    return numbers >= rule.min_numbers and numbers / len(tokens) >= rule.min_number_share
+
+
+def mask_noise(text: str, spans: Sequence[NoiseSpan]) -> str:
+    """``text`` with the noise spans blanked (spaces; newlines kept, so lines stay lines)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for n in spans:
+        for i in range(n.start, n.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

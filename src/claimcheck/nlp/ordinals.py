@@ -1,0 +1,40 @@
+"""Ordinal words as quantities: "die ersten Kontakte", "zum zweiten Mal", "das dritte Treffen".
+
+An ordinal counts too ("the second meeting" against "the first of a series"), so it becomes a
+``Quantity`` with unit "ordinal"; the aligner compares ordinals only with ordinals. A word is an
+ordinal only right after an ordinal cue (article, "zum", "im" …), so the verb "achten" is not one.
+Word lists: ``ordinal_words``, ``ordinal_endings``, ``ordinal_cues`` in ``numbers.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from claimcheck.models import Quantity
+from claimcheck.nlp.numbers_lexicon import numbers_lexicon
+
+UNIT = "ordinal"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    d = numbers_lexicon().data
+    cues = "|".join(sorted(map(re.escape, d.ordinal_cues), key=len, reverse=True))
+    stems = "|".join(sorted(map(re.escape, d.ordinal_words), key=len, reverse=True))
+    endings = "|".join(sorted(map(re.escape, d.ordinal_endings), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{cues})\s+(?P<word>(?P<stem>{stems})(?:{endings}))(?![\w-])",
+                      re.IGNORECASE)
+
+
+def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Ordinal quantities of ``text``, sorted, none overlapping ``exclude``."""
+    values = numbers_lexicon().data.ordinal_words
+    out = []
+    for m in _pattern().finditer(text):
+        a, b = m.span("word")
+        if any(s < b and a < e for s, e in exclude):
+            continue
+        n = float(values[m.group("stem").lower()])
+        out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
+    return out

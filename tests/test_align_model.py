@@ -1,0 +1,183 @@
+"""The scoring model on a source it was not tuned on: a self-written article (invented events,
+our own words) with roles of quantities, a deadline, a duration, an offset in time, a dated
+heading and a statement without a stated time. Each mechanism is tested on sentences written
+for this file, not on the sentences the rules were developed with."""
+from datetime import date
+
+import pytest
+
+from claimcheck.align.context import (bag, compound_head, dice, in_hours, is_deadline, is_offset,
+                                      quantity_role, roles_compatible)
+from claimcheck.models import Quantity
+
+SOURCE = """date 2024-03
+Litauen weist Diplomaten aus
+
+Litauen hat am Dienstag 14 russische Diplomaten zu unerwünschten Personen erklärt. Sie müssen das Land bis zum 20. März verlassen. Die russische Botschaft in Vilnius soll ihr Personal von 52 auf 30 Mitarbeiter verringern.
+
+Die Regierung gab den Betroffenen 72 Stunden Zeit. Nur drei Tage vor dem Beschluss hatte Moskau zwei litauische Journalisten festgenommen.
+
+5. Mai 2023: Estland schließt das Konsulat in Narva
+
+Die Behörden ordneten an, dass elf Mitarbeiter des Konsulats das Land verlassen müssen.
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory):
+    from claimcheck import Checker
+
+    path = tmp_path_factory.mktemp("src") / "vilnius-2024-03.txt"
+    path.write_text(SOURCE, encoding="utf-8")
+    return Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+
+
+def verdicts(checker, text, doc_date="2024-03"):
+    report = checker.check_text(f"date {doc_date}\n{text}")
+    return [(c.text, c.verdict, [(m.field, m.expected) for m in c.mismatches]) for c in report.claims]
+
+
+CASES = [
+    # the source's period stands in for an unstated time
+    ("Litauen erklärte 14 russische Diplomaten zu unerwünschten Personen.", "supported", []),
+    ("Litauen erklärte 16 russische Diplomaten zu unerwünschten Personen.", "mismatch", [("count", "14")]),
+    # roles: the level reached is not the level before
+    ("Die russische Botschaft muss ihr Personal auf 30 Mitarbeiter verringern.", "supported", []),
+    ("Die russische Botschaft muss ihr Personal auf 35 Mitarbeiter verringern.", "mismatch", [("count", "30")]),
+    ("Die Botschaft in Vilnius muss 22 Mitarbeiter abbauen.", "unverified", []),
+    # deadlines are compared with deadlines
+    ("Die Diplomaten müssen Litauen bis zum 20. März verlassen.", "supported", []),
+    ("Die Diplomaten müssen Litauen bis zum 27. März verlassen.", "mismatch", [("date", "20. März")]),
+    # durations in hours; an offset in time is no duration
+    ("Die Regierung ließ den Betroffenen drei Tage Zeit.", "supported", []),
+    ("Die Regierung ließ den Betroffenen zwei Tage Zeit.", "mismatch", [("count", "72")]),
+    ("Moskau hatte nur drei Tage vor dem Beschluss Journalisten festgenommen.", "supported", []),
+    # a dated heading dates its paragraph
+    ("Im Mai 2023 mussten elf Konsulatsmitarbeiter Estland verlassen.", "supported", []),
+    ("Im Mai 2021 mussten elf Konsulatsmitarbeiter Estland verlassen.", "mismatch", [("date", "5. Mai 2023")]),
+    # another state's episode with another number: no alarm
+    ("Lettland erklärte 20 russische Diplomaten zu unerwünschten Personen.", "unverified", []),
+]
+
+
+@pytest.mark.parametrize("text, verdict, mismatches", CASES)
+def test_verdicts_on_an_unseen_source(checker, text, verdict, mismatches):
+    found = [v for v in verdicts(checker, text) if v[1] != "unverified"] or verdicts(checker, text)
+    assert found[0][1] == verdict, found
+    assert found[0][2] == mismatches
+
+
+def test_fact_after_the_draft_date_is_no_candidate(checker):
+    # a draft of 2021 cannot be about the expulsions of 2024
+    out = verdicts(checker, "Litauen erklärte 16 russische Diplomaten zu unerwünschten Personen.", "2021-05")
+    assert [v[1] for v in out] == ["unverified"]
+
+
+def test_bare_weekday_is_not_check_worthy(checker):
+    report = checker.check_text("date 2024-03\nAm Dienstag tagte in Vilnius der Ausschuss.")
+    (claim,) = report.claims
+    assert claim.verdict == "unverified" and claim.rule == "CC320"
+    assert claim.explanation.checkworthy is False
+
+
+def test_trace_names_the_deciding_rule_and_candidates(checker):
+    report = checker.check_text("date 2024-03\nLitauen erklärte 16 russische Diplomaten zu unerwünschten Personen.")
+    (claim,) = report.claims
+    exp = claim.explanation
+    assert exp.decided_by.startswith("count differs")
+    assert exp.time_anchor == "implicit"
+    assert exp.candidates[0].fact_id == claim.fact_id
+    assert exp.candidates[0].slots["count"] == "differ"
+    assert 0 < claim.confidence <= 1
+
+
+def test_replacement_for_a_duration_keeps_number_and_unit_together(checker):
+    text = "date 2024-03\nDie Regierung gab den Betroffenen zwei Tage Zeit."
+    (claim,) = checker.check_text(text).claims
+    (fix,) = claim.replacements
+    assert text[fix.start:fix.end] == "zwei Tage" and fix.value == "72 Stunden"
+    assert claim.correction == "Die Regierung gab den Betroffenen 72 Stunden Zeit."
+
+
+def test_no_replacement_below_the_suggestion_threshold(checker):
+    """A looser paraphrase is still flagged, but without a fix to apply blindly."""
+    (claim,) = checker.check_text("date 2024-03\nDie Regierung ließ den Betroffenen zwei Tage Zeit.").claims
+    assert claim.verdict == "mismatch" and claim.confidence < 0.70
+    assert claim.replacements == [] and claim.correction is None
+
+
+def test_actor_mismatch_gets_no_replacement():
+    """Putting "die USA" where "Russland" stood would break agreement ("die USA hat")."""
+    from claimcheck import Checker
+
+    report = Checker(model="blank").check_text(
+        "date 2025-02\nEnde 2016 wies Großbritannien 35 russische Diplomaten aus.")
+    (claim,) = report.claims
+    assert [m.field for m in claim.mismatches] == ["actor"]
+    assert claim.replacements == [] and claim.correction is None
+
+
+# ---------------------------------------------------------------- features
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("Das Außenministerium wies die Diplomaten aus", "Das Außenministerium wies die Diplomaten aus", 1.0, 1.0),
+    ("Schnee in den Alpen", "Diplomaten in Moskau", 0.0, 0.0),
+    ("Die Ausweisung der Diplomaten", "Die Diplomatenausweisung", 0.3, 1.0),  # compound head
+    ("der die das und", "der die das und", 0.0, 0.0),  # frequent words weigh nothing
+])
+def test_context_similarity(a, b, low, high):
+    assert low <= dice(bag(a), bag(b)) <= high
+
+
+@pytest.mark.parametrize("word, head", [
+    ("botschaftspersonal", "personal"), ("diplomatenausweisung", "ausweisung"), ("haus", None)])
+def test_compound_head(word, head):
+    assert compound_head(word) == head
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Das Personal sinkt von 52 auf 30.", "from"),
+    ("Das Personal sinkt auf 30.", "to"),
+    ("Das Personal sinkt um 22.", "by"),
+    ("Die Ausweisung von 14 Diplomaten.", ""),  # "von" alone is no starting level
+    ("Es wurden 14 Diplomaten ausgewiesen.", ""),
+])
+def test_quantity_role(text, role):
+    digits = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert quantity_role(text, digits, 0) == role
+
+
+def test_role_compatibility_is_strict_for_a_wrong_number():
+    assert roles_compatible("", "by") and roles_compatible("by", "")
+    assert not roles_compatible("", "to") and roles_compatible("", "to", strict=False)
+    assert not roles_compatible("to", "", strict=False)
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("Sie müssen bis zum 20. März ausreisen.", True),
+    ("Spätestens 20. März müssen sie gehen.", True),
+    ("Am 20. März läuft die Frist ab.", True),
+    ("Am 20. März reisten sie aus.", False),
+])
+def test_deadline(text, deadline):
+    assert is_deadline(text, text.index("20."), 0) is deadline
+
+
+@pytest.mark.parametrize("text, offset", [("zwei Tage vor dem Fest", True), ("zwei Tage Zeit", False),
+                                          ("drei Wochen später", True)])
+def test_offset(text, offset):
+    assert is_offset(text, text.index(" ", 5)) is offset
+
+
+def test_durations_in_hours():
+    q = Quantity(text="drei", start=0, end=4, value=3, low=3, high=3)
+    assert in_hours(q, "Tag").value == 72 and in_hours(q, "Diplomat") is None
+
+
+def test_implicit_time_is_the_document_month():
+    from claimcheck.align.score import effective_time
+    from claimcheck.models import Claim
+
+    c = Claim(kind="count", text="x", start=0, end=1, sentence_start=0, sentence_end=1)
+    t = effective_time(None, date(2024, 2, 10), c)
+    assert (t.first, t.last, t.anchor) == (date(2024, 2, 1), date(2024, 2, 29), "implicit")

@@ -1,0 +1,88 @@
+"""Validity of the paraphrase drafts in fixtures/realref/ (no accuracy threshold here: the scores
+are printed by benchmarks/paraphrase.py). The articles they restate live outside the project in
+../shared/realworld/; checks that need them skip with a message when the folder is absent."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from claimcheck.evaluate import load_drafts
+
+ROOT = Path(__file__).resolve().parents[1]
+REALREF = ROOT / "fixtures" / "realref"
+ARTICLES = ROOT.parent / "shared" / "realworld"
+SPLITS = ("tune", "heldout")
+COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
+
+DRAFTS = {s: load_drafts(REALREF / s) for s in SPLITS}
+ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
+IDS = [f"{s}/{d['name']}" for s, d in ALL]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _article(stem: str) -> Path:
+    if not ARTICLES.is_dir():
+        pytest.skip(f"{ARTICLES} not found: the real articles are not part of the project")
+    return ARTICLES / f"{stem}.txt"
+
+
+@pytest.mark.parametrize("split, draft", ALL, ids=IDS)
+def test_draft_is_well_formed(split, draft):
+    text = draft["text"]
+    assert draft["date"] is not None, "every draft carries the article's date"
+    assert re.fullmatch(r"\d{2}_[a-zA-Z0-9_]+", draft["reference"])
+    assert 1 <= len(re.findall(r"[.!?](?:\s|$)", text)) <= 4, "1-4 sentences"
+    expected = draft.get("expected") or []
+    assert len(expected) <= 1, "at most one injected wrong value per draft"
+    for e in expected:
+        for r in [e, *(e.get("alternatives") or [])]:
+            assert str(r["found"]) in text
+            assert r["field"] in {"count", "date"}
+            assert str(r["expected"]) and str(r["expected"]) != str(r["found"])
+
+
+@pytest.mark.parametrize("split, draft", ALL, ids=IDS)
+def test_split_follows_the_fixed_rule(split, draft):
+    number = int(draft["name"].split("-", 1)[0])
+    assert split == ("heldout" if number % 3 == 0 else "tune"), "files numbered 3, 6, 9 … are held out"
+
+
+def test_split_sizes_and_coverage():
+    numbers = sorted(int(d["name"].split("-", 1)[0]) for _, d in ALL)
+    assert numbers == list(range(1, len(ALL) + 1)), "files are numbered 01..N without gaps"
+    tune, held = len(DRAFTS["tune"]), len(DRAFTS["heldout"])
+    assert 45 <= tune + held <= 60
+    assert 0.28 <= held / (tune + held) <= 0.38, "about a third is held out"
+    refs = {s: {d["reference"] for d in DRAFTS[s]} for s in SPLITS}
+    assert len(refs["tune"]) >= 3 and refs["tune"] == refs["heldout"]
+    for s in SPLITS:
+        errors = sum(len(d.get("expected") or []) for d in DRAFTS[s])
+        assert 0.3 <= errors / len(DRAFTS[s]) <= 0.7, f"{s}: a mix of wrong and faithful drafts"
+
+
+@pytest.mark.parametrize("split, draft", ALL, ids=IDS)
+def test_reference_article_exists_and_is_not_copied(split, draft):
+    path = _article(draft["reference"])
+    assert path.is_file(), f"{draft['name']}: no article {path.name}"
+    art = _words(path.read_text(encoding="utf-8"))
+    runs = {tuple(art[i:i + COPY_RUN]) for i in range(len(art) - COPY_RUN + 1)}
+    own = _words(draft["text"])
+    copied = [" ".join(own[i:i + COPY_RUN]) for i in range(len(own) - COPY_RUN + 1)
+              if tuple(own[i:i + COPY_RUN]) in runs]
+    assert not copied, f"{draft['name']}: phrase copied from the article: {copied}"
+
+
+def test_benchmark_skips_without_articles(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("paraphrase", ROOT / "benchmarks" / "paraphrase.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--sources", str(tmp_path / "absent")]) == 0
+    assert "not found" in capsys.readouterr().out
+    assert bench.main(["--sources", str(tmp_path)]) == 0
+    assert "lacks 08_spiegel_putin_755_mitarbeiter.txt" in capsys.readouterr().out
