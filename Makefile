@@ -10,7 +10,7 @@ DRAFT ?= fixtures/draft-example.txt
 $(STAMP): $(SOURCES)
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check ".[test,server]"
+	$(PY) -m pip install -q --disable-pip-version-check ".[test,server,dask]"
 	touch $@
 
 # Main job: check the bundled draft against the bundled reference (exit 1 = mismatches found).

@@ -1,23 +1,29 @@
-"""Throughput and memory of ``claimcheck batch`` against the bare spaCy tokenizer.
+"""Throughput, start-up, memory and robustness of claimcheck, printed beside their baselines.
 
-    PYTHONPATH=src python benchmarks/bench_batch.py [--mb 2] [--jobs 2] [--keep]
+    PYTHONPATH=src python benchmarks/bench_batch.py [--files 1000 10000] [--mb 20] [--jobs 2]
 
-Builds a corpus of variations of the bundled source article (numbers and years shifted, so
-there are mismatches) in a temporary directory and prints, in one run:
+In one run:
 
-* bare ``spacy.blank("de")`` tokenizer tokens/s on the corpus (in this process);
-* ``claimcheck batch`` whole-process tokens/s (a subprocess, model loading included);
-* the ratio of the two;
-* the peak RSS of the batch run: the largest single process (``getrusage(RUSAGE_CHILDREN)``)
-  and, on Linux, the sampled peak of the whole process tree (parent + workers).
+1. **Real text**: every sentence of the UD German treebanks in ``../shared/ud-german/*.conllu``
+   (``# text = `` lines, each used once, grouped into documents of 10 sentences): tokens/s of
+   ``Checker.check_text`` (steady state, one core) beside ``spacy.blank("de")``'s bare tokenizer
+   on the same documents, and the ratio (target >= 0.5). Skipped with a message when absent.
+2. **Start-up**: whole-process time of ``claimcheck check`` on the bundled draft beside
+   ``python -c "import spacy; spacy.blank('de')"``.
+3. **Batch memory**: ``claimcheck batch --jobs N`` on 1,000 and 10,000 small files and on one
+   20 MB file (``--max-mb 25``): wall time and the sampled peak RSS of the whole process tree
+   (parent + workers; target < 500 MB).
+4. **Hostile folder** (``hostile.py``: run-on sentence with 10,000 numbers, 3 MB and 20 MB
+   files, FIFO, non-UTF-8 name, invalid bytes, ...) with default settings: wall time (target
+   < 60 s), every file reported once with the expected error code; a NaN fact base refused.
 """
 from __future__ import annotations
 
 import argparse
+import glob
+import json
 import os
-import random
-import re
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,41 +32,49 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "reference" / "istanbul-2025-02.txt"
+UD = ROOT.parent / "shared" / "ud-german"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+CLI = [sys.executable, "-c", "import sys; from claimcheck.cli import main; sys.exit(main())"]
 
 
-def build_corpus(folder: Path, megabytes: float, seed: int = 1) -> list[str]:
-    """Write variations of the article into ``folder`` (10 subfolders) until ``megabytes``."""
-    base = ARTICLE.read_text(encoding="utf-8")
-    rnd = random.Random(seed)
-    texts, size, i = [], 0, 0
-    while size < megabytes * 1_000_000:
-        text = re.sub(r"\b\d+\b", lambda m: _vary(m.group(), rnd), base)
-        path = folder / f"d{i % 10}" / f"draft-{i:05}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        texts.append(text)
-        size += len(text.encode("utf-8"))
-        i += 1
-    return texts
+def ud_documents(per_doc: int = 10) -> list[str]:
+    sentences = []
+    for path in sorted(glob.glob(str(UD / "*.conllu"))):
+        with open(path, encoding="utf-8") as fh:
+            sentences += [line[len("# text = "):].strip() for line in fh if line.startswith("# text = ")]
+    return [" ".join(sentences[i:i + per_doc]) + "\n" for i in range(0, len(sentences), per_doc)]
 
 
-def _vary(number: str, rnd: random.Random) -> str:
-    if rnd.random() < 0.8:
-        return number
-    return str(int(number) + rnd.choice((-1, 1, 10)))
-
-
-def tokenizer_speed(texts: list[str]) -> tuple[int, float]:
+def real_text(docs: list[str]) -> None:
     import spacy
 
-    nlp = spacy.blank("de")
-    best = float("inf")
-    for _ in range(2):  # the first pass fills the tokenizer cache; report the better one
+    from claimcheck import Checker
+
+    tokenizer = spacy.blank("de").tokenizer
+    start = time.process_time()
+    tokens = sum(len(doc) for doc in tokenizer.pipe(docs))  # one pass: each sentence once
+    tok_s = tokens / (time.process_time() - start)
+    checker = Checker(model="blank")
+    checker.check_text((ROOT / "fixtures" / "draft-example.txt").read_text(encoding="utf-8"))  # warm-up
+    start = time.process_time()
+    claims = sum(len(checker.check_text(doc, date="2025-03").claims) for doc in docs)
+    cc_s = tokens / (time.process_time() - start)
+    print(f"UD German ({len(docs)} documents, {tokens} tokens, {claims} claims), CPU time, one core:")
+    print(f"  spacy.blank('de') tokenizer {tok_s:10,.0f} tokens/s")
+    print(f"  claimcheck check_text       {cc_s:10,.0f} tokens/s   ratio {cc_s / tok_s:.2f} (target >= 0.5)")
+
+
+def startup() -> None:
+    def wall(cmd: list[str]) -> float:
         start = time.perf_counter()
-        tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
-        best = min(best, time.perf_counter() - start)
-    return tokens, best
+        subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    base = min(wall([sys.executable, "-c", "import spacy; spacy.blank('de')"]) for _ in range(2))
+    cc = min(wall(CLI + ["check", str(ROOT / "fixtures" / "draft-example.txt")]) for _ in range(2))
+    print(f"start-up: claimcheck check (whole process) {cc:.2f} s vs import spacy + blank('de') "
+          f"{base:.2f} s = {cc / base:.2f}x")
 
 
 class TreeRss:
@@ -111,13 +125,11 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def run_batch(folder: Path, jobs: int, out: Path) -> tuple[float, int, int, str]:
+def run_batch(folder: Path, out: Path, *extra: str) -> tuple[float, int, int, str]:
     """Run ``claimcheck batch`` as a subprocess; (seconds, exit status, tree peak RSS, stderr)."""
-    cmd = [sys.executable, "-c", "import sys; from claimcheck.cli import main; sys.exit(main())",
-           "batch", str(folder), "--jobs", str(jobs), "--output", str(out)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = CLI + ["batch", str(folder), "--output", str(out), *extra]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = TreeRss(proc.pid) if Path("/proc").is_dir() else None
     if sampler:
         with sampler:
@@ -127,35 +139,79 @@ def run_batch(folder: Path, jobs: int, out: Path) -> tuple[float, int, int, str]
     return time.perf_counter() - start, proc.returncode, sampler.peak if sampler else 0, err
 
 
+def batch_memory(tmp: Path, docs: list[str], counts: list[int], mb: float, jobs: int) -> None:
+    docs = docs or [GOOD_DOC]
+    for n in counts:
+        folder = tmp / f"files-{n}"
+        for i in range(n):
+            path = folder / f"d{i % 100:02}" / f"f{i:05}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("date 2025-03\n\n" + docs[i % len(docs)], encoding="utf-8")
+        _report(f"{n:,} files", folder, tmp / f"out-{n}.jsonl", n, "--jobs", str(jobs))
+    if mb:
+        folder = tmp / "one-big"
+        folder.mkdir()
+        text = "".join(docs)
+        with open(folder / "big.txt", "w", encoding="utf-8") as fh:
+            fh.write("date 2025-03\n\n")
+            for _ in range(int(mb * 1e6 // len(text.encode("utf-8"))) + 1):
+                fh.write(text)
+        size = (folder / "big.txt").stat().st_size / 1e6
+        _report(f"one {size:.0f} MB file", folder, tmp / "out-big.jsonl", 1, "--max-mb", str(mb + 5))
+
+
+def _report(label: str, folder: Path, out: Path, expected: int, *extra: str) -> list[dict]:
+    seconds, status, peak, err = run_batch(folder, out, *extra)
+    rows = [json.loads(line) for line in open(out, encoding="utf-8")] if out.exists() else []
+    print(f"batch {label}: {seconds:.1f} s, exit {status}, {len(rows)}/{expected} rows, "
+          f"peak RSS of the process tree {peak / 2**20:.0f} MiB (target < 500)")
+    if len(rows) != expected:
+        print("  stderr:", err.strip()[-300:])
+    return rows
+
+
+def hostile(tmp: Path) -> None:
+    from hostile import nan_reference, write_hostile_folder
+
+    expected = write_hostile_folder(tmp / "hostile")
+    rows = _report("hostile folder (default settings, target < 60 s)", tmp / "hostile",
+                   tmp / "out-hostile.jsonl", len(expected))
+    got = {os.path.relpath(r["source"], tmp / "hostile"): (r.get("error") or {}).get("code", "ok")
+           for r in rows}
+    wrong = {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v}
+    print(f"  every file reported once with the expected result: {not wrong and len(rows) == len(got)}"
+          + (f" {wrong}" if wrong else ""))
+    ref = nan_reference(tmp / "nan.json")
+    r = subprocess.run(CLI + ["check", str(ROOT / "fixtures" / "draft-example.txt"), "--reference", str(ref)],
+                       env=ENV, capture_output=True, text=True)
+    print(f"  NaN fact base: exit {r.returncode}, {r.stderr.strip()[:120]}")
+
+
+GOOD_DOC = "Ende 2016 verwiesen die USA 35 russische Diplomaten des Landes.\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
+    ap.add_argument("--files", type=int, nargs="*", default=[1000, 10000], help="batch sizes in files")
+    ap.add_argument("--mb", type=float, default=20.0, help="size of the one big file (0: skip)")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--keep", action="store_true", help="keep the corpus and the output")
+    ap.add_argument("--no-hostile", action="store_true")
     args = ap.parse_args()
+    docs = ud_documents() if UD.is_dir() else []
+    if docs:
+        real_text(docs)
+    else:
+        print(f"UD German treebanks not found in {UD}: real-text throughput skipped "
+              "(batch corpora below use a built-in sentence instead)")
+    startup()
     tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
-    texts = build_corpus(tmp / "corpus", args.mb)
-    chars = sum(map(len, texts))
-    print(f"corpus: {len(texts)} files, {chars / 1e6:.2f} M characters in {tmp / 'corpus'}")
-    tokens, tok_seconds = tokenizer_speed(texts)
-    print(f"spacy.blank('de') tokenizer: {tokens} tokens in {tok_seconds:.2f} s = "
-          f"{tokens / tok_seconds:,.0f} tokens/s")
-    seconds, status, tree_peak, err = run_batch(tmp / "corpus", args.jobs, tmp / "out.jsonl")
-    lines = sum(1 for _ in open(tmp / "out.jsonl", encoding="utf-8"))
-    print(f"claimcheck batch --jobs {args.jobs}: {seconds:.2f} s, exit {status}, {lines} records, "
-          f"{tokens / seconds:,.0f} tokens/s, {len(texts) / seconds:.1f} files/s")
-    ratio = (tokens / seconds) / (tokens / tok_seconds)
-    print(f"ratio batch / bare tokenizer: {ratio:.2f} (target >= 0.5; "
-          f"tokenizer is {1 / ratio:.1f}x faster)")
-    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(f"peak RSS: largest single process {peak_child / 2**20:.0f} MiB, "
-          f"whole process tree (sampled) {tree_peak / 2**20:.0f} MiB")
-    print("batch stderr:", err.strip().splitlines()[-1] if err.strip() else "-")
-    if not args.keep:
-        import shutil
-
+    try:
+        batch_memory(tmp, docs, args.files, args.mb, args.jobs)
+        if not args.no_hostile:
+            hostile(tmp)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 0 if status in (0, 1) and lines == len(texts) else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import batch, cli_batch
+from claimcheck import io as cc_io
 from claimcheck.errors import ClaimcheckError
 from claimcheck.io import read_text, split_paragraph_chunks
 from claimcheck.models import ClaimReport, Report, Summary
@@ -104,14 +105,14 @@ def hostile(tmp_path, monkeypatch):
     root = tmp_path / "corpus"
     root.mkdir()
     expected = write_hostile(root)
-    real_read_bytes = Path.read_bytes
+    real_read_file = cc_io._read_file
 
-    def read_bytes(self):  # tests run as root: chmod 000 would not stop us
-        if self.name == "m_secret.txt":
+    def read_file(name, limit):  # tests run as root: chmod 000 would not stop us
+        if Path(name).name == "m_secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
+        return real_read_file(name, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(cc_io, "_read_file", read_file)
     return root, expected
 
 
@@ -320,3 +321,64 @@ def test_window_fills_when_nothing_is_in_flight():
     inflight: deque = deque()
     batch._fill(Pool(), pending, inflight, set(), 4)
     assert len(inflight) == 4 and len(pending) == 1
+
+
+def test_hostile_folder_every_file_once(tmp_path, checker, capsys):
+    """The benchmark's hostile folder (benchmarks/hostile.py; its 3 MB file scaled down to
+    0.2 MB here, the 20 MB file is refused by the default size limit without being read)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from hostile import write_hostile_folder
+
+    root = tmp_path / "hostile"
+    expected = write_hostile_folder(root, big_mb=0.2)
+    out = tmp_path / "out.jsonl"
+    status = run_cli(["batch", str(root), "--output", str(out), "--jobs", "1"], lambda: checker)
+    records = load_jsonl(out)  # strict UTF-8: a non-UTF-8 file name must not break it
+    got = {os.path.relpath(r["source"], root): (r.get("error") or {}).get("code", "ok") for r in records}
+    assert len(records) == len(got) == len(expected)
+    assert got == expected
+    clauses = next(r for r in records if r["source"].endswith("runon-clauses.txt"))
+    assert clauses["summary"]["claims"] >= 2000
+    assert status == 1 and "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "text"])
+def test_non_utf8_file_name_is_escaped_alike_in_every_format(tmp_path, fmt):
+    root = tmp_path / "c"
+    root.mkdir()
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(GERMAN.encode())
+    out = tmp_path / f"out.{fmt}"
+    run_cli(["batch", str(root), "--format", fmt, "--output", str(out), "--jobs", "1"])
+    written = out.read_text(encoding="utf-8")  # strict: valid UTF-8
+    shown = str(root / "caf\\xe9.txt")
+    if fmt == "jsonl":
+        assert json.loads(written)["source"] == shown
+    elif fmt == "csv":
+        import csv
+
+        assert list(csv.reader(written.splitlines()))[1][0] == shown
+    else:
+        assert written.startswith(shown + ":")
+    assert batch.display_name(str(root / os.fsdecode(b"caf\xe9.txt"))) == str(root / "caf\\xe9.txt")
+    if fmt != "text":  # the resume key is the escaped name: nothing is redone
+        run_cli(["batch", str(root), "--format", fmt, "--output", str(out), "--resume"])
+        assert out.read_text(encoding="utf-8") == written
+
+
+@pytest.mark.parametrize("first,second", [("c", "./c/"), ("./c/", "c"), ("c", "{abs}/c")])
+def test_resume_normalises_the_folder_spelling(tmp_path, monkeypatch, first, second):
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(3):
+        (root / f"d{i}.txt").write_text(f"Es waren {i + 20} Leute.\n", encoding="utf-8")
+    run_cli(["batch", first, "--output", "out.jsonl", "--jobs", "1"])
+    before = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    (root / "d9.txt").write_text("Es waren 13 Leute.\n", encoding="utf-8")
+    run_cli(["batch", second.format(abs=tmp_path), "--output", "out.jsonl", "--resume"])
+    rows = load_jsonl(tmp_path / "out.jsonl")
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").startswith(before)
+    assert len(rows) == 4 and rows[-1]["source"].endswith("d9.txt")

@@ -5,12 +5,14 @@ import io as stdio
 import os
 import random
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck import io as cc_io
 from claimcheck.io import decode_bytes, read_text, split_paragraph_chunks
 
 GERMAN = "Größe, Übermut und Äpfel: Die Straße in München – „rund 35 Diplomaten“ wurden ausgewiesen."
@@ -77,10 +79,10 @@ def test_read_text_errors(tmp_path, monkeypatch):
     secret = tmp_path / "secret.txt"
     secret.write_text("x")
 
-    def deny(self):
+    def deny(name, limit):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(secret), "read_bytes", deny)
+    monkeypatch.setattr(cc_io, "_read_file", deny)
     with pytest.raises(ClaimcheckError) as info:
         read_text(secret)
     assert info.value.code == "E002" and "Leseberechtigung" in info.value.message
@@ -151,3 +153,50 @@ def test_hostile_files_from_disk(tmp_path):
     with pytest.raises(ClaimcheckError) as info:
         read_text(tmp_path / "dangling.txt")
     assert info.value.code == "E001"
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("special", [_fifo, lambda _tmp: Path("/dev/zero")])
+def test_special_files_are_refused_without_blocking(tmp_path, special):
+    path = special(tmp_path)
+    if not path.exists():
+        pytest.skip(f"{path} does not exist here")
+    with pytest.raises(ClaimcheckError) as info:
+        read_text(path)
+    assert info.value.code == "E002" and "keine reguläre Datei" in info.value.message
+    assert str(path) in info.value.message
+
+
+@pytest.mark.parametrize("size,limit,code", [(900, "0.001", None), (1100, "0.001", "E007"),
+                                             (1100, "0.002", None)])
+def test_size_limit_for_files_and_stdin(tmp_path, monkeypatch, size, limit, code):
+    monkeypatch.setenv("CLAIMCHECK_MAX_MB", limit)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Die USA wiesen 35 Diplomaten aus. "[:34] * (size // 34) + b"x" * (size % 34))
+    monkeypatch.setattr(sys, "stdin", stdio.TextIOWrapper(stdio.BytesIO(path.read_bytes())))
+    for source in (path, "-"):
+        if code is None:
+            assert len(read_text(source)) == size
+            continue
+        with pytest.raises(ClaimcheckError) as info:
+            read_text(source)
+        assert info.value.code == code
+        assert ("<stdin>" if source == "-" else str(path)) in info.value.message
+
+
+@pytest.mark.parametrize("text,pos", [("Ende 2016 \ud800 35", 10), ("\udfff", 0), ("a\udc80b", 1)])
+def test_lone_surrogates_are_a_claimcheck_error(text, pos):
+    with pytest.raises(ClaimcheckError) as info:
+        cc_io.check_text_chars(text, "draft")
+    assert info.value.code == "E008" and f"Position {pos}" in info.value.message
+
+
+def test_checker_rejects_lone_surrogates(checker):
+    with pytest.raises(ClaimcheckError):
+        checker.check_text("Ende 2016 wiesen die USA \ud800 35 Diplomaten aus.")

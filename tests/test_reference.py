@@ -46,6 +46,15 @@ def test_schema_file_is_current():
     (lambda d: d["facts"][0]["quantity"].update(value="viele"), "Fakt F01 (Nr. 1), Feld quantity.value"),
     (lambda d: d["facts"][2].update(kind="rumour"), "Feld kind"),
     (lambda d: d.pop("facts"), "Feld facts"),
+    (lambda d: d["facts"][0]["quantity"].update(value=float("nan"), low=float("nan")), "Fakt F01 (Nr. 1), Feld quantity.value: keine endliche Zahl"),
+    (lambda d: d["facts"][0]["quantity"].update(high=float("inf")), "Fakt F01 (Nr. 1), Feld quantity.high: keine endliche Zahl"),
+    (lambda d: d["facts"][0]["quantity"].update(low=40, high=30), "Fakt F01 (Nr. 1), Feld quantity: low 40"),
+    (lambda d: d["facts"][0].update(start=50, end=10), "Fakt F01 (Nr. 1), Feld end: kleiner"),
+    (lambda d: next(f for f in d["facts"] if f.get("time"))["time"].update(first="2017-01-01", last="2016-01-01"),
+     "Feld time: first"),
+    (lambda d: d["facts"][0]["provenance"].update(sentence_end=0), "Fakt F01 (Nr. 1), Feld sentence_end"),
+    (lambda d: d["facts"][2].update(id="F01"), "Fakt F01 (Nr. 3), Kennung F01 kommt doppelt vor"),
+    (lambda d: d.update(schema_version=7), "unbekannte schema_version 7"),
 ])
 def test_malformed_fact_base_names_file_fact_and_field(tmp_path, mutate, needle):
     data = json.loads(FACTS.read_text(encoding="utf-8"))
@@ -56,6 +65,24 @@ def test_malformed_fact_base_names_file_fact_and_field(tmp_path, mutate, needle)
         load_reference(bad)
     assert err.value.code == "E020"
     assert str(bad) in err.value.message and needle in err.value.message
+
+
+def test_overflowing_number_is_not_finite(tmp_path):
+    data = json.loads(FACTS.read_text(encoding="utf-8"))
+    data["facts"][0]["quantity"]["low"] = 12345.5
+    bad = tmp_path / "big.json"
+    bad.write_text(json.dumps(data).replace("12345.5", "1e999"), encoding="utf-8")
+    with pytest.raises(ClaimcheckError, match=r"Fakt F01 \(Nr. 1\), Feld quantity.low: keine endliche"):
+        load_reference(bad)
+
+
+def test_deep_nesting_is_a_named_E020(tmp_path):
+    bad = tmp_path / "deep.json"
+    bad.write_text('{"facts": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(ClaimcheckError) as err:
+        load_reference(bad)
+    assert err.value.code == "E020" and str(bad) in err.value.message
+    assert "verschachtelt" in err.value.message
 
 
 def test_not_json_and_missing(tmp_path):

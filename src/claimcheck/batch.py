@@ -9,6 +9,8 @@
   initializer. At most ``window`` items are in flight and results come back in input order,
   already formatted, so memory stays flat however large the corpus is. A crashed worker
   only costs the file that crashed it: the items in flight are retried one at a time.
+  Workers die with the parent (``lifeline``); on Ctrl-C the running checks are killed, not
+  awaited. Long files are checked chunk by chunk (``Checker.iter_reports``, ``report_result``).
 
 Every item yields exactly one ``Result``. Exit status of ``claimcheck batch``: 1 if any
 file has a mismatch, else 2 if any file could not be checked, else 0 (see ``cli_batch``).
@@ -30,10 +32,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
+from pydantic import TypeAdapter
+
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Report, Summary
+from claimcheck.lifeline import die_with_parent
+from claimcheck.models import ClaimReport, Report, Summary
 from claimcheck.render.words import summary_phrase
 
+_CLAIM_JSON = TypeAdapter(ClaimReport)
 CSV_FIELDS = ("source", "claims", "supported", "mismatch", "unverified", "warnings",
               "error_code", "error_message")
 
@@ -45,7 +51,7 @@ class Item(NamedTuple):
 
 class Result(NamedTuple):
     source: str
-    text: str  # the formatted output for this file
+    text: Union[str, list]  # the formatted output for this file (or its UTF-8 pieces)
     claims: int = 0
     mismatches: int = 0
     failed: bool = False
@@ -59,7 +65,28 @@ class BatchAbort(Exception):
 def error_record(source: str, exc: BaseException) -> dict:
     if not isinstance(exc, ClaimcheckError):
         exc = ClaimcheckError("E099", path=source, reason=f"{type(exc).__name__}: {exc}")
-    return {"source": source, "error": exc.to_dict()}
+    error = {k: display_name(v) for k, v in exc.to_dict().items()}
+    return {"source": display_name(source), "error": error}
+
+
+def display_name(name: str) -> str:
+    """A path as written to every output format and used as resume key: valid UTF-8, with the
+    bytes of a non-UTF-8 file name (surrogate-escaped by ``os``) shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape" if _escaped_only(name) else "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _escaped_only(name: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in name)
+
+
+def resume_key(name: str) -> str:
+    """``display_name`` of the absolute, normalised path: ``./dir/a.txt`` and ``dir/a.txt`` agree."""
+    return os.path.abspath(display_name(name))
 
 
 # --- walking -------------------------------------------------------------------------------
@@ -152,14 +179,53 @@ def check_item(item: Item) -> Result:
     if record is None:
         try:
             with _time_limit(_WORKER.get("timeout", 0), item.source):
-                report = _WORKER["checker"].check_file(item.source)
-            record = report.model_dump(mode="json")
-            record["source"] = item.source
+                return _check(_WORKER["checker"], item.source, _WORKER["fmt"])
         except Exception as exc:  # noqa: BLE001 - reported as the file's error record
             if _WORKER["debug"] and not isinstance(exc, ClaimcheckError):
                 traceback.print_exc()
             record = error_record(item.source, exc)
     return make_result(record, _WORKER["fmt"])
+
+
+def _check(checker: Any, path: str, fmt: str) -> Result:
+    """Check a file chunk by chunk when the checker can (``Checker.iter_reports``)."""
+    source = display_name(path)
+    if not hasattr(checker, "iter_reports"):
+        report = checker.check_file(path)
+        report.source = source
+        return report_result([report], fmt)
+    from claimcheck.io import read_text
+
+    return report_result(checker.iter_reports(read_text(path), source=source), fmt)
+
+
+def report_result(reports: Iterable[Report], fmt: str) -> Result:
+    """One file's result from the reports of its chunks, keeping only text per claim, never
+    all claim objects (a claim-dense 20 MB file has ~10^5 claims, ~15 kB each as objects):
+    jsonl rows are pydantic's JSON; csv and text only need the summary and the mismatches."""
+    head: Optional[Report] = None
+    parts: list[Any] = []
+    total = Summary()
+    for report in reports:
+        head = head or report.model_copy(update={"claims": []})  # keep no claim objects
+        for name in Summary.model_fields:
+            setattr(total, name, getattr(total, name) + getattr(report.summary, name))
+        if fmt == "jsonl":
+            parts += [_CLAIM_JSON.dump_json(c) for c in report.claims]  # UTF-8 bytes
+        else:
+            parts += [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
+    assert head is not None, "a check yields at least one report"
+    text: Union[str, list[bytes]]
+    if fmt == "jsonl":
+        before, after = head.model_copy(update={"summary": total}).model_dump_json().split('"claims":[]', 1)
+        pieces = [f'{before}"claims":['.encode()]
+        for k, part in enumerate(parts):
+            pieces += [b",", part] if k else [part]
+        pieces.append(f"]{after}\n".encode())
+        text = pieces  # UTF-8 pieces, never joined into one (non-ASCII: 2 bytes a char) str
+    else:
+        text = format_record({"source": head.source, "summary": total.model_dump(), "claims": parts}, fmt)
+    return Result(head.source, text, total.claims, total.mismatch, False, head.language or "de")
 
 
 @contextlib.contextmanager
@@ -211,8 +277,17 @@ def run_parallel(items: list[Item], jobs: int, initargs: tuple, window: int = 0)
                     yield make_result(_crash_record(item), initargs[1])
                 else:
                     _requeue(pending, inflight, suspects, (index, item))
+    except BaseException:  # Ctrl-C or the consumer stopped: do not wait for running checks
+        _kill_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            proc.kill()
 
 
 def _new_pool(old: Optional[ProcessPoolExecutor], jobs: int, initargs: tuple) -> ProcessPoolExecutor:
@@ -222,11 +297,13 @@ def _new_pool(old: Optional[ProcessPoolExecutor], jobs: int, initargs: tuple) ->
     # duplicate; pinned because Python 3.14 changes the default start method.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init, initargs=initargs)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init,
+                               initargs=(os.getpid(), *initargs))
 
 
-def _pool_init(*initargs: Any) -> None:
+def _pool_init(parent: int, *initargs: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent alone
+    die_with_parent(parent)
     init_worker(*initargs)
 
 
@@ -274,8 +351,8 @@ def run_sequential(items: Iterable[Item], initargs: tuple) -> Iterator[Result]:
 # --- formatting ----------------------------------------------------------------------------
 
 def format_record(record: dict, fmt: str) -> str:
-    if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
+    if fmt == "jsonl":  # compact, like pydantic's model_dump_json (report_result)
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "csv":
         return csv_row(record)
     return _text_block(record)

@@ -21,6 +21,9 @@ from claimcheck.nlp.pipeline import load_pipeline
 from claimcheck.reference import build_from_text, load_reference
 
 DateLike = Union[dt.date, DocDate, str, None]
+# Characters per chunk in ``iter_reports``: even a claim-dense chunk (a claim per 35 chars)
+# stays below ~150 MB of claim and report objects.
+STREAM_CHUNK = 200_000
 
 
 class Checker:
@@ -63,6 +66,7 @@ class Checker:
 
     def extract(self, text: str, date: DateLike = None) -> list[Claim]:
         """The claims of ``text`` (document date: header, else ``date``, else today)."""
+        io.check_text_chars(text, "<text>")
         doc_date, _ = resolve_date(text, _as_docdate(date))
         return self._extract(text, doc_date)
 
@@ -88,19 +92,38 @@ class Checker:
         """Check ``text``; a text that is not German yields no claims and a notice, unless
         ``force_language``. ``ignore``: fingerprints to suppress besides the inline markers;
         None suppresses nothing (see ``claimcheck.suppress``)."""
+        return next(self._reports(text, source, date, force_language, ignore, chunk=0))
+
+    def iter_reports(self, text: str, *, source: str = "<text>", date: DateLike = None,
+                     force_language: bool = False, ignore: Optional[Iterable[str]] = ()) -> Iterator[Report]:
+        """Like ``check_text``, as reports of consecutive chunks of STREAM_CHUNK characters, so
+        all claims of a long text are never in memory at once (one report when it fits one
+        chunk); unused facts are preferred per chunk."""
+        return self._reports(text, source, date, force_language, ignore, chunk=STREAM_CHUNK)
+
+    def _reports(self, text: str, source: str, date: DateLike, force_language: bool,
+                 ignore: Optional[Iterable[str]], chunk: int) -> Iterator[Report]:
         if not isinstance(text, str):
             raise ClaimcheckError("E006", path=source, kind=type(text).__name__)
+        io.check_text_chars(text, source)
         info = date_info(text, _as_docdate(date))
         language = detect_language(text)
         notices = list(info.notices) + _language_notices(language.label, language.german,
                                                           force_language)
         checked = language.german or force_language
-        claims = self._extract(text, info.date) if checked else []
         notices += _table_notices(text) if checked and self._claims_pipe.noise else []
-        report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
-                              reference=self.reference_name, document_day=info.date.value)
-        report.date_source, report.language, report.notices = info.source, language.code, notices
-        return suppress.apply(report, text, ignore)
+        for claims in self._claim_chunks(text, info.date, chunk) if checked else iter([[]]):
+            report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
+                                  reference=self.reference_name, document_day=info.date.value)
+            report.date_source, report.language, report.notices = info.source, language.code, notices
+            yield suppress.apply(report, text, ignore)
+
+    def _claim_chunks(self, text: str, doc_date: DocDate, chunk: int) -> Iterator[list[Claim]]:
+        if not chunk or len(text) <= chunk:
+            yield self._extract(text, doc_date)
+            return
+        for offset, part in io.split_paragraph_chunks(text, min(self.nlp.max_length, chunk)):
+            yield [_shift(c, offset) if offset else c for c in self._extract_chunk(part, doc_date)]
 
     def check_file(self, path: Union[str, Path], *, date: DateLike = None,
                    ignore: Optional[Iterable[str]] = ()) -> Report:

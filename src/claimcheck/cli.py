@@ -33,6 +33,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    if getattr(args, "max_mb", None):  # read by io.max_bytes(), in worker processes too
+        os.environ["CLAIMCHECK_MAX_MB"] = str(args.max_mb)
     return _guarded(lambda: args.func(args), debug=getattr(args, "debug", False))
 
 
@@ -131,6 +133,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="Faktenbasis (JSON); Standard: die mitgelieferte")
     p.add_argument("--model", metavar="NAME", help="spaCy-Pipeline (Paketname, Pfad oder 'blank'); Standard: automatisch")
     p.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
+    p.add_argument("--max-mb", type=float, metavar="MB", help="größte Eingabe in MB (Standard: 8)")
 
 
 def _show(value: str) -> list[str]:

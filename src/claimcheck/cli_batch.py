@@ -9,7 +9,8 @@ file is done, in sorted path order:
 * ``text``: one line per file plus one indented line per mismatch.
 
 ``--resume`` appends to ``--output`` and skips every file whose ``source`` is already in it
-(jsonl and csv only; pass DIR spelled as in the first run). A progress bar with ETA is shown
+(jsonl and csv only; sources are compared as normalised absolute paths, so ``./dir/`` and
+``dir`` agree; run from the same working directory as the first run). A progress bar with ETA is shown
 on stderr when stderr is a terminal; a summary always ends the run on stderr.
 
 Exit status: 1 if any file has a mismatch; else 2 if any file could not be checked or the
@@ -55,6 +56,12 @@ def register(subparsers) -> None:
     p.add_argument("--glob", default="*.txt", help="Muster für Dateinamen (Standard: *.txt)")
     p.add_argument("--timeout", type=float, default=300, metavar="SEKUNDEN",
                    help="Zeitlimit je Datei (Standard: 300, 0 = keins); Überschreitung: Fehler E062")
+    p.add_argument("--max-mb", type=float, metavar="MB", default=argparse.SUPPRESS,
+                   help="größte Datei in MB (Standard: 8); größere: Fehler E007")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: Prozesse auf diesem Rechner; dask: ein dask.distributed-Cluster")
+    p.add_argument("--scheduler", metavar="ADRESSE",
+                   help="Adresse des Dask-Schedulers (tcp://host:8786), für --engine dask")
     p.add_argument("--resume", action="store_true",
                    help="bereits in --output enthaltene Dateien überspringen und anhängen")
     # SUPPRESS: do not override the same options when the main parser defines them too.
@@ -118,16 +125,23 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
     items = _collect(args)
     totals = Totals(skipped=len(items))
     if args.resume:
-        done = load_done_sources(args.output, args.format)
-        items = [item for item in items if item.source not in done]
+        done = {batch.resume_key(k): v for k, v in load_done_sources(args.output, args.format).items()}
+        items = [item for item in items if batch.resume_key(item.source) not in done]
         totals.previous_mismatches = sum(m for m, _ in done.values())
         totals.previous_errors = sum(f for _, f in done.values())
     totals.skipped -= len(items)
     factory = getattr(args, "checker_factory", None) or functools.partial(
         make_checker, getattr(args, "reference", None), getattr(args, "model", None))
     initargs = (factory, args.format, debug, args.timeout)
+    if getattr(args, "engine", "local") == "dask":
+        from claimcheck.dask_engine import run_dask
+
+        results = run_dask(items, args.scheduler, args.format, getattr(args, "reference", None),
+                           getattr(args, "model", None))
+    else:
+        results = _results(items, args.jobs, initargs)
     with _open_output(args) as out:
-        for result in _progress(_results(items, args.jobs, initargs), len(items)):
+        for result in _progress(results, len(items)):
             _write(out, result.text, args.output)
             if result.language != "de":
                 _say(f"{result.source}: Hinweis: Text offenbar nicht deutsch (erkannt: "
@@ -150,6 +164,8 @@ def _collect(args: argparse.Namespace) -> list:
         raise ClaimcheckError("E060", detail="--resume braucht --output FILE")
     if args.resume and args.format == "text":
         raise ClaimcheckError("E060", detail="--resume geht nur mit --format jsonl oder csv")
+    if getattr(args, "engine", "local") == "dask" and not args.scheduler:
+        raise ClaimcheckError("E060", detail="--engine dask braucht --scheduler ADRESSE")
     if not os.path.exists(root):
         raise ClaimcheckError("E001", path=root)
     if not os.path.isdir(root):
@@ -186,9 +202,19 @@ def _open_output(args: argparse.Namespace):
     return out
 
 
-def _write(out: TextIO, text: str, path: Optional[str]) -> None:
+def _write(out: TextIO, text, path: Optional[str]) -> None:
+    """Write one file's entry: a str, or UTF-8 pieces (``batch.report_result``)."""
     try:
-        out.write(text)
+        if isinstance(text, list):
+            out.flush()
+            raw = getattr(out, "buffer", None)
+            if raw is None:
+                out.write(b"".join(text).decode("utf-8"))
+            else:
+                raw.writelines(text)
+                raw.flush()
+        else:
+            out.write(text)
         out.flush()
     except OSError as exc:
         raise ClaimcheckError("E050", path=path or "<stdout>", reason=exc.strerror or str(exc)) from exc

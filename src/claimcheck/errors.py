@@ -15,6 +15,8 @@ class Errors:
     E004 = "Eingabe ist keine Textdatei (Binärdaten): {path}"
     E005 = "Zeichenkodierung nicht erkannt: {path}"
     E006 = "Eingabe {path} ist kein Text (str), sondern {kind}: vorher dekodieren oder check_file verwenden"
+    E007 = "Eingabe ist zu groß: {path} (mehr als {limit} MB; Grenze mit --max-mb ändern)"
+    E008 = "Text enthält ein ungültiges Zeichen (einzelnes Ersatzzeichen U+{char:04X}) an Position {pos}: {path}"
     E010 = "Ungültiges Datum {value!r}: erwartet YYYY-MM oder YYYY-MM-DD"
     E020 = "Faktenbasis {path} ist ungültig: {detail}"
     E021 = "Faktenbasis {path} kann nicht gelesen werden: {reason}"

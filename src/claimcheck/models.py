@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 Modifier = Literal["start", "mid", "end"]
@@ -17,6 +17,11 @@ Verdict = Literal["supported", "mismatch", "unverified"]
 SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
 
 SCHEMA_VERSION = 1
+# Version of the report's JSON contract. 2: ``sentence``, ``evidence`` and ``correction`` are capped.
+REPORT_VERSION = 2
+# Longest ``sentence``/``evidence`` in a report (real sentences stay below it: the longest UD
+# German sentence has 384 characters), so a run-on sentence does not repeat itself per claim.
+CONTEXT_CHARS = 600
 
 
 class Spanned(BaseModel):
@@ -225,6 +230,27 @@ class ClaimReport(BaseModel):
     fingerprint: str = ""  # stable id of the finding for ignore files (claimcheck.suppress)
     suppressed: bool = False  # judged by the editor: ignore file or inline marker
 
+    @model_validator(mode="after")
+    def _cap_context(self) -> "ClaimReport":
+        """Output linear in the input: a sentence longer than CONTEXT_CHARS is cut to a window
+        around the claim (so is the correction), the evidence to its beginning ("…" marks a cut)."""
+        at = self.start - self.claim.sentence_start if self.claim is not None else 0
+        self.sentence = clip(self.sentence, at, self.end - self.start)
+        if self.evidence is not None:
+            self.evidence = clip(self.evidence, 0, 0)
+        if self.correction is not None:
+            self.correction = clip(self.correction, at, self.end - self.start)
+        return self
+
+
+def clip(text: str, at: int, length: int) -> str:
+    """``text`` cut to CONTEXT_CHARS characters around ``text[at:at + length]``."""
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    first = max(0, min(at - (CONTEXT_CHARS - length) // 2, len(text) - CONTEXT_CHARS))
+    last = max(first + CONTEXT_CHARS, at + length)
+    return ("…" if first else "") + text[first:last] + ("…" if last < len(text) else "")
+
 
 class Summary(BaseModel):
     claims: int = 0
@@ -236,6 +262,7 @@ class Summary(BaseModel):
 
 
 class Report(BaseModel):
+    schema_version: int = REPORT_VERSION
     source: str
     document_date: Optional[str] = None
     reference: Optional[str] = None

@@ -6,6 +6,7 @@ Every claim of the source becomes a ``Fact`` with its provenance (sentence and o
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Optional, Union
@@ -14,7 +15,7 @@ from pydantic import ValidationError
 
 from claimcheck.document import DocDate, resolve_date
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Claim, Fact, FactBase, Provenance
+from claimcheck.models import SCHEMA_VERSION, Claim, Fact, FactBase, Provenance, Spanned
 
 BUNDLED_FACTS = "istanbul-2025-02.facts.json"
 
@@ -58,17 +59,62 @@ def load_reference(path: Union[str, Path, None] = None) -> FactBase:
     """Load and validate a fact base; None loads the bundled one. Errors name file, fact and field."""
     path = Path(path) if path is not None else bundled_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))  # NaN is refused per fact below
+    except RecursionError as exc:
+        raise ClaimcheckError("E020", path=str(path), detail="JSON zu tief verschachtelt") from exc
+    except json.JSONDecodeError as exc:
+        raise ClaimcheckError("E020", path=str(path), detail=f"kein JSON (Zeile {exc.lineno}: {exc.msg})") from exc
     except FileNotFoundError as exc:
         raise ClaimcheckError("E021", path=str(path), reason="Datei nicht gefunden") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimcheckError("E021", path=str(path), reason=str(exc)) from exc
-    except json.JSONDecodeError as exc:
-        raise ClaimcheckError("E020", path=str(path), detail=f"kein JSON (Zeile {exc.lineno}: {exc.msg})") from exc
+    version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else SCHEMA_VERSION
+    if version != SCHEMA_VERSION:
+        raise ClaimcheckError("E020", path=str(path),
+                              detail=f"unbekannte schema_version {version!r} (erwartet {SCHEMA_VERSION})")
     try:
-        return FactBase.model_validate(data)
+        base = FactBase.model_validate(data)
     except ValidationError as exc:
         raise ClaimcheckError("E020", path=str(path), detail=_where(exc, data)) from exc
+    problem = _inconsistency(base)
+    if problem:
+        raise ClaimcheckError("E020", path=str(path), detail=problem)
+    return base
+
+
+def _inconsistency(base: FactBase) -> Optional[str]:
+    """What a schema cannot say: ids unique, numbers finite, ranges and offsets in order."""
+    seen: set[str] = set()
+    for n, fact in enumerate(base.facts, start=1):
+        where = f"Fakt {fact.id} (Nr. {n}), "
+        if fact.id in seen:
+            return f"{where}Kennung {fact.id} kommt doppelt vor"
+        seen.add(fact.id)
+        problem = _fact_problem(fact)
+        if problem:
+            return where + problem
+    return None
+
+
+def _fact_problem(fact: Fact) -> Optional[str]:
+    q, t, p = fact.quantity, fact.time, fact.provenance
+    if q is not None:
+        numbers = {"value": q.value, "low": q.low, "high": q.high}
+        bad = next((k for k, v in numbers.items() if v is not None and not math.isfinite(v)), None)
+        if bad:
+            return f"Feld quantity.{bad}: keine endliche Zahl"
+        if q.low is not None and q.high is not None and q.low > q.high:
+            return f"Feld quantity: low {q.low:g} größer als high {q.high:g}"
+    if t is not None and t.first > t.last:
+        return f"Feld time: first {t.first} nach last {t.last}"
+    spans = [("", fact)] + [(f"{k}.", getattr(fact, k)) for k in
+                             ("quantity", "time", "noun", "event", "actor", "target", "place", "person")]
+    for prefix, span in spans:
+        if isinstance(span, Spanned) and span.end < span.start:
+            return f"Feld {prefix}end: kleiner als {prefix}start"
+    if fact.sentence_end < fact.sentence_start or p.end < p.start or p.sentence_end < p.sentence_start:
+        return "Feld sentence_end/provenance: Ende vor Anfang"
+    return None
 
 
 def _where(exc: ValidationError, data: object) -> str:

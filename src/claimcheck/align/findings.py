@@ -7,6 +7,7 @@ from datetime import date
 
 from claimcheck.align import config as cfg
 from claimcheck.align.engine import Aligner, Decision, prefer_unused
+from claimcheck.align.lines import line_column
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Replacement, Report, Summary)
@@ -51,8 +52,7 @@ def _once(items: list[ClaimReport]) -> list[ClaimReport]:
 
 
 def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimReport:
-    line = text.count("\n", 0, claim.start) + 1
-    column = claim.start - (text.rfind("\n", 0, claim.start) + 1) + 1
+    line, column = line_column(text, claim.start)
     base = dict(start=claim.start, end=claim.end, text=claim.text, verdict=d.verdict, line=line,
                 column=column, sentence=text[claim.sentence_start:claim.sentence_end], claim=claim,
                 explanation=explain(claim, d), confidence=round(d.confidence, 3))

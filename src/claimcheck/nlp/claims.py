@@ -10,7 +10,7 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
@@ -44,6 +44,15 @@ class _Ctx:
     mentions: list[Mention]
     segments: list[_Segment]
     lex: Lexicon
+
+    def __post_init__(self) -> None:
+        """Token starts and a token -> segment map, so ``_segment_of`` is a bisect, not a scan."""
+        self.tok_starts = [t.start for t in self.toks]
+        base = self.toks[0].i
+        self.tok_segs: list[Optional[_Segment]] = [None] * len(self.toks)
+        for seg in reversed(self.segments):  # the first segment covering a token wins
+            for i in range(max(seg.first, base), min(seg.last, base + len(self.toks) - 1) + 1):
+                self.tok_segs[i - base] = seg
 
 
 def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan],
@@ -151,8 +160,9 @@ def _segments(toks: Sequence[Tok], qs, ts) -> list[_Segment]:
 
 
 def _segment_of(ctx: _Ctx, char: int) -> _Segment:
-    tok_i = next((t.i for t in ctx.toks if t.start <= char < t.end), ctx.toks[0].i)
-    return next((s for s in ctx.segments if s.covers(tok_i)), ctx.segments[-1])
+    k = bisect_right(ctx.tok_starts, char) - 1
+    k = k if k >= 0 and char < ctx.toks[k].end else 0
+    return ctx.tok_segs[k] or ctx.segments[-1]
 
 
 def _in_segment(ctx: _Ctx, kind: str, seg: _Segment) -> list[Mention]:

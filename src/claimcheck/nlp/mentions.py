@@ -84,14 +84,33 @@ def _split_particle(toks: Sequence[Tok], k: int, options: list[tuple[str, str]])
 def _phrases(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     out = []
     lowers = [t.lower for t in toks]
-    for entry in lex.events.events:
-        for phrase in entry.phrases:
-            words = phrase.lower().split()
+    present = set(lowers)
+    for entry_id, words in _phrase_words(lex):
+        if words[0] in present:
             hit = _in_order(lowers, words, window=8)
             if hit is not None:
                 a, b = hit
-                out.append(Mention("event", entry.id, toks[a].i, toks[b].i, toks[a].start, toks[b].end))
+                out.append(Mention("event", entry_id, toks[a].i, toks[b].i, toks[a].start, toks[b].end))
     return out
+
+
+_PER_LEXICON: dict = {}  # id(lexicon part) -> (part, derived value): lexicons are immutable
+
+
+def _derived(part, make):
+    """``make(part)``, computed once per lexicon instead of once per sentence."""
+    hit = _PER_LEXICON.get((id(part), make))
+    if hit is None or hit[0] is not part:
+        hit = _PER_LEXICON[(id(part), make)] = (part, make(part))
+    return hit[1]
+
+
+def _phrase_words(lex: Lexicon) -> list[tuple[str, list[str]]]:
+    return _derived(lex.events, _split_phrases)
+
+
+def _split_phrases(events) -> list[tuple[str, list[str]]]:
+    return [(e.id, p.lower().split()) for e in events.events for p in e.phrases]
 
 
 def _in_order(lowers: list[str], words: list[str], window: int) -> tuple[int, int] | None:
@@ -113,7 +132,7 @@ def _in_order(lowers: list[str], words: list[str], window: int) -> tuple[int, in
 def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     """Longest-match of actor aliases, person aliases and place names (genitive -s tolerated)."""
     table = lex.name_table
-    longest = max(len(k) for k in table)
+    longest = _derived(table, _longest_key)
     out: list[Mention] = []
     k = 0
     firsts = lex.name_first_words
@@ -137,6 +156,10 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
                            toks[k + n - 1].end, role))
         k += n
     return out
+
+
+def _longest_key(table) -> int:
+    return max(len(k) for k in table)
 
 
 def _institution_before(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:

@@ -15,9 +15,14 @@ from typing import Any, Mapping, Optional
 
 _NEWLINES = re.compile(r"\s*\n\s*")
 PARA_END = set('.!?:"“”»«')
+# Longest sentence of the UD German treebanks: 60 tokens. Claim assembly compares the numbers,
+# dates and mentions of a sentence with each other, so a run-on "sentence" (a list of 10,000
+# numbers) is cut into pieces of at most this many tokens to keep the work linear in the text.
+MAX_SENTENCE_TOKENS = 120
+_PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     i: int
     text: str
@@ -69,6 +74,9 @@ class _DocToks(Sequence):
     def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool) -> None:
         self.doc, self.table, self.has_parse = doc, lemma_table, has_parse
         self.cache: dict[int, Tok] = {}
+        # a blank pipeline sets no tags and lemmas: skip their string lookups per token
+        self.has_tags = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        self.has_lemmas = doc.has_annotation("LEMMA")
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -79,7 +87,10 @@ class _DocToks(Sequence):
         tok = self.cache.get(i)
         if tok is None:
             t = self.doc[i]
-            tok = Tok(t.i, t.text, _lemma(t, self.table), t.idx, t.idx + len(t.text), t.pos_, t.tag_,
+            text, idx = t.text, t.idx
+            lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
+            tags = (t.pos_, t.tag_) if self.has_tags else ("", "")
+            tok = Tok(i, text, lemma, idx, idx + len(text), *tags,
                       t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
             self.cache[i] = tok
         return tok
@@ -129,8 +140,21 @@ def _line_split(doc: Any, text: str) -> list[tuple[int, int]]:
         while last > first and doc[last - 1].is_space:
             last -= 1
         if first < last:
-            cleaned.append((first, last))
+            cleaned += _cap_length(doc, first, last)
     return cleaned
+
+
+def _cap_length(doc: Any, first: int, last: int) -> list[tuple[int, int]]:
+    """``[first, last)`` cut into pieces of at most MAX_SENTENCE_TOKENS tokens, after the last
+    comma-like token of each window's second half if there is one."""
+    pieces = []
+    while last - first > MAX_SENTENCE_TOKENS:
+        end = first + MAX_SENTENCE_TOKENS
+        cut = next((i + 1 for i in range(end - 1, end - MAX_SENTENCE_TOKENS // 2, -1)
+                    if doc[i].text in _PIECE_CUTS), end)
+        pieces.append((first, cut))
+        first = cut
+    return pieces + [(first, last)]
 
 
 def _newline_tokens(doc: Any, text: str) -> list[Any]:
@@ -150,13 +174,13 @@ def _wrapped_ordinal(doc: Any, tok: Any) -> bool:
     return prev is not None and len(prev.text) <= 3 and prev.text.endswith(".") and prev.text[:-1].isdigit()
 
 
-def _lemma(t: Any, table: Optional[Mapping[str, str]]) -> str:
-    lemma = t.lemma_ or (table.get(t.text, t.text) if table is not None else t.text)
-    if table is not None and lemma == t.text and t.text[:1].isupper() and t.is_sent_start:
-        lower = t.text.lower()  # sentence-initial "Ausgewiesen wurden ..."
+def _lemma(t: Any, table: Optional[Mapping[str, str]], text: str, given: str) -> str:
+    lemma = given or (table.get(text, text) if table is not None else text)
+    if table is not None and lemma == text and text[:1].isupper() and t.is_sent_start:
+        lower = text.lower()  # sentence-initial "Ausgewiesen wurden ..."
         lemma = table.get(lower, lemma) if lower in table else lemma
-    if table is not None and "-" in t.text and lemma == t.text:
-        head, _, last = t.text.rpartition("-")
+    if table is not None and "-" in text and lemma == text:
+        head, _, last = text.rpartition("-")
         if last:
             return f"{head}-{table.get(last, last)}"
     return lemma
