@@ -19,6 +19,7 @@ from __future__ import annotations
 # --- context similarity (IDF-weighted Dice overlap of content-word stems) -------------------
 ZIPF_CEIL = 6.0  # words at least this frequent (der, und, wurde …) weigh 0: no stop list needed
 WEIGHT_MAX = 4.5  # cap for rare and unknown words, so one unknown name cannot decide alone
+ZIPF_TABLE_MIN = 2.0  # words rarer than this are kept out of the frequency table (they weigh 4–4.5 anyway)
 COMPOUND_MIN = 9  # words this long are also matched by their head ("Botschaftspersonal" ~ "Personal")
 COMPOUND_HEAD_ZIPF = 2.5  # a head must be a real word at least this frequent
 COMPOUND_HEAD_SHARE = 0.7  # the head counts this much of the compound's weight

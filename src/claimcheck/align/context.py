@@ -45,16 +45,34 @@ _STEMMER = snowballstemmer.stemmer("german")
 
 
 @lru_cache(maxsize=1)
-def _zipf():
-    from wordfreq import zipf_frequency  # loads the German list (~0.3 s) on first use only
+def _zipf_table() -> dict[str, float]:
+    """Zipf frequency of the German words of ``wordfreq`` that are frequent enough to weigh less
+    than the cap (rarer and unknown words all weigh ``WEIGHT_MAX``). Read once, on first use;
+    wordfreq's own cache of the full list (~85 MB) is dropped again (this table: ~25 MB)."""
+    import sys
 
-    return zipf_frequency
+    import wordfreq
+
+    table: dict[str, float] = {}
+    for centibels, words in enumerate(wordfreq.get_frequency_list("de")):
+        zipf = 9 - centibels / 100
+        if zipf < cfg.ZIPF_TABLE_MIN:
+            break
+        for w in words:
+            table[sys.intern(w)] = zipf
+    wordfreq.get_frequency_list.cache_clear()
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-cased word (0 when rarer than ``ZIPF_TABLE_MIN`` or unknown)."""
+    return _zipf_table().get(word.casefold(), 0.0)  # the lists are case-folded: "ß" -> "ss"
 
 
 @lru_cache(maxsize=65536)
 def word_weight(word: str) -> float:
     """Rarity of a lower-cased word: 0 for very frequent words, up to ``WEIGHT_MAX``."""
-    return max(0.0, min(cfg.WEIGHT_MAX, cfg.ZIPF_CEIL - _zipf()(word, "de")))
+    return max(0.0, min(cfg.WEIGHT_MAX, cfg.ZIPF_CEIL - zipf(word)))
 
 
 @lru_cache(maxsize=65536)
@@ -74,10 +92,9 @@ def compound_head(word: str) -> Optional[str]:
     """The longest real word (4+ letters) that ends a long word, if any."""
     if len(word) < cfg.COMPOUND_MIN:
         return None
-    zipf = _zipf()
     for k in range(3, len(word) - 3):
         tail = word[k:]
-        if zipf(tail, "de") >= cfg.COMPOUND_HEAD_ZIPF:
+        if zipf(tail) >= cfg.COMPOUND_HEAD_ZIPF:
             return tail
     return None
 
