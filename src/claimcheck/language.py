@@ -63,7 +63,11 @@ def _data() -> tuple[LanguageFile, dict[str, frozenset[str]]]:
     data = load_resource("language.yaml", LanguageFile)
     if GERMAN not in data.languages:
         raise ValueError("language.yaml: no entry for German (de)")
-    return data, {code: frozenset(w.lower() for w in e.words) for code, e in data.languages.items()}
+    index: dict[str, list[str]] = {}  # word -> the languages it is a function word of
+    for code, e in data.languages.items():
+        for w in {w.lower() for w in e.words}:
+            index.setdefault(w, []).append(code)
+    return data, index
 
 
 def detect_language(text: str) -> Verdict:
@@ -75,9 +79,8 @@ def detect_language(text: str) -> Verdict:
         return script
     hits: Counter[str] = Counter()
     for w in _WORD.findall(sample.lower()):
-        for code, vocab in words.items():
-            if w in vocab:
-                hits[code] += 1
+        for code in words.get(w, ()):
+            hits[code] += 1
     de = hits.pop(GERMAN, 0)
     if hits:
         code, n = hits.most_common(1)[0]
@@ -86,16 +89,20 @@ def detect_language(text: str) -> Verdict:
     return Verdict(GERMAN, data.languages[GERMAN].label)
 
 
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _other_script(sample: str, data: LanguageFile):
-    letters = [c for c in sample if c.isalpha()]
-    if not letters or not data.scripts:
+    if not data.scripts:
         return None
-    counts: Counter[str] = Counter()
-    for c in letters:
-        if ord(c) > 0x24F:  # beyond Latin Extended-B
-            counts[unicodedata.name(c, "").split(" ")[0]] += 1
+    beyond = [c for c in _BEYOND_LATIN.findall(sample) if c.isalpha()]  # beyond Latin Extended-B
+    if not beyond:
+        return None
+    letters = len(_LETTER.findall(sample))
+    counts: Counter[str] = Counter(unicodedata.name(c, "").split(" ")[0] for c in beyond)
     for name, n in counts.most_common(1):
         entry = data.scripts.get(name)
-        if entry is not None and n / len(letters) >= SCRIPT_SHARE:
+        if entry is not None and n / letters >= SCRIPT_SHARE:
             return Verdict(entry.code, entry.label)
     return None
