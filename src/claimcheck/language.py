@@ -59,7 +59,7 @@ class Verdict:
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[LanguageFile, dict[str, frozenset[str]]]:
+def _data() -> tuple[LanguageFile, dict[str, list[str]]]:
     data = load_resource("language.yaml", LanguageFile)
     if GERMAN not in data.languages:
         raise ValueError("language.yaml: no entry for German (de)")
