@@ -155,3 +155,19 @@ def test_explain_prints_the_decision_trace(capsys, monkeypatch):
     golden("draft-example-explain.txt", out)
     assert "Entscheidung: Zahl weicht ab, Identität" in out
     assert "Kandidat F03: Identität" in out and "ausgeschlossen: anderes Ereignis" in out
+
+
+def test_closed_pipe_ends_quietly():
+    """"claimcheck evaluate | head -3": no "interner Fehler" when the reader goes away. The
+    scores are printed in two parts, seconds apart; the pipe is closed after the first line."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "claimcheck.cli", "evaluate"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=300)
+    assert "interner Fehler" not in err and "Traceback" not in err

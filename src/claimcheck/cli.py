@@ -38,6 +38,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return _guarded(lambda: args.func(args), debug=getattr(args, "debug", False))
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _guarded(run: Callable[[], int], debug: bool) -> int:
     try:
         return run()
@@ -47,6 +56,9 @@ def _guarded(run: Callable[[], int], debug: bool) -> int:
     except KeyboardInterrupt:
         _error("claimcheck: abgebrochen")
         return 130
+    except BrokenPipeError:  # the reader went away ("| head"): stop quietly, as Unix tools do
+        _quiet_stdout()
+        return EXIT_ERROR
     except Exception as exc:  # never show a traceback unless asked
         if debug:
             traceback.print_exc()
