@@ -40,7 +40,6 @@ IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of
 
 # --- verdict thresholds ----------------------------------------------------------------------
 SUPPORT = 0.30  # values agree and the statements are plausibly the same (paraphrases: 0.3–0.6)
-SUPPORT_EXACT = 0.15  # … lower when an exact, specific number (755, not 2 or 60) and the time agree
 MISMATCH = 0.45  # a wrong value is only claimed when the statement is clearly the source's one
 MISMATCH_ONE_KEY = 0.45  # a claim with a single key (date only, or no time) needs more identity
 MISMATCH_IMPLICIT = 0.65  # the differing value is the source's implicit (document) date

@@ -23,6 +23,7 @@ from claimcheck.align.score import (KEYS, ClaimContext, PairScore, effective_tim
                                     exact_specific, is_vague, score_pair)
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.render.words import SLOT_LABELS
 
 SIDE = ("actor", "place", "person")
 
@@ -228,9 +229,6 @@ def _why_not(pairs: list[PairScore], worthy: bool) -> str:
     return f"Identität {best.identity:.2f} unter der Schwelle, oder mehrere Werte weichen ab"
 
 
-SLOT_NAMES = {"count": "Zahl", "date": "Datum", "actor": "Akteur", "target": "Betroffene",
-              "place": "Ort", "person": "Person", "noun": "Gezähltes", "event": "Ereignis"}
-
 
 def _names(slots: list[str]) -> str:
-    return "/".join(SLOT_NAMES.get(s, s) for s in slots)
+    return "/".join(SLOT_LABELS.get(s, s) for s in slots)

@@ -12,9 +12,8 @@ from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Replacement, Report, Summary)
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.render.words import SLOT_LABELS
 
-FIELD_NAMES = {"count": "Zahl", "date": "Datum", "actor": "Akteur", "place": "Ort",
-               "person": "Person", "noun": "Gezähltes", "target": "Betroffene", "event": "Ereignis"}
 RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
 
 
@@ -129,7 +128,7 @@ def _message(claim: Claim, fact: Fact, mismatches: list[Mismatch], lex: Lexicon)
     ctx = _context(fact, lex)
     if not mismatches:
         return f"Bestätigt: „{claim.text}“ – Quelle: {fact.provenance.sentence.strip()}"
-    parts = [f"{FIELD_NAMES[m.field]} weicht ab: „{_shown(claim, m)}“ – Quelle nennt {m.expected}"
+    parts = [f"{SLOT_LABELS[m.field]} weicht ab: „{_shown(claim, m)}“ – Quelle nennt {m.expected}"
              for m in mismatches]
     return "; ".join(parts) + (f" ({ctx})." if ctx else ".")
 

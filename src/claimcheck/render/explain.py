@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from claimcheck.models import ClaimReport
+from claimcheck.render.words import SLOT_LABELS
 
 STATUS = {"agree": "=", "differ": "≠", "unknown": "?"}
-SLOTS = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "noun": "Gezähltes", "actor": "Akteur",
-         "target": "Betroffene", "place": "Ort", "person": "Person"}
 ANCHOR = {"stated": "genannt", "inherited": "aus dem Kontext", "implicit": "Dokumentdatum (nicht genannt)",
           "none": "keine"}
 CONSTRAINT = {"event": "anderes Ereignis", "noun": "anderes Gezähltes", "role": "andere Größe (auf/um/von)",
@@ -21,7 +20,7 @@ def explain_lines(item: ClaimReport) -> list[str]:
              f"Zeitbezug: {ANCHOR.get(exp.time_anchor or 'none', exp.time_anchor)}"
              + ("" if exp.checkworthy else "; allein nicht prüfwürdig")]
     for c in exp.candidates:
-        slots = " ".join(f"{SLOTS[k]}{STATUS[v]}" for k, v in c.slots.items() if v != "unknown")
+        slots = " ".join(f"{SLOT_LABELS[k]}{STATUS[v]}" for k, v in c.slots.items() if v != "unknown")
         blocked = f"; ausgeschlossen: {', '.join(CONSTRAINT.get(x, x) for x in c.constraints)}" if c.constraints else ""
         lines.append(f"Kandidat {c.fact_id}: Identität {c.identity:.2f} (Kontext {c.context:.2f}) {slots}{blocked}")
     return lines

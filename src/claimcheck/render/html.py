@@ -20,11 +20,9 @@ from claimcheck.config import DEFAULT_SHOW
 from claimcheck.document import header_date
 from claimcheck.models import ClaimReport, Mismatch, Report
 from claimcheck.render.html_assets import CSS, SCRIPT
-from claimcheck.render.words import counted, label
+from claimcheck.render.words import SLOT_LABELS, counted, label
 
 TOGGLES = ("mismatch", "supported", "unverified", "suppressed")
-FIELD = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "actor": "Akteur",
-         "target": "Ziel", "place": "Ort", "noun": "Gezähltes", "person": "Person"}
 RANK = {"mismatch": 3, "supported": 2, "unverified": 1}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -125,7 +123,7 @@ def _ref(i: int, claim: ClaimReport) -> str:
 
 def _tooltip(i: int, claim: ClaimReport) -> str:
     lines = [f"[{i}] {label(claim.verdict)}: {claim.message}"]
-    lines += [f"{FIELD.get(m.field, m.field)}: erwartet {m.expected}" for m in claim.mismatches]
+    lines += [f"{SLOT_LABELS.get(m.field, m.field)}: erwartet {m.expected}" for m in claim.mismatches]
     return "\n".join(lines)
 
 
@@ -144,7 +142,7 @@ def _note(i: int, c: ClaimReport) -> str:
         f'<p class="quote">»{esc(c.text)}«</p>',
         f"<p>{esc(c.message)}</p>",
     ]
-    parts.append(_list("", (f"{FIELD.get(m.field, m.field)}: gefunden »{m.found}«, erwartet "
+    parts.append(_list("", (f"{SLOT_LABELS.get(m.field, m.field)}: gefunden »{m.found}«, erwartet "
                             f"»{m.expected}«" for m in c.mismatches)))
     if c.correction:
         parts.append(f'<p class="fix">Vorschlag: »{esc(c.correction)}«</p>')

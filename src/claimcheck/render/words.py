@@ -12,6 +12,9 @@ LEGEND = ("Legende: 4:36 = Zeile:Spalte der Angabe; [CC200] = Regel des Befunds;
 RULES = ("Regeln: CC100 bestätigt, CC200 Abweichung, CC300 nicht prüfbar (die Quelle sagt dazu "
          "nichts), CC310 verneinte Angabe (nicht geprüft).")
 HEADLINE = {"supported": "BESTÄTIGT", "mismatch": "ABWEICHUNG", "unverified": "NICHT PRÜFBAR"}
+# slot of a claim -> its German name (messages, trace, HTML notes, LanguageTool matches)
+SLOT_LABELS = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "noun": "Gezähltes", "actor": "Akteur",
+               "target": "Betroffene", "place": "Ort", "person": "Person"}
 
 
 def counted(n: int, word: str) -> str:

@@ -17,12 +17,12 @@ from typing import Any, Mapping
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Report
+from claimcheck.render.words import SLOT_LABELS
 from claimcheck.server.limits import CONTEXT_CHARS
 
 LANGUAGES = {"de": "German", "de-DE": "German (Germany)", "de-AT": "German (Austria)",
              "de-CH": "German (Swiss)"}
-FIELD_NAMES = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "actor": "Akteur",
-               "target": "Ziel", "place": "Ort", "noun": "Gezähltes", "person": "Person"}
+
 CATEGORY = {"id": "CLAIMCHECK", "name": "Faktenprüfung"}
 
 
@@ -113,7 +113,7 @@ def response(report: Report, annotated: Annotated, language: str) -> dict:
 
 
 def _match(claim: Any, m: Any, start: int, end: int, text: str) -> dict:
-    field = FIELD_NAMES.get(m.field, m.field)
+    field = SLOT_LABELS.get(m.field, m.field)
     return {
         "message": claim.message,
         "shortMessage": f"{field} weicht von der Quelle ab",
