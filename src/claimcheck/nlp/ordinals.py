@@ -2,7 +2,8 @@
 
 An ordinal counts too ("the second meeting" against "the first of a series"), so it becomes a
 ``Quantity`` with unit "ordinal"; the aligner compares ordinals only with ordinals. A word is an
-ordinal only right after an ordinal cue (article, "zum", "im" …), so the verb "achten" is not one.
+ordinal only right after an ordinal cue (article, "zum", "im" …), so the verb "achten" is not one,
+and only in lower case ("die Erste Bank" is a name).
 Word lists: ``ordinal_words``, ``ordinal_endings``, ``ordinal_cues`` in ``numbers.yaml``.
 """
 from __future__ import annotations
@@ -23,8 +24,8 @@ def _pattern() -> re.Pattern[str]:
     cues = "|".join(sorted(map(re.escape, d.ordinal_cues), key=len, reverse=True))
     stems = "|".join(sorted(map(re.escape, d.ordinal_words), key=len, reverse=True))
     endings = "|".join(sorted(map(re.escape, d.ordinal_endings), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{cues})\s+(?P<word>(?P<stem>{stems})(?:{endings}))(?![\w-])",
-                      re.IGNORECASE)
+    # the cue in any case ("Zum dritten Mal"), the ordinal lower-case: "die Erste Bank" is a name
+    return re.compile(rf"(?<![\w-])(?i:{cues})\s+(?P<word>(?P<stem>{stems})(?:{endings}))(?![\w-])")
 
 
 def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -35,6 +36,6 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Qu
         a, b = m.span("word")
         if any(s < b and a < e for s, e in exclude):
             continue
-        n = float(values[m.group("stem").lower()])
+        n = float(values[m.group("stem")])
         out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
     return out
