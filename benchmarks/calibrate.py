@@ -37,7 +37,7 @@ def _draft_rows(checker, name, text, found):
     for cr in report.claims:
         claim = cr.claim
         cc = ClaimContext.of(text, claim, day)
-        pairs = [score_pair(cc, al.facts[i], al.times[i], al.lex, al.reference_date) for i in al.candidates(claim, cr.sentence)]
+        pairs = [score_pair(cc, al.contexts[i], al.lex) for i in al.candidates(claim, cr.sentence)]
         readings = [p for p in pairs if not p.constraints and len(p.differ(*KEYS)) == 1
                     and not p.differ("actor", "target")]
         best = max(readings, key=lambda p: p.identity, default=None)

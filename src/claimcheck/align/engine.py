@@ -19,7 +19,7 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
-from claimcheck.align.score import (KEYS, ClaimContext, PairScore, effective_time, exact_same,
+from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, score_pair)
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
@@ -47,16 +47,14 @@ class Aligner:
     def __init__(self, facts: Sequence[Fact], lex: Lexicon, reference_date: Optional[date] = None):
         self.facts = list(facts)
         self.lex = lex
-        self.reference_date = reference_date
-        self.times = [effective_time(f.time, reference_date, f) for f in self.facts]
+        self.contexts = [FactContext.of(f, reference_date) for f in self.facts]
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
             for key in _fact_keys(f, lex):
                 self._index.setdefault(key, set()).add(i)
 
     def candidates(self, claim: Claim, sentence: str) -> list[int]:
-        keys = _claim_keys(claim, self.lex) | {
-            "w:" + k for k, w in bag(sentence).items() if w >= cfg.CANDIDATE_MIN_WEIGHT}
+        keys = _claim_keys(claim, self.lex) | _word_keys(sentence)
         found: set[int] = set()
         for key in keys:
             found |= self._index.get(key, set())
@@ -67,16 +65,18 @@ class Aligner:
             return Decision("unverified", negated=True, reason="verneinte Angabe")
         cc = ClaimContext.of(text, claim, document_date)
         sentence = text[claim.sentence_start:claim.sentence_end]
-        pairs = [score_pair(cc, self.facts[i], self.times[i], self.lex, self.reference_date)
-                 for i in self.candidates(claim, sentence)]
+        pairs = [score_pair(cc, self.contexts[i], self.lex) for i in self.candidates(claim, sentence)]
         pairs.sort(key=lambda p: p.identity, reverse=True)
         return _verdict(claim, pairs, checkworthy(text, claim))
 
 
 def _fact_keys(f: Fact, lex: Lexicon) -> set[str]:
-    keys = _claim_keys(f, lex)
-    keys |= {"w:" + k for k, w in bag(f.provenance.sentence).items() if w >= cfg.CANDIDATE_MIN_WEIGHT}
-    return keys
+    return _claim_keys(f, lex) | _word_keys(f.provenance.sentence)
+
+
+def _word_keys(sentence: str) -> set[str]:
+    """Index keys of the rare words of a sentence."""
+    return {"w:" + k for k, w in bag(sentence).items() if w >= cfg.CANDIDATE_MIN_WEIGHT}
 
 
 def _claim_keys(c: Claim, lex: Lexicon) -> set[str]:
@@ -107,9 +107,8 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     floor = 0.0 if worthy else cfg.CHECKWORTHY_MIN
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
-    readings = [p for p in eligible if len(p.differ(*KEYS)) == 1 and p.identity >= max(cfg.SUPPORT, floor)
-                and not p.differ("actor", "target")
-                and not p.other_period and (p.fact.kind == claim.kind or p in mismatches)]
+    readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor)
+                and (p.fact.kind == claim.kind or p in mismatches)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
     best_m = mismatches[0] if mismatches else None
@@ -146,14 +145,15 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
     return max(t, floor)
 
 
+def _one_value_off(p: PairScore) -> bool:
+    """Exactly one value differs, by the same parties, in the fact's period: another state's
+    expulsion with another number is another episode, not a wrong one."""
+    return len(p.differ(*KEYS)) == 1 and not p.other_period and not p.differ("actor", "target")
+
+
 def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
-    """One value differs on a statement identified well enough, by the same parties: another
-    state's expulsion with another number is another episode, not a wrong one."""
-    if len(p.differ(*KEYS)) != 1 or p.other_period:
-        return False
-    if p.differ("actor", "target"):
-        return False
-    return p.identity >= mismatch_threshold(claim, p, floor)
+    """One value off on a statement identified well enough."""
+    return _one_value_off(p) and p.identity >= mismatch_threshold(claim, p, floor)
 
 
 def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision:

@@ -46,6 +46,31 @@ class ClaimContext:
 
 
 @dataclass
+class FactContext:
+    """The fact-side features, computed once per fact base (not once per claim × fact pair)."""
+
+    fact: Fact
+    sentence: Bag
+    local: Bag
+    near: Bag
+    role: str
+    time: Optional[TimeSpan]  # stated, inherited, or implicit from the reference's date
+    act_time: Optional[TimeSpan]  # the implicit time: the act behind a fact dated only by a deadline
+    deadline: bool
+    offset: bool
+
+    @classmethod
+    def of(cls, fact: Fact, reference_date: Optional[date]) -> "FactContext":
+        p, q, t = fact.provenance, fact.quantity, fact.time
+        sentence, local, near = fact_bags(fact)
+        role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
+        deadline = t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
+        offset = fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
+        return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
+                   effective_time(None, reference_date, fact), deadline, offset)
+
+
+@dataclass
 class PairScore:
     fact: Fact
     status: dict[str, Status] = field(default_factory=dict)
@@ -76,27 +101,21 @@ def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
                     granularity="month", anchor="implicit")
 
 
-def implicit_time(fact: Fact, reference_date: Optional[date]) -> Optional[TimeSpan]:
-    return effective_time(None, reference_date, fact)
-
-
-def score_pair(cc: ClaimContext, fact: Fact, fact_time: Optional[TimeSpan], lex: Lexicon,
-               reference_date: Optional[date] = None) -> PairScore:
-    claim = cc.claim
+def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
+    claim, fact, fact_time = cc.claim, fc.fact, fc.time
     ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time)
-    fsent, flocal, fnear = fact_bags(fact)
-    ps.context, ps.local, ps.near = dice(cc.sentence, fsent), dice(cc.local, flocal), dice(cc.near, fnear)
+    ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
-    if ps.status["date"] != "unknown" and cc.deadline != fact_deadline(fact):
+    if ps.status["date"] != "unknown" and cc.deadline != fc.deadline:
         # a deadline and the time of the act are not comparable; the act of a fact whose only
         # time is a deadline happened in the source's period (its implicit time)
-        ps.compared_time = implicit_time(fact, reference_date) if not cc.deadline else None
+        ps.compared_time = fc.act_time if not cc.deadline else None
         ps.status["date"], ps.implicit_date = _date_status(cc.time, ps.compared_time)
-    ps.identity = _identity(ps, cc.time, fact_time)
-    ps.constraints = _constraints(cc, ps, fact_time)
+    ps.identity = _identity(ps)
+    ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
@@ -163,7 +182,7 @@ def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, 
     return "differ", f.anchor == "implicit"
 
 
-def _identity(ps: PairScore, t: Optional[TimeSpan], f: Optional[TimeSpan]) -> float:
+def _identity(ps: PairScore) -> float:
     score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
     for name in FRAME:
         if ps.status[name] == "agree":
@@ -175,9 +194,9 @@ def _identity(ps: PairScore, t: Optional[TimeSpan], f: Optional[TimeSpan]) -> fl
     return max(0.0, min(1.0, score))
 
 
-def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan]) -> list[str]:
+def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     """Hard reasons why the pair cannot be the same statement (named in the trace)."""
-    claim, fact = cc.claim, ps.fact
+    claim, fact = cc.claim, fc.fact
     out = []
     if ps.status["event"] == "differ":
         out.append("event")
@@ -186,32 +205,14 @@ def _constraints(cc: ClaimContext, ps: PairScore, fact_time: Optional[TimeSpan])
     if claim.quantity is not None and fact.quantity is not None:
         if (claim.quantity.unit == "ordinal") != (fact.quantity.unit == "ordinal"):
             out.append("ordinal")  # "die zweite Runde" is no count of two
-        role = fact_role(fact)
         strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
-        if not roles_compatible(cc.role, role, strict):
+        if not roles_compatible(cc.role, fc.role, strict):
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
-        if cc.offset != fact_offset(fact):
+        if cc.offset != fc.offset:
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
-    if _after_document(cc, fact_time) and not fact_deadline(fact):
+    if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out
-
-
-def fact_offset(fact: Fact) -> bool:
-    p = fact.provenance
-    return fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
-
-
-def fact_deadline(fact: Fact) -> bool:
-    p, t = fact.provenance, fact.time
-    return t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
-
-
-def fact_role(fact: Fact) -> str:
-    p = fact.provenance
-    if fact.quantity is None:
-        return ""
-    return quantity_role(p.sentence, fact.quantity.start - p.sentence_start, 0)
 
 
 def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
