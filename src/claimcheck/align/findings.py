@@ -1,9 +1,8 @@
 """Turn alignment outcomes into the public ``ClaimReport`` records, with German messages."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
-
 from datetime import date
+from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.engine import Aligner, Decision, prefer_unused

@@ -15,6 +15,7 @@ from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours
                                       is_offset, quantity_role, roles_compatible)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.ordinals import UNIT as ORDINAL
 
 Status = Literal["agree", "differ", "unknown"]
 FRAME = ("event", "noun", "actor", "target", "place", "person")
@@ -203,7 +204,7 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     if ps.status["noun"] == "differ":
         out.append("noun")
     if claim.quantity is not None and fact.quantity is not None:
-        if (claim.quantity.unit == "ordinal") != (fact.quantity.unit == "ordinal"):
+        if (claim.quantity.unit == ORDINAL) != (fact.quantity.unit == ORDINAL):
             out.append("ordinal")  # "die zweite Runde" is no count of two
         strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
         if not roles_compatible(cc.role, fc.role, strict):
