@@ -30,7 +30,7 @@ FURNITURE = [
     'Die Luftwaffe bestellte die F-35 als Nachfolger.',
     'Der Airbus A320 landete sicher in Hamburg.',
     'Putin sprach im Sender Rossia 24 über die Lage.',
-    'Das Interview lief im Sender Rossia 24. Mit dieser Aussage überraschte er viele.',
+    'Das Interview lief im Sender Rossia 24. Damit überraschte er viele.',
     'Die Sendung lief am Abend auf Sat.1 und ProSieben.',
     'Der Nachrichtensender France 24 berichtete live.',
     'Laut § 5 Abs. 2 des Gesetzes ist das verboten.',
@@ -58,7 +58,7 @@ FURNITURE = [
     'Die Erhebung¹ ist vorläufig.',
     'Das geht aus dem Bericht[12] hervor.',
     '* Angaben ohne Gewähr',
-    '27.02.2025 12.18Online seit heute, 12.18 Uhr',
+    '14.03.2025 09.41Online seit heute, 09.41 Uhr',
     'Stand: 19.02.2025, 14:05 Uhr',
     'Aktualisiert am 3. März 2025, 10:12 Uhr',
     'Veröffentlicht: 19.02.2025',
@@ -70,8 +70,8 @@ FURNITURE = [
     '42 Kommentare',
     '© 2025 Beispielverlag',
     'Copyright 2019-2025 Musterhaus Medien',
-    'Waren 496,64 0,4 0,7 1,4 0,9',
-    'Dienstleistungen | 503,36 | 4,0 | 4,0 | 4,1 |',
+    'Waren 512,07 0,6 0,9 1,2 0,8',
+    'Dienstleistungen | 487,93 | 3,8 | 3,9 | 4,2 |',
     '| 2016 | 2017 | 2018 |',
     '---|---|---|',
     'Oktober 2024 |',
@@ -82,7 +82,7 @@ FURNITURE = [
     'Die Werte2 sind geschätzt.\n2 Vorläufige Angaben des Amtes.',
     'Preise¹ und Mieten² stiegen.\n¹ Vorläufig. ² Geschätzt.',
     'Die Mieten3 stiegen stark.\n3 Ohne Nebenkosten.',
-    'Kerninflation2 | Energie3 |\n2 Ohne Energie. 3 Haushaltsenergie und Kraftstoffe.',
+    'Kerninflation2 | Energie3 |\n2 Ohne Energie. 3 Strom, Gas und Heizöl.',
 ]
 
 # Near-misses: (text, [(claim text, year of its time or None, value or None)]).
@@ -127,8 +127,8 @@ NEAR_MISSES = [
     ("Die Partei gewann 2024 zwölf Prozent der Stimmen.", [("zwölf Prozent", 2024, 12)]),
     ("Stand: 19.02.2025, 14:05 Uhr\nAm Montag wiesen die USA 35 Diplomaten aus.",
      [("35 Diplomaten", 2025, 35)]),
-    ("Dienstleistungen | 4,0 | 4,1 |\nDie Preise für Dienstleistungen stiegen um 4,1 Prozent.",
-     [("4,1 Prozent", None, 4.1)]),
+    ("Dienstleistungen | 3,8 | 4,2 |\nDie Preise für Dienstleistungen stiegen um 4,2 Prozent.",
+     [("4,2 Prozent", None, 4.2)]),
 ]
 
 
@@ -154,7 +154,7 @@ def test_counts_and_lists_are_enough():
 
 def test_noise_can_be_switched_off(checker):
     pipe = checker.nlp.get_pipe("claimcheck_claims")
-    text = "Der SV Darmstadt 98 stieg ab.\nWaren 496,64 0,4 0,7 1,4 0,9"
+    text = "Der SV Darmstadt 98 stieg ab.\nWaren 512,07 0,6 0,9 1,2 0,8"
     pipe.noise = False
     try:
         without = checker.extract(text, DATE)
@@ -164,10 +164,10 @@ def test_noise_can_be_switched_off(checker):
 
 
 @pytest.mark.parametrize("text,kind,surface", [
-    ("im Sender Rossia 24. Mit", "channel", "Rossia 24"),
+    ("im Sender Rossia 24. Damit", "channel", "Rossia 24"),
     ("Januar 20251 |", "footnote", "1"),
     ("Energie3 | 7", "footnote", "3"),
-    ("27.02.2025 12.18Online seit heute, 12.18 Uhr", "timestamp", "27.02.2025 12.18"),
+    ("14.03.2025 09.41Online seit heute, 09.41 Uhr", "timestamp", "14.03.2025 09.41"),
     ("Siehe § 5 Abs. 2 BGB.", "law", "§ 5 Abs. 2 BGB"),
     ("Az. 3 StR 45/21", "file_number", "Az. 3 StR 45/21"),
     ("Tel. 089/2345-678", "phone", "Tel. 089/2345-678"),
@@ -182,7 +182,7 @@ def test_noise_kinds(text, kind, surface):
 
 
 @pytest.mark.parametrize("line,is_table", [
-    ("Waren | 496,64 | 0,4 |", True),
+    ("Waren | 512,07 | 0,6 |", True),
     ("Oktober 2024 |", True),
     ("---|---|---", True),
     ("Mieten 12,5 13,1 13,8 14,2", True),
@@ -232,7 +232,7 @@ def test_unknown_list_is_named(tmp_path):
 
 def test_table_rows_are_reported_as_a_notice(checker):
     text = ("date 2025-02\nDie Preise stiegen im Januar 2025 um 2,3 Prozent.\n"
-            "Waren | 496,64 | 0,4 |\nDienste | 503,36 | 4,0 |\n")
+            "Waren | 512,07 | 0,6 |\nDienste | 487,93 | 3,8 |\n")
     report = checker.check_text(text)
     assert [c.text for c in report.claims] == ["2,3 Prozent"]
     assert "2 Tabellenzeile(n) nicht als Angaben gelesen" in " ".join(report.notices)
