@@ -14,12 +14,15 @@ from claimcheck.evaluate import load_drafts
 ROOT = Path(__file__).resolve().parents[1]
 REALREF = ROOT / "fixtures" / "realref"
 ARTICLES = ROOT.parent / "shared" / "realworld"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout")  # files 01-55, split by the fixed rule of the README
+HELDOUT2 = "heldout2"  # files 56.., a second held-out split written later by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-DRAFTS = {s: load_drafts(REALREF / s) for s in SPLITS}
+DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
+EVERY = ALL + [(HELDOUT2, d) for d in DRAFTS[HELDOUT2]]
 IDS = [f"{s}/{d['name']}" for s, d in ALL]
+EVERY_IDS = [f"{s}/{d['name']}" for s, d in EVERY]
 
 
 def _words(text: str) -> list[str]:
@@ -32,7 +35,7 @@ def _article(stem: str) -> Path:
     return ARTICLES / f"{stem}.txt"
 
 
-@pytest.mark.parametrize("split, draft", ALL, ids=IDS)
+@pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
 def test_draft_is_well_formed(split, draft):
     text = draft["text"]
     assert draft["date"] is not None, "every draft carries the article's date"
@@ -66,7 +69,18 @@ def test_split_sizes_and_coverage():
         assert 0.3 <= errors / len(DRAFTS[s]) <= 0.7, f"{s}: a mix of wrong and faithful drafts"
 
 
-@pytest.mark.parametrize("split, draft", ALL, ids=IDS)
+def test_second_heldout_split():
+    drafts = DRAFTS[HELDOUT2]
+    numbers = sorted(int(d["name"].split("-", 1)[0]) for d in drafts)
+    assert numbers == list(range(len(ALL) + 1, len(ALL) + 1 + len(drafts))), "numbered on from the first splits"
+    assert 25 <= len(drafts) <= 40
+    errors = sum(len(d.get("expected") or []) for d in drafts)
+    assert 0.3 <= errors / len(drafts) <= 0.7, "a mix of wrong and faithful drafts"
+    refs = {d["reference"] for d in drafts}
+    assert len(refs - {d["reference"] for _, d in ALL}) >= 3, "mostly articles the first splits do not use"
+
+
+@pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
 def test_reference_article_exists_and_is_not_copied(split, draft):
     path = _article(draft["reference"])
     assert path.is_file(), f"{draft['name']}: no article {path.name}"
@@ -85,4 +99,5 @@ def test_benchmark_skips_without_articles(tmp_path, capsys):
     assert bench.main(["--sources", str(tmp_path / "absent")]) == 0
     assert "not found" in capsys.readouterr().out
     assert bench.main(["--sources", str(tmp_path)]) == 0
-    assert "lacks 08_spiegel_putin_755_mitarbeiter.txt" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "lacks " in out and "08_spiegel_putin_755_mitarbeiter.txt" in out
