@@ -15,10 +15,17 @@ VERDICTS = [
     ("2015 wies die Obama-Regierung 35 russische Diplomaten aus.", "mismatch", ["date"], ["Ende 2016"]),
     ("Ende 2016 wiesen die USA unter Präsident Trump 35 russische Diplomaten aus.", "mismatch", ["person"], ["Barack Obama"]),
     ("2018 schlossen die USA das russische Generalkonsulat in San Francisco.", "mismatch", ["place"], ["Seattle"]),
+    # a claim dated only by a deadline is about an act of the months before it (not 2016, 2018)
+    ("Bis zum 30. Juni müssen weitere 28 Diplomaten die USA verlassen.", "unverified", [], []),
+    ("Bis Mitte 2026 sollen 50 russische Diplomaten die USA verlassen.", "unverified", [], []),
+    ("Die USA wiesen 45 russische Diplomaten aus, die das Land bis zum 1. Januar 2017 verlassen mussten.",
+     "mismatch", ["count"], ["35"]),
+    ("Die USA wiesen 35 russische Diplomaten aus, die das Land bis zum 1. Januar 2017 verlassen mussten.",
+     "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, mehr als 700 Mitarbeiter abzubauen.", "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, rund 750 Mitarbeiter abzubauen.", "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, über 800 Mitarbeiter abzubauen.", "mismatch", ["count"], ["755"]),
-    ("2017 musste die US-Botschaft 755 Diplomaten abbauen.", "mismatch", ["noun"], ["Mitarbeiter"]),
+    ("2017 musste die US-Botschaft 755 Diplomaten abbauen.", "supported", [], []),
     ("Moskau wies 2018 im Gegenzug 60 US-Diplomaten aus.", "supported", [], []),
     ("Weitere Ausweisungen russischer Diplomaten folgten 2022.", "supported", [], []),
     ("Größer war nur die Ausweisung von 60 Diplomaten 2018.", "supported", [], []),
@@ -43,6 +50,18 @@ def test_verdicts(checker, sentence, verdict, fields, expected):
     text = HEADER + sentence
     for m in first.mismatches:
         assert text[m.start:m.end] == m.found
+
+
+@pytest.mark.parametrize("sentence", [
+    "2017 musste die US-Botschaft 755 Diplomaten abbauen.",
+    "2017 mussten 755 amerikanische Diplomaten Russland verlassen.",
+    "Im Jahr 2017 sollten 755 US-Diplomaten aus Russland abgezogen werden.",
+])
+def test_other_counted_noun_is_a_hint_not_a_mismatch(checker, sentence):
+    """Same exact number, time and parties, the counted noun named otherwise: supported with a hint."""
+    (claim,) = [c for c in checker.check_text(HEADER + sentence).claims if "755" in c.text] or [None]
+    assert claim is not None and claim.verdict == "supported", claim
+    assert any("Anders formuliert" in w and "Mitarbeiter" in w for w in claim.warnings)
 
 
 def test_mixed_facts_offer_both_readings(checker):

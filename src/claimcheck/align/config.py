@@ -50,6 +50,7 @@ SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (
 PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
 PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35 and 60 alike)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
+DEADLINE_ACT_DAYS = 366  # a deadline is set days to months after its act (72 h; July -> 1 September; December -> 30 June): a claim dated only by a deadline is about an act of the year before it
 SUGGEST = 0.70  # a replacement is offered only from this confidence on
 CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement
 SPECIFIC_NUMBER = 12  # numbers above this that are not multiples of 10 are "specific" (755, 35)

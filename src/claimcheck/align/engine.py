@@ -211,9 +211,8 @@ def _rescue(claim: Claim, p: PairScore) -> bool:
 
 
 def _rescued(p: PairScore, base: dict) -> Decision:
-    if p.constraints == ["noun"]:  # the event agrees: the counted noun is wrong (a warning)
-        return Decision("mismatch", p, ["noun"], confidence=p.identity, ranked=[p],
-                        reason="gleiche genaue Zahl, Zeit und Ereignis; anderes Gezähltes", **base)
+    """Supported, with the differing event or counted noun as a warning ("755 Diplomaten" for
+    "755 Mitarbeiter" is imprecise wording, not a wrong number)."""
     return Decision("supported", p, [], list(p.constraints), confidence=p.identity,
                     reason="gleiche genaue Zahl, Zeit und Beteiligte; Ereignis/Gezähltes anders benannt", **base)
 
@@ -226,8 +225,14 @@ def _why_not(pairs: list[PairScore], worthy: bool) -> str:
         return f"bester Kandidat {best.fact.id} ausgeschlossen: {', '.join(best.constraints)}"
     if not worthy:
         return "allein nicht prüfwürdig (Wochentag, Uhrzeit oder Frist)"
+    if best.other_period and _values_differ(best):
+        return f"bester Kandidat {best.fact.id} gehört zu einem anderen Zeitraum (anderer Vorgang)"
     return f"Identität {best.identity:.2f} unter der Schwelle, oder mehrere Werte weichen ab"
 
+
+
+def _values_differ(p: PairScore) -> bool:
+    return bool(p.differ(*KEYS))
 
 
 def _names(slots: list[str]) -> str:

@@ -110,17 +110,41 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
-    if ps.status["date"] != "unknown" and cc.deadline != fc.deadline:
+    deadline_act = None
+    if cc.deadline != fc.deadline and (cc.deadline or ps.status["date"] != "unknown"):
         # a deadline and the time of the act are not comparable; the act of a fact whose only
-        # time is a deadline happened in the source's period (its implicit time)
-        ps.compared_time = fc.act_time if not cc.deadline else None
-        ps.status["date"], ps.implicit_date = _date_status(cc.time, ps.compared_time)
+        # time is a deadline happened in the source's period (its implicit time); the act of a
+        # claim whose only time is a deadline happened in the months before it
+        deadline_act = act_window(cc.time) if cc.deadline else None
+        ps.compared_time = fc.act_time if not cc.deadline else fact_time
+        ps.status["date"], ps.implicit_date = _deadline_status(cc, ps.compared_time, deadline_act)
     ps.identity = _identity(ps)
     ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
+    if deadline_act is not None and fact_time is not None and fact_time.anchor != "implicit":
+        ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
     return ps
+
+
+def act_window(deadline: Optional[TimeSpan]) -> Optional[TimeSpan]:
+    """The period in which the act behind a deadline happened: the months before it."""
+    if deadline is None:
+        return None
+    first = deadline.first - timedelta(days=cfg.DEADLINE_ACT_DAYS)
+    return deadline.model_copy(update={"first": first, "granularity": "year", "anchor": "implicit"})
+
+
+def _deadline_status(cc: ClaimContext, fact_time: Optional[TimeSpan],
+                     deadline_act: Optional[TimeSpan]) -> tuple[Status, bool]:
+    """A fact dated only by a deadline against the claim's act: compared as implicit times; a
+    claim dated only by a deadline: its act window agrees weakly with a fact inside it."""
+    if not cc.deadline:
+        return _date_status(cc.time, fact_time)
+    if deadline_act is None or fact_time is None or fact_time.anchor == "implicit":
+        return "unknown", False
+    return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
 
 
 def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
