@@ -44,9 +44,19 @@ def _draft_rows(checker, name, text, found):
         is_error = any(f in text[claim.start:claim.end] or (claim.time and f in claim.time.text) for f in found)
         if best is not None:
             yield (is_error, best.identity, mismatch_threshold(claim, best, 0.0), name, cr.text, best.fact.id,
-                   cr.verdict)
+                   cr.verdict + "/" + _evidence(best))
         elif is_error:
             yield (True, 0.0, 0.0, name, cr.text, "-", cr.verdict)
+
+
+def _evidence(p) -> str:
+    """Which value differs and how firm the other one is: c/d = count/date differs; F = the other
+    value agrees and is stated (firm), i = agrees only with an implicit date, - = unknown."""
+    differ = p.differ(*KEYS)[0]
+    other = "date" if differ == "count" else "count"
+    firm = "F" if p.status[other] == "agree" and not p.implicit_date else (
+        "i" if p.status[other] == "agree" else "-")
+    return differ[0] + firm
 
 
 def main() -> int:
@@ -58,7 +68,7 @@ def main() -> int:
         out = sorted([*rows(drafts_dir, sources), *realworld_rows()], key=lambda r: -r[1])
         for is_error, ident, thr, name, text, fid, verdict in out:
             mark = "ERR" if is_error else "   "
-            print(f"{mark} {ident:.3f} thr {thr:.2f} {verdict[:5]:5} {name[:38]:<38} {text[:30]!r} {fid}")
+            print(f"{mark} {ident:.3f} thr {thr:.2f} {verdict.split('/')[0][:5]:5} {verdict.split('/')[-1]:2} {name[:38]:<38} {text[:30]!r} {fid}")
     return 0
 
 

@@ -181,3 +181,41 @@ def test_implicit_time_is_the_document_month():
     c = Claim(kind="count", text="x", start=0, end=1, sentence_start=0, sentence_end=1)
     t = effective_time(None, date(2024, 2, 10), c)
     assert (t.first, t.last, t.anchor) == (date(2024, 2, 1), date(2024, 2, 29), "implicit")
+
+
+# A second invented source for the time mechanisms: an undated statement of the article's own
+# news (dated by the article), one of backstory in the pluperfect (not dated by it).
+SOURCE_WIEN = """date 2023-11
+Wien weist Personal aus
+
+Die Regierung in Wien hat 847 Mitarbeiter der russischen Handelsvertretung zur Ausreise aufgefordert. Zuvor hatte Österreich 13 russische Diplomaten ausgewiesen.
+"""
+
+
+@pytest.fixture(scope="module")
+def wien(tmp_path_factory):
+    from claimcheck import Checker
+
+    path = tmp_path_factory.mktemp("src") / "wien-2023-11.txt"
+    path.write_text(SOURCE_WIEN, encoding="utf-8")
+    return Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+
+
+WIEN_CASES = [
+    # the same exact, specific number ties the statements: a stated wrong year is caught
+    ("Im November 2022 forderte Wien 847 Mitarbeiter der Handelsvertretung zur Ausreise auf.", "mismatch"),
+    ("Im November 2023 forderte Wien 847 Mitarbeiter der Handelsvertretung zur Ausreise auf.", "supported"),
+    # backstory has no date of its own: a draft that dates it is not contradicted
+    ("Im Jahr 2021 hatte Österreich 13 russische Diplomaten ausgewiesen.", "supported"),
+    ("Österreich hatte 2018 13 russische Diplomaten ausgewiesen.", "supported"),
+    # a claim dated only by a deadline: its act is of the months before the deadline
+    ("Bis zum 1. Dezember 2023 müssen 847 Mitarbeiter der Handelsvertretung Österreich verlassen.", "supported"),
+    ("Bis zum 1. Dezember 2023 müssen 874 Mitarbeiter der Handelsvertretung Österreich verlassen.", "mismatch"),
+    ("Bis Ende 2026 müssen 874 Mitarbeiter der Handelsvertretung Österreich verlassen.", "unverified"),
+]
+
+
+@pytest.mark.parametrize("sentence, verdict", WIEN_CASES)
+def test_time_mechanisms_on_an_unseen_source(wien, sentence, verdict):
+    got = [v for _, v, _ in verdicts(wien, sentence, "2023-11") if v != "unverified"] or ["unverified"]
+    assert got[0] == verdict, verdicts(wien, sentence, "2023-11")

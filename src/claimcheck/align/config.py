@@ -43,6 +43,7 @@ SUPPORT = 0.30  # values agree and the statements are plausibly the same (paraph
 MISMATCH = 0.45  # a wrong value is only claimed when the statement is clearly the source's one
 MISMATCH_ONE_KEY = 0.45  # a claim with a single key (date only, or no time) needs more identity
 MISMATCH_IMPLICIT = 0.65  # the differing value is the source's implicit (document) date
+MISMATCH_IMPLICIT_SPECIFIC = 0.48  # … when the same exact, specific number (755) ties the statements (tune: 0.49 error, no non-error above 0.30)
 MISMATCH_VAGUE = 0.45  # "Hunderte", "mehr als 700": vaguer claims need clearer identity
 MISMATCH_OTHER_KIND = 0.85  # a date-only claim against a count fact ("2022 wiesen … aus" vs "2018 … 60"), or the reverse
 SIDE_SLOT_MISMATCH = 0.55  # actor/place/person reported wrong on an otherwise agreeing statement

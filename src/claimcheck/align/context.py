@@ -34,6 +34,7 @@ class AlignData(BaseModel):
     deadline: list[str]
     deadline_nouns: list[str]
     offset: list[str]
+    backstory: list[str]
 
 
 @lru_cache(maxsize=4)
@@ -168,6 +169,12 @@ def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
         return True
     near = set(WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS]))
     return bool(near & set(data.deadline_nouns))
+
+
+def is_backstory(text: str, start: int, lo: int, lang: str = "de") -> bool:
+    """A pluperfect auxiliary in the clause around ``start``: the statement is backstory."""
+    words = {w.lower() for w in WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS])}
+    return bool(words & set(align_data(lang).backstory))
 
 
 def is_offset(text: str, end: int, lang: str = "de") -> bool:

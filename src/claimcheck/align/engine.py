@@ -137,7 +137,8 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
     firm_other = p.status[other] == "agree" and not (other == "date" and p.implicit_date)
     t = cfg.MISMATCH if firm_other else cfg.MISMATCH_ONE_KEY
     if differ == "date" and p.implicit_date:
-        t = max(t, cfg.MISMATCH_IMPLICIT)
+        specific = p.status["count"] == "agree" and exact_specific(claim, p.fact)
+        t = max(t, cfg.MISMATCH_IMPLICIT_SPECIFIC if specific else cfg.MISMATCH_IMPLICIT)
     if differ == "count" and is_vague(claim.quantity):
         t = max(t, cfg.MISMATCH_VAGUE)
     if claim.kind != p.fact.kind:  # a date-only statement against a count (or the reverse)

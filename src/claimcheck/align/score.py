@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from typing import Literal, Optional
 
 from claimcheck.align import config as cfg
-from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_deadline,
-                                      is_offset, quantity_role, roles_compatible)
+from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
+                                      is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.ordinals import UNIT as ORDINAL
@@ -67,6 +67,8 @@ class FactContext:
         role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
         deadline = t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
         offset = fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
+        if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
+            reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
                    effective_time(None, reference_date, fact), deadline, offset)
 
@@ -123,7 +125,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
-    if deadline_act is not None and fact_time is not None and fact_time.anchor != "implicit":
+    if deadline_act is not None and fact_time is not None:
         ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
     return ps
 
@@ -142,7 +144,7 @@ def _deadline_status(cc: ClaimContext, fact_time: Optional[TimeSpan],
     claim dated only by a deadline: its act window agrees weakly with a fact inside it."""
     if not cc.deadline:
         return _date_status(cc.time, fact_time)
-    if deadline_act is None or fact_time is None or fact_time.anchor == "implicit":
+    if deadline_act is None or fact_time is None:
         return "unknown", False
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
 
