@@ -219,3 +219,14 @@ WIEN_CASES = [
 def test_time_mechanisms_on_an_unseen_source(wien, sentence, verdict):
     got = [v for _, v, _ in verdicts(wien, sentence, "2023-11") if v != "unverified"] or ["unverified"]
     assert got[0] == verdict, verdicts(wien, sentence, "2023-11")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("beschlagnahmt", "beschlagnahmen"), ("ausgewiesen", "Ausweisung"), ("verhängt", "verhängen"),
+    ("geschlossen", "schlossen"), ("verließen", "verlassen"), ("Gespräche", "Gespräch"),
+])
+def test_inflected_forms_share_their_lemma_stem(a, b):
+    """Participles, past forms, infinitives and nominalisations of one verb share their stem key."""
+    from claimcheck.align.context import word_keys
+
+    assert word_keys(a)[0][0] == word_keys(b)[0][0]

@@ -40,7 +40,7 @@ IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of
 
 # --- verdict thresholds ----------------------------------------------------------------------
 SUPPORT = 0.30  # values agree and the statements are plausibly the same (paraphrases: 0.3–0.6)
-MISMATCH = 0.45  # a wrong value is only claimed when the statement is clearly the source's one
+MISMATCH = 0.40  # a wrong value is only claimed when the statement is clearly the source's one (the other value agrees as stated)
 MISMATCH_ONE_KEY = 0.45  # a claim with a single key (date only, or no time) needs more identity
 MISMATCH_IMPLICIT = 0.65  # the differing value is the source's implicit (document) date
 MISMATCH_IMPLICIT_SPECIFIC = 0.48  # … when the same exact, specific number (755) ties the statements (tune: 0.49 error, no non-error above 0.30)
@@ -52,6 +52,7 @@ PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best on
 PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35 and 60 alike)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
 DEADLINE_ACT_DAYS = 366  # a deadline is set days to months after its act (72 h; July -> 1 September; December -> 30 June): a claim dated only by a deadline is about an act of the year before it
+FIRM_OTHER = 0.10  # confidence of a mismatch rises when the other value agrees as stated ("Ende 2016 … 45": the date ties the statement)
 SUGGEST = 0.70  # a replacement is offered only from this confidence on
 CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement
 SPECIFIC_NUMBER = 12  # numbers above this that are not multiples of 10 are "specific" (755, 35)

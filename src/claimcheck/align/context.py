@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from claimcheck.align import config as cfg
 from claimcheck.models import Claim, Fact, Quantity
 from claimcheck.resources import load_resource
+from claimcheck.nlp.lemmas import load_lemmas
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 PREV_WORDS = re.compile(r"([A-Za-zÄÖÜäöüß]+)(?:\s+([A-Za-zÄÖÜäöüß]+))?\s+$")
@@ -77,16 +78,24 @@ def word_weight(word: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def word_keys(word: str) -> tuple[tuple[str, float], ...]:
-    """(stem, weight) keys of one lower-cased word: its stem, and its head if it is a compound."""
+def word_keys(token: str) -> tuple[tuple[str, float], ...]:
+    """(stem, weight) keys of one word: the stem of its lemma ("ausgewiesen" and "Ausweisung"
+    share "ausweis"), and its head if it is a compound. The weight is the word's own rarity."""
+    word = token.lower()
     weight = word_weight(word)
     if weight <= 0:
         return ()
-    keys = [(_STEMMER.stemWord(word), weight)]
-    head = compound_head(word)
+    keys = [(_STEMMER.stemWord(_lemma(token).lower()), weight)]
+    head = compound_head(word) if token[:1].isupper() else None  # compounds of interest are nouns
     if head:
         keys.append((_STEMMER.stemWord(head), weight * cfg.COMPOUND_HEAD_SHARE))
     return tuple(keys)
+
+
+def _lemma(token: str) -> str:
+    """The lookup lemma of a word (spaCy's German table), else the word."""
+    table = load_lemmas("de")
+    return table.get(token) or table.get(token.lower()) or token
 
 
 def compound_head(word: str) -> Optional[str]:
@@ -105,7 +114,7 @@ def bag(text: str) -> Bag:
     """Stem -> weight for the content words of a text (numbers are not words here)."""
     out: Bag = {}
     for m in WORD.finditer(text):
-        for key, weight in word_keys(m.group(0).lower()):
+        for key, weight in word_keys(m.group(0)):
             if weight > out.get(key, 0.0):
                 out[key] = weight
     return out
@@ -113,7 +122,10 @@ def bag(text: str) -> Bag:
 
 def dice(a: Bag, b: Bag) -> float:
     """Weighted overlap of two bags in [0, 1]: the mean of Dice (both sides alike) and of the
-    overlap coefficient (a short paraphrase inside a long source sentence still scores)."""
+    overlap coefficient (a short paraphrase inside a long source sentence still scores, and so
+    does a source sentence that names by a pronoun what the draft names: "Sie müssen …").
+    Measured: the share of the claim's bag alone (instead of the smaller bag's) lost such
+    anaphoric pairs on the invented test source while it won only one headline trap."""
     wa, wb = sum(a.values()), sum(b.values())
     if wa <= 0 or wb <= 0:
         return 0.0

@@ -131,11 +131,20 @@ def _values_agree(claim: Claim, p: PairScore) -> bool:
     return not p.differ(*KEYS) and bool(p.agree(*KEYS))
 
 
+def _firm_other(p: PairScore) -> bool:
+    """The value that does not differ agrees and is stated on both sides (not implicit)."""
+    differ = p.differ(*KEYS)
+    if len(differ) != 1:
+        return False
+    other = "date" if differ[0] == "count" else "count"
+    return p.status[other] == "agree" and not (other == "date" and p.implicit_date)
+
+
 def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
     differ = p.differ(*KEYS)[0]
-    other = "date" if differ == "count" else "count"
-    firm_other = p.status[other] == "agree" and not (other == "date" and p.implicit_date)
-    t = cfg.MISMATCH if firm_other else cfg.MISMATCH_ONE_KEY
+    t = cfg.MISMATCH if _firm_other(p) else cfg.MISMATCH_ONE_KEY
+    if p.implicit_date and p.status["date"] == "agree":
+        t += cfg.IMPLICIT_TIME_AGREE  # an implicit time may help to confirm, never to accuse
     if differ == "date" and p.implicit_date:
         specific = p.status["count"] == "agree" and exact_specific(claim, p.fact)
         t = max(t, cfg.MISMATCH_IMPLICIT_SPECIFIC if specific else cfg.MISMATCH_IMPLICIT)
@@ -183,7 +192,7 @@ def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> D
     others = [p for p in ranked if p is not best and p.differ(*KEYS) != best.differ(*KEYS)]
     close = [p for p in ranked if p is not best and best.identity - p.identity < cfg.AMBIGUOUS
              and p.fact.id != best.fact.id]
-    confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0)
+    confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0) + (cfg.FIRM_OTHER if _firm_other(best) else 0.0)
     fields = best.differ(*KEYS) + best.differ(*SIDE)
     return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
                     reason=f"{_names(fields[:1])} weicht ab, Identität {best.identity:.2f}", **base)

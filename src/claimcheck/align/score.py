@@ -144,8 +144,8 @@ def _deadline_status(cc: ClaimContext, fact_time: Optional[TimeSpan],
     claim dated only by a deadline: its act window agrees weakly with a fact inside it."""
     if not cc.deadline:
         return _date_status(cc.time, fact_time)
-    if deadline_act is None or fact_time is None:
-        return "unknown", False
+    if deadline_act is None or fact_time is None or cc.claim.kind == "date":
+        return "unknown", False  # a deadline that is the claim's value is compared with deadlines only
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
 
 
