@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import TimeSpan
 from claimcheck.nlp.dates import find_time_expressions, time_label
-from claimcheck.nlp.dates_lexicon import DatesLexicon
+from claimcheck.lang.schema.dates import DatesLexicon
 from claimcheck.resources import load_resource, load_yaml
 
 DOC = date(2025, 2, 20)  # a Thursday

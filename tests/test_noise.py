@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.nlp.noise import NoiseFile, find_noise, mask_noise, table_lines
+from claimcheck.lang.schema.noise import NoiseFile
+from claimcheck.nlp.noise import find_noise, mask_noise, table_lines
 from claimcheck.resources import load_yaml, resource_path
 
 DATE = "2025-02-19"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Quantity
 from claimcheck.nlp.numbers import find_quantities
-from claimcheck.nlp.numbers_lexicon import NumbersFile
+from claimcheck.lang.schema.numbers import NumbersFile
 from claimcheck.resources import load_yaml, resource_path
 
 INF = None  # unbounded side of an interval

@@ -14,6 +14,7 @@ from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
 from claimcheck.document import DocDate, date_info, resolve_date
 from claimcheck.errors import ClaimcheckError
+from claimcheck.lang import message
 from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon
@@ -144,19 +145,14 @@ class Checker:
 def _language_notices(label: str, german: bool, forced: bool) -> list[str]:
     if german:
         return []
-    if forced:
-        return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); er wurde auf Wunsch "
-                f"trotzdem als deutscher Text geprüft."]
-    return [f"Der Text ist offenbar nicht deutsch (erkannt: {label}); es wurden keine Angaben "
-            f"geprüft. Mit --force-language wird er trotzdem geprüft."]
+    return [message("notices.not_german_forced" if forced else "notices.not_german", label=label)]
 
 
 def _table_notices(text: str) -> list[str]:
     from claimcheck.nlp.noise import table_lines
 
     n = len(table_lines(text))
-    return [f"{n} Tabellenzeile(n) nicht als Angaben gelesen: Tabellenwerte werden nicht "
-            f"geprüft."] if n else []
+    return [message("notices.table_rows", n=n)] if n else []
 
 
 def _as_docdate(value: DateLike) -> Optional[DocDate]:

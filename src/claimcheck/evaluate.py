@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 import yaml
 
+from claimcheck.lang import pack
 from claimcheck.models import Claim, ClaimReport, Mismatch, Report
 
 Extract = Callable[[str, Optional[date]], "list[Claim]"]
@@ -30,26 +31,10 @@ EVENTS = {"expel", "leave", "close", "reduce_staff", "recall", "sanction", "arre
           "summon"}  # "summon" (einbestellen) is new: not yet in the lexicon
 FIELDS = {"count", "date", "actor", "place", "person", "noun", "target", "event"}
 
-# Hedge words grouped by meaning: gold and prediction agree when their words share a class.
-_HEDGE_CLASSES = {
-    "approx": {"rund", "etwa", "ungefähr", "circa", "ca.", "zirka", "annähernd", "an die", "um die"},
-    "nearly": {"knapp", "fast", "beinahe", "nahezu"},
-    "more": {"mehr als", "über", "mehr", "oberhalb", "gut"},
-    "less": {"weniger als", "unter", "weniger"},
-    "at_least": {"mindestens", "wenigstens", "nicht weniger als"},
-    "at_most": {"höchstens", "bis zu", "maximal", "nicht mehr als"},
-    "range": {"zwischen", "bis", "von bis"},
-}
-
-# Aliases accepted as the same value when comparing a checker's correction with the gold one.
-_ALIASES = {
-    "usa": {"usa", "us", "vereinigte staaten", "vereinigten staaten", "washington", "amerika"},
-    "rus": {"rus", "russland", "moskau", "kreml"},
-    "cze": {"cze", "tschechien", "prag"},
-    "deu": {"deu", "deutschland", "berlin", "bundesregierung"},
-    "gbr": {"gbr", "großbritannien", "london", "vereinigtes königreich"},
-}
-
+# Hedge words grouped by meaning (gold and prediction agree when their words share a class) and
+# aliases accepted as the same value when comparing corrections: lang/de/words.yaml (evaluate).
+_HEDGE_CLASSES: dict[str, list[str]] = pack().words.evaluate.hedge_classes
+_ALIASES: dict[str, list[str]] = pack().words.evaluate.aliases
 
 # --------------------------------------------------------------------------- gold loading
 

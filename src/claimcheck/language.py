@@ -1,4 +1,4 @@
-"""Language check of an input: a cheap function-word test (``resources/de/language.yaml``).
+"""Language check of an input: a cheap function-word test (``lang/de/language.yaml``).
 
 A text is taken as German unless another language's function words clearly outnumber German
 ones, or most of its letters are of another script. lingua-language-detector gives the same
@@ -13,9 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from claimcheck.resources import load_resource
+from claimcheck.lang import pack
+from claimcheck.lang.schema.language import LanguageFile
 
 GERMAN = "de"
 # Another language needs at least this many function-word hits, and more than RATIO times the
@@ -27,25 +26,6 @@ SCRIPT_SHARE = 0.5
 # Only the first characters are looked at: enough words for a verdict, bounded cost.
 SAMPLE_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class LanguageEntry(_Strict):
-    label: str
-    words: list[str] = Field(min_length=5)
-
-
-class ScriptEntry(_Strict):
-    code: str
-    label: str
-
-
-class LanguageFile(_Strict):
-    languages: dict[str, LanguageEntry]
-    scripts: dict[str, ScriptEntry] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -60,7 +40,7 @@ class Verdict:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[LanguageFile, dict[str, list[str]]]:
-    data = load_resource("language.yaml", LanguageFile)
+    data = pack().language
     if GERMAN not in data.languages:
         raise ValueError("language.yaml: no entry for German (de)")
     index: dict[str, list[str]] = {}  # word -> the languages it is a function word of

@@ -10,8 +10,10 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimcheck.lang.schema.dates import Modifier
+from claimcheck.lang.timelabel import time_label
+
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-Modifier = Literal["start", "mid", "end"]
 Anchor = Literal["absolute", "document", "previous", "text", "implicit"]  # implicit: document date
 Verdict = Literal["supported", "mismatch", "unverified"]
 SlotName = Literal["count", "date", "event", "actor", "target", "place", "noun", "person"]
@@ -46,7 +48,7 @@ class Quantity(Spanned):
     high: Optional[float] = None
     low_inclusive: bool = True
     high_inclusive: bool = True
-    hedge: Optional[str] = None  # normalised hedge word: "rund", "mehr als", "zwischen" ...
+    hedge: Optional[str] = None  # normalised hedge word of the lexicon (numbers.yaml: hedges)
     vague: bool = False  # "Dutzende", "Hunderte", "mehrere"
     unit: Optional[str] = None  # unit/scale attached by the number grammar itself ("Prozent", "Stunde")
 
@@ -108,9 +110,7 @@ class TimeSpan(Spanned):
         return self.first <= other.last and other.first <= self.last
 
     def label(self) -> str:
-        """German label of the normalised interval ("Ende 2016", "Dezember 2016", "2018")."""
-        from claimcheck.nlp.dates import time_label
-
+        """Label of the normalised interval ("Ende 2016", "Dezember 2016", "2018")."""
         return time_label(self)
 
 

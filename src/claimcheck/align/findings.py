@@ -1,4 +1,5 @@
-"""Turn alignment outcomes into the public ``ClaimReport`` records, with German messages."""
+"""Turn alignment outcomes into the public ``ClaimReport`` records, with the pack's messages
+(``lang/de/messages.yaml``, section ``findings``)."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,6 +8,7 @@ from typing import Optional, Sequence
 from claimcheck.align import config as cfg
 from claimcheck.align.engine import Aligner, Decision, prefer_unused
 from claimcheck.align.lines import line_column
+from claimcheck.lang import message
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Replacement, Report, Summary)
@@ -42,8 +44,7 @@ def _once(items: list[ClaimReport]) -> list[ClaimReport]:
         if item.verdict == "mismatch" and keys and keys <= seen:
             item = item.model_copy(update=dict(
                 verdict="unverified", rule="CC330", severity="info", mismatches=[], replacements=[],
-                correction=None, message=f"Bereits gemeldet: „{item.text}“ – die Abweichung steht bei "
-                                         f"einer anderen Angabe dieses Satzes."))
+                correction=None, message=message("findings.already_reported", text=item.text)))
         seen |= keys
         out.append(item)
     return out
@@ -56,11 +57,11 @@ def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimRep
                 explanation=explain(claim, d), confidence=round(d.confidence, 3))
     if d.negated:
         return ClaimReport(**base, rule="CC310", severity="info",
-                           message=f"Verneinte Angabe: „{claim.text}“ – nicht gegen die Quelle geprüft.")
+                           message=message("findings.negated", text=claim.text))
     if d.best is None:
-        rule, what = ("CC300", "die Quelle sagt dazu nichts") if d.checkworthy else (
-            "CC320", "allein keine prüfbare Angabe (Wochentag, Uhrzeit oder Frist)")
-        return ClaimReport(**base, rule=rule, severity="info", message=f"Nicht prüfbar: „{claim.text}“ – {what}.")
+        rule, why = ("CC300", "findings.no_source") if d.checkworthy else ("CC320", "findings.not_checkworthy")
+        return ClaimReport(**base, rule=rule, severity="info",
+                           message=message("findings.unverified", text=claim.text, why=message(why)))
     fact = d.best.fact
     mismatches = [m for m in (_mismatch(claim, d, f, lex) for f in d.fields) if m]
     severity = "info" if d.verdict == "supported" else (
@@ -105,7 +106,7 @@ def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
         t = p.compared_time
         if t is None:
             return None
-        return f"{t.label()} (Datum des Quellartikels)" if t.anchor == "implicit" else t.text
+        return message("findings.implicit_date", label=t.label()) if t.anchor == "implicit" else t.text
     if field == "actor" and fact.actor is not None:
         return lex.actor_labels.get(fact.actor.value, fact.actor.text)
     slot = fact.slot(field)
@@ -118,7 +119,8 @@ def _context(fact: Fact, lex: Lexicon) -> str:
         parts.append(fact.time.text)
     if fact.event is not None:
         label = lex.event_labels.get(fact.event.value, fact.event.value)
-        actor = f" durch {lex.actor_labels.get(fact.actor.value, fact.actor.text)}" if fact.actor else ""
+        actor = message("findings.by_actor", actor=lex.actor_labels.get(fact.actor.value, fact.actor.text)
+                        ) if fact.actor else ""
         parts.append(label + actor)
     return ", ".join(parts)
 
@@ -126,10 +128,10 @@ def _context(fact: Fact, lex: Lexicon) -> str:
 def _message(claim: Claim, fact: Fact, mismatches: list[Mismatch], lex: Lexicon) -> str:
     ctx = _context(fact, lex)
     if not mismatches:
-        return f"Bestätigt: „{claim.text}“ – Quelle: {fact.provenance.sentence.strip()}"
-    parts = [f"{SLOT_LABELS[m.field]} weicht ab: „{_shown(claim, m)}“ – Quelle nennt {m.expected}"
+        return message("findings.supported", text=claim.text, evidence=fact.provenance.sentence.strip())
+    parts = [message("findings.differs", slot=SLOT_LABELS[m.field], shown=_shown(claim, m), expected=m.expected)
              for m in mismatches]
-    return "; ".join(parts) + (f" ({ctx})." if ctx else ".")
+    return "; ".join(parts) + (message("findings.context", context=ctx) if ctx else ".")
 
 
 def _shown(claim: Claim, m: Mismatch) -> str:
@@ -184,9 +186,9 @@ def _warnings(claim: Claim, d: Decision, lex: Lexicon) -> list[str]:
     fact, out = d.best.fact, []
     q, f = claim.quantity, fact.quantity
     if q is not None and f is not None and f.exact and not q.exact and d.best.status["count"] == "agree":
-        out.append(f"Ungenauer als die Quelle: dort steht {f.label()}.")
+        out.append(message("findings.imprecise", value=f.label()))
     if d.verdict == "supported" and set(d.warnings) & {"event", "noun"}:
-        out.append(f"Anders formuliert als die Quelle: dort „{fact.text}“ ({_context(fact, lex)}).")
+        out.append(message("findings.rephrased", text=fact.text, context=_context(fact, lex)))
     return out
 
 
@@ -194,4 +196,5 @@ def _alternative(p: PairScore, lex: Lexicon) -> str:
     fact = p.fact
     what = f"{fact.quantity.label()} " if fact.quantity else ""
     noun = fact.noun.text if fact.noun else ""
-    return f"Oder gemeint: {what}{noun} ({_context(fact, lex)}) – Quelle: {fact.provenance.sentence.strip()}"
+    return message("findings.alternative", value=what, noun=noun, context=_context(fact, lex),
+                   evidence=fact.provenance.sentence.strip())

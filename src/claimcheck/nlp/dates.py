@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from claimcheck.models import TimeSpan
-from claimcheck.nlp.dates_label import time_label
+from claimcheck.lang.timelabel import time_label
 from claimcheck.nlp.dates_lexicon import grammar
 from claimcheck.nlp.dates_relative import relative_rules
 from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, absolute_rules

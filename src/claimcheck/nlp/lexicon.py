@@ -1,6 +1,6 @@
 """Domain lexicons (events, actors, persons, places, counted nouns) loaded from YAML data files.
 
-The files live in ``claimcheck/resources/<lang>/`` and are validated with pydantic at load time.
+The files live in ``claimcheck/lang/<lang>/`` (schema: ``claimcheck.lang.schema.lexicon``).
 """
 from __future__ import annotations
 
@@ -10,68 +10,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel
 
-from claimcheck.resources import load_yaml, resource_path
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EventEntry(_Strict):
-    id: str = Field(pattern=r"^[a-z_]+$")
-    label: str
-    verbs: list[str] = Field(default_factory=list)
-    nouns: list[str] = Field(default_factory=list)
-    phrases: list[str] = Field(default_factory=list)
-
-
-class EventsFile(_Strict):
-    particles: list[str]
-    events: list[EventEntry]
-    # groups of event types that describe one episode ("expel" makes diplomats "leave")
-    related: list[list[str]] = Field(default_factory=list)
-    # verb lemma -> next words that make it no trigger ("verwies auf Artikel 5": refers to)
-    exceptions: dict[str, list[str]] = Field(default_factory=dict)
-
-
-class ActorEntry(_Strict):
-    id: str
-    label: str
-    aliases: list[str] = Field(min_length=1)
-    adjectives: list[str] = Field(default_factory=list)
-    prefixes: list[str] = Field(default_factory=list)
-
-
-class PersonEntry(_Strict):
-    id: str
-    actor: str
-    aliases: list[str] = Field(min_length=1)
-
-
-class ActorsFile(_Strict):
-    actors: list[ActorEntry]
-    persons: list[PersonEntry] = Field(default_factory=list)
-    institutions: list[str] = Field(default_factory=list)
-
-    @field_validator("persons")
-    @classmethod
-    def _persons_name_known_actors(cls, persons, info):
-        known = {a.id for a in info.data.get("actors", [])}
-        for p in persons:
-            if p.actor not in known:
-                raise ValueError(f"person {p.id!r} names unknown actor {p.actor!r}")
-        return persons
-
-
-class PlacesFile(_Strict):
-    places: list[str]
-
-
-class NounsFile(_Strict):
-    classes: dict[str, list[str]]
-    forms: dict[str, str] = Field(default_factory=dict)
+from claimcheck.lang import pack_dir
+from claimcheck.lang.loader import load_yaml
+from claimcheck.lang.schema.lexicon import ActorsFile, EventsFile, NounsFile, PlacesFile
 
 
 @dataclass
@@ -193,7 +136,7 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "de") -> Lexicon:
     """The bundled lexicons of ``lang``."""
-    return load_lexicon_dir(resource_path("", lang))
+    return load_lexicon_dir(pack_dir(lang))
 
 
 def load_lexicon_dir(directory: Union[str, Path]) -> Lexicon:

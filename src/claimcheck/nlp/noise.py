@@ -1,5 +1,5 @@
 """What is not a claim: names that contain numbers, references, contact data, footnote and list
-markers, page timestamps and bylines, and table rows (patterns in ``resources/de/noise.yaml``).
+markers, page timestamps and bylines, and table rows (patterns in ``lang/de/noise.yaml``).
 
 ``find_noise`` returns the spans; ``mask_noise`` blanks them (same length, newlines kept) so the
 number and date finders never see them while every offset stays valid.
@@ -9,15 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Literal, Optional, Sequence
+from typing import Optional, Sequence
 
-from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
 
-from claimcheck.resources import load_resource
-
-NoiseKind = Literal["club", "product", "channel", "law", "file_number", "isbn", "phone", "postcode",
-                    "url", "footnote", "list_marker", "timestamp", "byline", "furniture", "table"]
+from claimcheck.lang import pack
+from claimcheck.lang.schema.noise import NoiseKind, TableRule
 
 # Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
 # pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
@@ -30,57 +26,6 @@ _DIGIT_RUN = re.compile(r"\d+")
 _SEPARATOR_LINE = re.compile(r"[ \t|:+-]*\|[ \t|:+-]*")
 # A footnote text after its marker: "1 Vorläufige Werte." at a line start or after ". " / "| ".
 _FOOTNOTE_TEXT = r"(?:^|(?<=[.|][ \t]))[ \t]*(?P<x>{d})(?=[ \t]+[A-ZÄÖÜ])"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class NoisePattern(_Strict):
-    kind: NoiseKind
-    pattern: str = Field(min_length=1)
-    ignorecase: bool = False
-    # Speed only: the pattern runs on a window only when one of these strings occurs in it
-    # ("<<name>>" stands for every word of a list).
-    requires: list[str] = Field(default_factory=list)
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:  # lists stand in as a plain group here; their names are checked by NoiseFile
-            re.compile(re.sub(r"<<(\w+)>>", "(?:x)", pattern))
-        except re.error as exc:
-            raise ValueError(f"invalid regex: {exc}") from exc
-        return pattern
-
-
-class TableRule(_Strict):
-    min_separators: int = Field(ge=1)
-    min_numbers: int = Field(ge=1)
-    min_number_share: float = Field(gt=0, le=1)
-
-
-class NoiseFile(_Strict):
-    lists: dict[str, list[str]] = Field(default_factory=dict)
-    anchor_words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = []
-    patterns: list[NoisePattern]
-    table: TableRule
-
-    @field_validator("lists")
-    @classmethod
-    def _lists_not_empty(cls, lists: dict[str, list[str]]) -> dict[str, list[str]]:
-        for name, words in lists.items():
-            if not words or any(not w.strip() for w in words):
-                raise ValueError(f"list {name!r} is empty or has an empty entry")
-        return lists
-
-    @model_validator(mode="after")
-    def _lists_known(self) -> "NoiseFile":
-        for i, p in enumerate(self.patterns):
-            unknown = set(re.findall(r"<<(\w+)>>", p.pattern + " ".join(p.requires))) - set(self.lists)
-            if unknown:
-                raise ValueError(f"patterns.{i} ({p.kind}) names unknown list(s): {sorted(unknown)}")
-        return self
 
 
 def expand(pattern: str, lists: dict[str, list[str]], flags: int = 0) -> re.Pattern:
@@ -109,7 +54,7 @@ class _Compiled:
 
 @lru_cache(maxsize=4)
 def _compiled(lang: str = "de") -> _Compiled:
-    data = load_resource("noise.yaml", NoiseFile, lang)
+    data = pack(lang).noise
     pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
                   _required(p.requires, data.lists)) for p in data.patterns)
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast

@@ -2,7 +2,7 @@
 
 The text is masked (excluded spans, times like "12:18", phone numbers) and split into tokens;
 the parser in ``numbers.py`` works on these tokens. The word lists and tolerances live in
-``resources/de/numbers.yaml`` and are validated by :class:`NumbersFile`. Phrases of the lexicon
+``lang/de/numbers.yaml`` and are validated by :class:`NumbersFile`. Phrases of the lexicon
 are split with the same tokenizer as the text, so "ca." and "mehr als" match token sequences.
 """
 from __future__ import annotations
@@ -12,17 +12,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal, NamedTuple, Optional, Sequence, TypeVar
+from typing import NamedTuple, Optional, Sequence, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
+from claimcheck.lang import pack
+from claimcheck.lang.schema.numbers import HedgeEntry as HedgeEntry  # re-exported for nlp.numbers
+from claimcheck.lang.schema.numbers import NumbersFile
 from claimcheck.nlp.dates_guard import trie_regex
-from claimcheck.resources import load_resource
-
-HedgeKind = Literal[
-    "approx", "above_near", "below_near", "just_over", "just_under",
-    "more", "less", "at_least", "at_most", "range",
-]
 
 MASK = "\x00"  # replaces excluded and blocked spans before tokenizing
 
@@ -196,89 +191,6 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(phrase))
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class VagueEntry(_Strict):
-    words: list[str] = Field(min_length=1)
-    low: float = Field(ge=0)
-    high: Optional[float] = Field(default=None, ge=0)
-    multiplies: bool = False
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "VagueEntry":
-        if self.high is not None and self.high < self.low:
-            raise ValueError(f"high {self.high} is below low {self.low}")
-        return self
-
-
-class HedgeEntry(_Strict):
-    hedge: str
-    kind: HedgeKind
-    phrases: list[str] = Field(min_length=1)
-    connector: Optional[str] = None
-
-    @model_validator(mode="after")
-    def _range_has_connector(self) -> "HedgeEntry":
-        if (self.kind == "range") != (self.connector is not None):
-            raise ValueError("a connector is required for kind 'range' and only there")
-        return self
-
-
-class Tolerance(_Strict):
-    approx_min: float = Field(gt=0, lt=1)
-    approx_max: float = Field(gt=0, lt=1)
-    near: float = Field(gt=0, lt=1)
-
-
-class NumbersFile(_Strict):
-    articles: list[str]
-    article_scales: list[str]
-    halves: list[str]
-    not_counts: list[str]
-    capitalised_ok: list[str]
-    scales: dict[str, float]
-    fractions: dict[str, float]
-    half_suffix: str
-    units: dict[str, str]
-    vague: list[VagueEntry]
-    vague_blockers: list[str]
-    hedges: list[HedgeEntry]
-    range_connectors: list[str] = Field(min_length=1)
-    range_hedge: str
-    tolerance: Tolerance
-    time_words: list[str]
-    score_words: list[str]
-    references: list[str]
-    reference_connectors: list[str]
-    ordinal_cues: list[str]
-    ordinal_words: dict[str, int]
-    ordinal_endings: list[str] = Field(min_length=1)
-    postcode_cues: list[str]
-    street_suffixes: list[str]
-    number_pieces: list[str] = Field(min_length=1)
-    phone_min_digits: int = Field(ge=5)
-
-    @field_validator("articles", "article_scales", "halves", "not_counts", "capitalised_ok",
-                     "references", "ordinal_cues", "postcode_cues", "time_words", "score_words",
-                     "street_suffixes", "number_pieces")
-    @classmethod
-    def _lowercase(cls, words: list[str]) -> list[str]:
-        for w in words:
-            if w != w.lower() or not w.strip():
-                raise ValueError(f"{w!r}: words must be lowercase and non-empty")
-        return words
-
-    @field_validator("scales")
-    @classmethod
-    def _scale_keys_known(cls, scales: dict[str, float], info) -> dict[str, float]:
-        missing = [w for w in info.data.get("article_scales", []) if w not in scales]
-        if missing:
-            raise ValueError(f"article_scales without a scale value: {missing}")
-        return scales
-
-
 E = TypeVar("E")
 
 
@@ -353,4 +265,4 @@ def _trigger(d: NumbersFile) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def numbers_lexicon(lang: str = "de") -> NumbersLexicon:
-    return NumbersLexicon(load_resource("numbers.yaml", NumbersFile, lang))
+    return NumbersLexicon(pack(lang).numbers)

@@ -1,7 +1,7 @@
 """Direction of a weekday or a month named without year: the next one when the sentence speaks
 of the future or of a deadline ("Am Freitag läuft die Frist ab", "bis Freitag müssen …", "wird
 am Montag …"), the last one when it speaks of the past ("hatte am Freitag …"). Cue words:
-``resources/de/tense.yaml``; the cue nearest to the expression wins ("Die Frist war am Freitag
+``lang/de/tense.yaml``; the cue nearest to the expression wins ("Die Frist war am Freitag
 abgelaufen": "war", not "Frist"). Without any cue the caller's default applies (the last one)."""
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
-from claimcheck.resources import load_resource
+from claimcheck.lang import pack
+from claimcheck.lang.schema.tense import TenseFile
 
 NEXT, LAST, UNKNOWN = 1, -1, 0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -19,20 +18,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ„\"»])|\n")
 
 
-class TenseFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    next_prepositions: list[str]
-    last_prepositions: list[str]
-    past: list[str]
-    future: list[str]
-    deadline: list[str]
-    contractions: list[str]
-
-
 @lru_cache(maxsize=1)
 def tense_lexicon() -> TenseFile:
-    data = load_resource("tense.yaml", TenseFile)
+    data = pack().tense
     lower = {k: [w.lower() for w in v] for k, v in data.model_dump().items()}
     return TenseFile(**lower)
 

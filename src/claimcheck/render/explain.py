@@ -1,26 +1,27 @@
 """The decision trace of a claim in words an editor can read (``check --explain``)."""
 from __future__ import annotations
 
+from claimcheck.lang import message, pack
 from claimcheck.models import ClaimReport
 from claimcheck.render.words import SLOT_LABELS
 
 STATUS = {"agree": "=", "differ": "≠", "unknown": "?"}
-ANCHOR = {"stated": "genannt", "inherited": "aus dem Kontext", "implicit": "Dokumentdatum (nicht genannt)",
-          "none": "keine"}
-CONSTRAINT = {"event": "anderes Ereignis", "noun": "anderes Gezähltes", "role": "andere Größe (auf/um/von)",
-              "offset": "Zeitabstand statt Dauer", "future": "Fakt liegt nach dem Dokumentdatum",
-              "ordinal": "Ordnungszahl gegen Anzahl", "kind": "andere Art"}
+ANCHOR: dict[str, str] = pack().messages.anchors
+CONSTRAINT: dict[str, str] = pack().messages.constraints
 
 
 def explain_lines(item: ClaimReport) -> list[str]:
     exp = item.explanation
     if exp is None:
         return []
-    lines = [f"Entscheidung: {exp.decided_by}; Konfidenz {item.confidence:.2f}",
-             f"Zeitbezug: {ANCHOR.get(exp.time_anchor or 'none', exp.time_anchor)}"
-             + ("" if exp.checkworthy else "; allein nicht prüfwürdig")]
+    anchor = ANCHOR.get(exp.time_anchor or "none", exp.time_anchor)
+    lines = [message("explain.decision", decided_by=exp.decided_by, confidence=item.confidence),
+             message("explain.anchor", anchor=anchor)
+             + ("" if exp.checkworthy else message("explain.not_checkworthy"))]
     for c in exp.candidates:
         slots = " ".join(f"{SLOT_LABELS[k]}{STATUS[v]}" for k, v in c.slots.items() if v != "unknown")
-        blocked = f"; ausgeschlossen: {', '.join(CONSTRAINT.get(x, x) for x in c.constraints)}" if c.constraints else ""
-        lines.append(f"Kandidat {c.fact_id}: Identität {c.identity:.2f} (Kontext {c.context:.2f}) {slots}{blocked}")
+        blocked = message("explain.excluded", constraints=", ".join(CONSTRAINT.get(x, x) for x in c.constraints)
+                          ) if c.constraints else ""
+        lines.append(message("explain.candidate", fact_id=c.fact_id, identity=c.identity, context=c.context,
+                             slots=slots, blocked=blocked))
     return lines

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from claimcheck.config import DEFAULT_SHOW
 from claimcheck.document import header_date
+from claimcheck.lang import message
 from claimcheck.models import ClaimReport, Mismatch, Report
 from claimcheck.render.html_assets import CSS, SCRIPT
 from claimcheck.render.words import SLOT_LABELS, counted, label
@@ -50,12 +51,12 @@ def esc(value: object) -> str:
 
 def _header(report: Report) -> str:
     s = report.summary
-    meta = f"Datum: {report.document_date or '–'} · Referenz: {report.reference or '–'}"
+    meta = message("html.meta", date=report.document_date or "–", reference=report.reference or "–")
     badges = [f'<span class="badge total">{counted(s.claims, "claims")}</span>']
     for verdict in TOGGLES:
-        badges.append(f'<label class="badge {verdict}" for="t-{verdict}" title="ein-/ausblenden">'
+        badges.append(f'<label class="badge {verdict}" for="t-{verdict}" title="{message("html.toggle")}">'
                       f'{esc(counted(getattr(s, verdict), verdict))}</label>')
-    notices = "".join(f'<div class="warn notice">Hinweis: {esc(n)}</div>\n' for n in report.notices)
+    notices = "".join(f'<div class="warn notice">{esc(message("render.notice", notice=n))}</div>\n' for n in report.notices)
     return (f"<header>\n<h1>{esc(report.source)}</h1>\n<div class=\"meta\">{esc(meta)}</div>\n"
             f"{notices}<div class=\"counts\">{''.join(badges)}</div>\n</header>\n")
 
@@ -118,39 +119,40 @@ def _classes(claim: ClaimReport) -> str:
 
 def _ref(i: int, claim: ClaimReport) -> str:
     return (f'<sup class="ref {_classes(claim)}" id="c{i}"><a href="#n{i}" '
-            f'aria-label="Anmerkung {i}">{i}</a></sup>')
+            f'aria-label="{message("html.footnote", i=i)}">{i}</a></sup>')
 
 
 def _tooltip(i: int, claim: ClaimReport) -> str:
     lines = [f"[{i}] {label(claim.verdict)}: {claim.message}"]
-    lines += [f"{SLOT_LABELS.get(m.field, m.field)}: erwartet {m.expected}" for m in claim.mismatches]
+    lines += [message("html.tooltip_expected", slot=SLOT_LABELS.get(m.field, m.field), expected=m.expected) for m in claim.mismatches]
     return "\n".join(lines)
 
 
 def _notes(claims: list[ClaimReport]) -> str:
     if not claims:
-        return '<aside>\n<p class="empty">Keine überprüfbaren Angaben gefunden.</p>\n</aside>\n'
+        return f'<aside>\n<p class="empty">{message("html.empty")}</p>\n</aside>\n'
     notes = "".join(_note(i, c) for i, c in enumerate(claims, 1))
-    return f"<aside>\n<h2>Anmerkungen</h2>\n{notes}</aside>\n"
+    return f"<aside>\n<h2>{message('html.notes')}</h2>\n{notes}</aside>\n"
 
 
 def _note(i: int, c: ClaimReport) -> str:
     parts = [
         f'<div class="note {esc(_classes(c))}" id="n{i}">',
         f'<div class="head"><a href="#c{i}">{i}. <span class="verdict {esc(c.verdict)}">'
-        f"{esc(label(c.verdict))}{' (unterdrückt)' if c.suppressed else ''}</span></a><span>Z. {c.line}, Sp. {c.column}</span></div>",
+        f"{esc(label(c.verdict))}{message('html.suppressed') if c.suppressed else ''}</span></a>"
+        f"<span>{message('html.position', line=c.line, column=c.column)}</span></div>",
         f'<p class="quote">»{esc(c.text)}«</p>',
         f"<p>{esc(c.message)}</p>",
     ]
-    parts.append(_list("", (f"{SLOT_LABELS.get(m.field, m.field)}: gefunden »{m.found}«, erwartet "
-                            f"»{m.expected}«" for m in c.mismatches)))
+    parts.append(_list("", (message("html.found_expected", slot=SLOT_LABELS.get(m.field, m.field), found=m.found,
+                                    expected=m.expected) for m in c.mismatches)))
     if c.correction:
-        parts.append(f'<p class="fix">Vorschlag: »{esc(c.correction)}«</p>')
-    parts.append(_list("warn", (f"Hinweis: {w}" for w in c.warnings)))
-    parts.append(_list("", (f"Andere Lesart: {a}" for a in c.alternatives)))
+        parts.append(f'<p class="fix">{esc(message("html.suggestion", correction=c.correction))}</p>')
+    parts.append(_list("warn", (message("render.notice", notice=w) for w in c.warnings)))
+    parts.append(_list("", (message("html.alternative", alternative=a) for a in c.alternatives)))
     if c.evidence:
         source = f" ({c.fact_id})" if c.fact_id else ""
-        parts.append(f"<blockquote>Quelle{esc(source)}: {esc(c.evidence.strip())}</blockquote>")
+        parts.append(f"<blockquote>{esc(message('html.source', source=source, evidence=c.evidence.strip()))}</blockquote>")
     parts.append("</div>\n")
     return "".join(parts)
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from claimcheck.config import DEFAULT_SHOW, VERDICTS
+from claimcheck.lang import message
 from claimcheck.models import ClaimReport, Report
 from claimcheck.render.explain import explain_lines
 from claimcheck.render.words import HEADLINE, LEGEND, summary_phrase
@@ -25,10 +26,11 @@ def render_text(report: Report, text: str, *, color: bool = False, width: int = 
                       force_terminal=color, no_color=not color, highlight=False, file=io.StringIO())
     shown = [c for c in report.claims if c.verdict in show and not c.suppressed]
     if not quiet:
-        console.print(Text(f"{report.source} (Datum: {report.document_date or '–'}, "
-                           f"Referenz: {report.reference or '–'})", style="bold"), soft_wrap=True)
+        header = message("render.header", source=report.source, date=report.document_date or "–",
+                         reference=report.reference or "–")
+        console.print(Text(header, style="bold"), soft_wrap=True)
         for notice in report.notices:
-            console.print(Text(f"Hinweis: {notice}", style="yellow"), soft_wrap=True)
+            console.print(Text(message("render.notice", notice=notice), style="yellow"), soft_wrap=True)
         if shown:
             console.print(Text(LEGEND, style="dim"), soft_wrap=True)
     for _span, group in groupby(shown, key=_sentence_span):
@@ -63,15 +65,15 @@ def _claim_entry(item: ClaimReport) -> Text:
     out.append(f" [{item.rule}] ", style="dim")
     out.append(item.message)
     for warning in item.warnings:
-        out.append(f"\n    Hinweis: {warning}", style="yellow")
+        out.append("\n    " + message("render.notice", notice=warning), style="yellow")
     if item.verdict == "mismatch" and item.evidence:
-        out.append(f"\n    Quelle ({item.fact_id}): {item.evidence.strip()}", style="cyan")
+        out.append("\n    " + message("render.source", fact_id=item.fact_id, evidence=item.evidence.strip()), style="cyan")
     if item.correction:
-        out.append(f"\n    Vorschlag: {item.correction}", style="green")
+        out.append("\n    " + message("render.suggestion", correction=item.correction), style="green")
     for alt in item.alternatives:
         out.append(f"\n    {alt}", style="yellow")
     if item.verdict == "mismatch" and item.fingerprint:
-        out.append(f"\n    Fingerabdruck: {item.fingerprint}", style="dim")
+        out.append("\n    " + message("render.fingerprint", fingerprint=item.fingerprint), style="dim")
     return out
 
 

@@ -1,20 +1,20 @@
-"""One German vocabulary for every output (text, HTML, batch): verdict words and counts."""
+"""One vocabulary for every output (text, HTML, batch): verdict words and counts.
+
+The words are data (``lang/de/messages.yaml``); these names stay for the modules that use them.
+"""
 from __future__ import annotations
 
+from claimcheck.lang import message, pack
 from claimcheck.models import Summary
 
-# verdict -> (singular, plural); "bestätigt" is used everywhere (never "belegt")
-WORDS = {"supported": ("bestätigt", "bestätigt"), "mismatch": ("Abweichung", "Abweichungen"),
-         "unverified": ("nicht prüfbar", "nicht prüfbar"), "suppressed": ("unterdrückt", "unterdrückt"),
-         "claims": ("Angabe", "Angaben"), "files": ("Datei", "Dateien"), "errors": ("Fehler", "Fehler")}
-LEGEND = ("Legende: 4:36 = Zeile:Spalte der Angabe; [CC200] = Regel des Befunds; »…« = die "
-          "geprüfte Angabe im Satz; Fingerabdruck = Kennung für .claimcheck-ignore.")
-RULES = ("Regeln: CC100 bestätigt, CC200 Abweichung, CC300 nicht prüfbar (die Quelle sagt dazu "
-         "nichts), CC310 verneinte Angabe (nicht geprüft).")
-HEADLINE = {"supported": "BESTÄTIGT", "mismatch": "ABWEICHUNG", "unverified": "NICHT PRÜFBAR"}
-# slot of a claim -> its German name (messages, trace, HTML notes, LanguageTool matches)
-SLOT_LABELS = {"count": "Zahl", "date": "Datum", "event": "Ereignis", "noun": "Gezähltes", "actor": "Akteur",
-               "target": "Betroffene", "place": "Ort", "person": "Person"}
+_MESSAGES = pack().messages
+# verdict (or counted thing) -> (singular, plural)
+WORDS: dict[str, tuple[str, str]] = _MESSAGES.counts
+LEGEND = _MESSAGES.render["legend"]
+RULES = _MESSAGES.render["rules"]
+HEADLINE: dict[str, str] = _MESSAGES.headline
+# slot of a claim -> its name (messages, trace, HTML notes, LanguageTool matches)
+SLOT_LABELS: dict[str, str] = _MESSAGES.slots
 
 
 def counted(n: int, word: str) -> str:
@@ -35,5 +35,5 @@ def summary_phrase(s: Summary, hidden: tuple[str, ...] = ()) -> str:
         parts.append(counted(s.suppressed, "suppressed"))
     n_hidden = sum(getattr(s, v) for v in hidden)
     if n_hidden:
-        parts.append(f"{n_hidden} weitere ausgeblendet (--show)")
-    return f"{counted(s.claims, 'claims')}: {', '.join(parts)}"
+        parts.append(message("render.hidden", n=n_hidden))
+    return message("render.summary", claims=counted(s.claims, "claims"), parts=", ".join(parts))

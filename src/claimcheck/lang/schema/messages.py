@@ -1,0 +1,81 @@
+"""Schema of the output texts (messages.yaml) and of the closed-class word lists (words.yaml).
+
+Sections are mappings from a key to a template; each section names the keys the code uses, so a
+missing or misspelt key fails at load time (file, line and field named), not when it is shown.
+"""
+from __future__ import annotations
+
+from string import Formatter
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+VERDICTS = ("supported", "mismatch", "unverified")
+# section -> keys the code reads (a pack may add more: the align module's texts, for example)
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "counts": (*VERDICTS, "suppressed", "claims", "files", "errors"),
+    "headline": VERDICTS,
+    "slots": ("count", "date", "event", "noun", "actor", "target", "place", "person"),
+    "render": ("legend", "rules", "summary", "hidden", "header", "notice", "source", "suggestion",
+               "fingerprint"),
+    "html": ("meta", "toggle", "footnote", "tooltip_expected", "empty", "notes", "suppressed", "position",
+             "found_expected", "suggestion", "alternative", "source"),
+    "explain": ("decision", "anchor", "not_checkworthy", "excluded", "candidate"),
+    "anchors": ("stated", "inherited", "implicit", "none"),
+    "constraints": ("event", "noun", "role", "offset", "future", "ordinal", "kind"),
+    "findings": ("already_reported", "negated", "unverified", "no_source", "not_checkworthy",
+                 "implicit_date", "by_actor", "supported", "differs", "context", "imprecise",
+                 "rephrased", "alternative"),
+    "notices": ("not_german_forced", "not_german", "table_rows"),
+    "time": ("day", "month", "season", "winter", "quarter", "half", "decade", "week", "modified",
+             "modified_decade", "day_range", "month_range", "year_range", "range"),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_template(template: str) -> str:
+    try:
+        list(Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"{template!r}: not a format template ({exc})") from exc
+    return template
+
+
+# a Python format string ("{n} Angaben"); a stray brace fails at load time, with its key named
+Template = Annotated[str, AfterValidator(_check_template)]
+
+
+class MessagesFile(_Strict):
+    counts: dict[str, tuple[str, str]]
+    headline: dict[str, str]
+    slots: dict[str, str]
+    render: dict[str, Template]
+    html: dict[str, Template]
+    explain: dict[str, Template]
+    anchors: dict[str, str]
+    constraints: dict[str, str]
+    findings: dict[str, Template]
+    notices: dict[str, Template]
+    time: dict[str, Template]
+    # texts of the alignment modules (reasons, hints): free keys, filled as they move here
+    align: dict[str, Template] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _complete(self) -> "MessagesFile":
+        for name, keys in REQUIRED.items():
+            missing = [k for k in keys if k not in getattr(self, name)]
+            if missing:
+                raise ValueError(f"section {name!r} lacks the key(s) {missing}")
+        return self
+
+
+class EvaluateWords(_Strict):
+    hedge_classes: dict[str, list[str]] = Field(min_length=1)
+    aliases: dict[str, list[str]]
+
+
+class WordsFile(_Strict):
+    evaluate: EvaluateWords
