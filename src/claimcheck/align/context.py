@@ -11,39 +11,31 @@ from functools import lru_cache
 from typing import Optional
 
 import snowballstemmer
-from pydantic import BaseModel, ConfigDict
-
 from claimcheck.align import config as cfg
 from claimcheck.models import Claim, Fact, Quantity
-from claimcheck.resources import load_resource
+from claimcheck.lang import DEFAULT, pack
+from claimcheck.lang.schema.align import AlignFile
 from claimcheck.nlp.lemmas import load_lemmas
 
-WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-PREV_WORDS = re.compile(r"([A-Za-zÄÖÜäöüß]+)(?:\s+([A-Za-zÄÖÜäöüß]+))?\s+$")
 Bag = dict[str, float]
 
 
-class AlignData(BaseModel):
-    """``resources/<lang>/align.yaml``: roles of quantities, durations, deadline words."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    roles: dict[str, str]
-    paired: dict[str, list[str]]
-    compatible: list[list[str]]
-    durations: dict[str, float]
-    deadline: list[str]
-    deadline_nouns: list[str]
-    offset: list[str]
-    backstory: list[str]
+@lru_cache(maxsize=4)
+def align_data(lang: str = "de") -> AlignFile:
+    """The pack's alignment data (``lang/<lang>/align.yaml``)."""
+    return pack(lang).align
 
 
 @lru_cache(maxsize=4)
-def align_data(lang: str = "de") -> AlignData:
-    return load_resource("align.yaml", AlignData, lang)
+def _patterns(lang: str = "de") -> tuple[re.Pattern, re.Pattern]:
+    """A word, and the one or two words right before a position, in the pack's alphabet."""
+    letters = align_data(lang).letters
+    return (re.compile(f"[{letters}]+"),
+            re.compile(f"([{letters}]+)(?:\\s+([{letters}]+))?\\s+$"))
 
 
-_STEMMER = snowballstemmer.stemmer("german")
+WORD, PREV_WORDS = _patterns()
+_STEMMER = snowballstemmer.stemmer(align_data().stemmer)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +48,7 @@ def _zipf_table() -> dict[str, float]:
     import wordfreq
 
     table: dict[str, float] = {}
-    for centibels, words in enumerate(wordfreq.get_frequency_list("de")):
+    for centibels, words in enumerate(wordfreq.get_frequency_list(align_data().frequency_list)):
         zipf = 9 - centibels / 100
         if zipf < cfg.ZIPF_TABLE_MIN:
             break
@@ -94,7 +86,7 @@ def word_keys(token: str) -> tuple[tuple[str, float], ...]:
 
 def _lemma(token: str) -> str:
     """The lookup lemma of a word (spaCy's German table), else the word."""
-    table = load_lemmas("de")
+    table = load_lemmas(DEFAULT)
     return table.get(token) or table.get(token.lower()) or token
 
 

@@ -21,6 +21,7 @@ from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, score_pair)
+from claimcheck.lang import message
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.render.words import SLOT_LABELS
@@ -62,7 +63,7 @@ class Aligner:
 
     def decide(self, text: str, claim: Claim, document_date: Optional[date]) -> Decision:
         if claim.negated:
-            return Decision("unverified", negated=True, reason="verneinte Angabe")
+            return Decision("unverified", negated=True, reason=message("align.negated"))
         cc = ClaimContext.of(text, claim, document_date)
         sentence = text[claim.sentence_start:claim.sentence_end]
         pairs = [score_pair(cc, self.contexts[i], self.lex) for i in self.candidates(claim, sentence)]
@@ -176,14 +177,14 @@ def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision
         both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
         if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):
             return Decision("mismatch", best, side, confidence=best.identity, ranked=[best],
-                            reason=f"Werte stimmen, {_names(side)} weicht ab, Identität {best.identity:.2f}", **base)
+                            reason=message("align.side_differs", slots=_names(side), identity=best.identity), **base)
         clean = [p for p in supported if not p.differ(*SIDE, "target")]
         if not clean:
-            return Decision("unverified", reason=f"Werte stimmen mit {best.fact.id}, aber "
-                            f"{_names(side)} weicht ab und Identität {best.identity:.2f} ist gering", **base)
+            return Decision("unverified", reason=message("align.side_weak", fact_id=best.fact.id,
+                                                         slots=_names(side), identity=best.identity), **base)
         best = clean[0]
     return Decision("supported", best, [], confidence=best.identity,
-                    reason=f"Werte stimmen, Identität {best.identity:.2f} ≥ {cfg.SUPPORT:.2f}", **base)
+                    reason=message("align.supported", identity=best.identity, threshold=cfg.SUPPORT), **base)
 
 
 def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> Decision:
@@ -195,7 +196,7 @@ def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> D
     confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0) + (cfg.FIRM_OTHER if _firm_other(best) else 0.0)
     fields = best.differ(*KEYS) + best.differ(*SIDE)
     return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
-                    reason=f"{_names(fields[:1])} weicht ab, Identität {best.identity:.2f}", **base)
+                    reason=message("align.differs", slots=_names(fields[:1]), identity=best.identity), **base)
 
 
 def prefer_unused(d: Decision, used: set[str]) -> Decision:
@@ -224,20 +225,20 @@ def _rescued(p: PairScore, base: dict) -> Decision:
     """Supported, with the differing event or counted noun as a warning ("755 Diplomaten" for
     "755 Mitarbeiter" is imprecise wording, not a wrong number)."""
     return Decision("supported", p, [], list(p.constraints), confidence=p.identity,
-                    reason="gleiche genaue Zahl, Zeit und Beteiligte; Ereignis/Gezähltes anders benannt", **base)
+                    reason=message("align.rescued"), **base)
 
 
 def _why_not(pairs: list[PairScore], worthy: bool) -> str:
     if not pairs:
-        return "kein passender Fakt in der Quelle"
+        return message("align.no_candidate")
     best = pairs[0]
     if best.constraints:
-        return f"bester Kandidat {best.fact.id} ausgeschlossen: {', '.join(best.constraints)}"
+        return message("align.excluded", fact_id=best.fact.id, constraints=", ".join(best.constraints))
     if not worthy:
-        return "allein nicht prüfwürdig (Wochentag, Uhrzeit oder Frist)"
+        return message("align.not_checkworthy")
     if best.other_period and _values_differ(best):
-        return f"bester Kandidat {best.fact.id} gehört zu einem anderen Zeitraum (anderer Vorgang)"
-    return f"Identität {best.identity:.2f} unter der Schwelle, oder mehrere Werte weichen ab"
+        return message("align.other_period", fact_id=best.fact.id)
+    return message("align.below_threshold", identity=best.identity)
 
 
 

@@ -27,9 +27,13 @@ def pack_dir(lang: str = DEFAULT) -> Path:
     return Path(str(importlib_resources.files("claimcheck") / "lang" / lang))
 
 
-@lru_cache(maxsize=8)
 def pack(lang: str = DEFAULT) -> LanguagePack:
     """The bundled pack ``lang``, loaded and validated once per process."""
+    return _pack(lang)  # one cache key per language, however it is called
+
+
+@lru_cache(maxsize=8)
+def _pack(lang: str) -> LanguagePack:
     return load_pack(pack_dir(lang))
 
 

@@ -1,7 +1,6 @@
 """Schema of the alignment data (align.yaml): roles of quantities, durations, deadline words.
 
-``claimcheck.align.context.AlignData`` is the same model (the alignment modules still define
-their own copy; ``tests/test_lang.py`` keeps the two in step until they import this one).
+The alignment modules read it through ``claimcheck.align.context.align_data``.
 """
 from __future__ import annotations
 
@@ -19,3 +18,6 @@ class AlignFile(BaseModel):
     deadline_nouns: list[str]
     offset: list[str]
     backstory: list[str]
+    letters: str  # the alphabet of words, as a regex character class body
+    stemmer: str  # Snowball stemmer name (snowballstemmer.algorithms())
+    frequency_list: str  # wordfreq language code of the word-rarity weights

@@ -27,6 +27,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
                  "implicit_date", "by_actor", "supported", "differs", "context", "imprecise",
                  "rephrased", "alternative"),
     "notices": ("not_german_forced", "not_german", "table_rows"),
+    "align": ("negated", "side_differs", "side_weak", "supported", "differs", "rescued", "no_candidate",
+              "excluded", "not_checkworthy", "other_period", "below_threshold"),
     "time": ("day", "month", "season", "winter", "quarter", "half", "decade", "week", "modified",
              "modified_decade", "day_range", "month_range", "year_range", "range"),
 }
@@ -60,8 +62,7 @@ class MessagesFile(_Strict):
     findings: dict[str, Template]
     notices: dict[str, Template]
     time: dict[str, Template]
-    # texts of the alignment modules (reasons, hints): free keys, filled as they move here
-    align: dict[str, Template] = Field(default_factory=dict)
+    align: dict[str, Template]  # the aligner's reasons (decision trace)
 
     @model_validator(mode="after")
     def _complete(self) -> "MessagesFile":
