@@ -47,8 +47,8 @@ LEXEME_ATTRS = (IS_PUNCT, IS_SPACE)
 
 
 def _lean_lexemes(nlp: Language) -> None:
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in LEXEME_ATTRS}
+    vocab = cast(Any, nlp.vocab)  # lex_attr_getters is missing from spaCy's type stubs
+    vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in LEXEME_ATTRS}
 
 
 def _trained(name: str) -> Language:
