@@ -5,7 +5,7 @@ converts a spaCy ``Doc`` (with or without POS tags and a dependency parse).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 import re
@@ -33,10 +33,10 @@ class Tok:
     tag: str = ""
     dep: str = ""
     head: int = -1  # index of the head token, -1 when there is no parse
+    lower: str = field(default="", repr=False, compare=False)  # text.lower(), set on creation
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())  # read ~6 times per token
 
     @property
     def is_punct(self) -> bool:
