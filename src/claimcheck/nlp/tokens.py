@@ -83,17 +83,27 @@ class _DocToks(Sequence):
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                return [self[k] for k in range(start, stop, step)]
+            cache, out = self.cache, []
+            for t in self.doc[start:max(start, stop)]:  # one Span walk, not a lookup per index
+                tok = cache.get(t.i)
+                if tok is None:
+                    tok = cache[t.i] = self._make(t, t.i)
+                out.append(tok)
+            return out
         tok = self.cache.get(i)
         if tok is None:
-            t = self.doc[i]
-            text, idx = t.text, t.idx
-            lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
-            tags = (t.pos_, t.tag_) if self.has_tags else ("", "")
-            tok = Tok(i, text, lemma, idx, idx + len(text), *tags,
-                      t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
-            self.cache[i] = tok
+            tok = self.cache[i] = self._make(self.doc[i], i)
         return tok
+
+    def _make(self, t: Any, i: int) -> Tok:
+        text, idx = t.text, t.idx
+        lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
+        pos, tag = (t.pos_, t.tag_) if self.has_tags else ("", "")
+        return Tok(i, text, lemma, idx, idx + len(text), pos, tag,
+                   t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
 
 
 def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
