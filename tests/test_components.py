@@ -40,3 +40,16 @@ def test_pipeline_round_trip_keeps_lexicons(tmp_path):
 def test_auto_detect_falls_back_to_blank():
     nlp = load_pipeline()
     assert "claimcheck_claims" in nlp.pipe_names
+
+
+def test_lean_blank_pipeline_tokenizes_and_splits_like_spacy():
+    """The blank pipeline computes only the lexeme attributes claimcheck and the sentencizer read."""
+    text = ("Ende 2016 wies die Obama-Regierung 35 Diplomaten aus!  Warum? Weil…\n\n"
+            "„Moskau“ reagierte (am 30. Dezember) mit 3,5 % – https://example.org, a@b.de.\t Ende")
+    full = spacy.blank("de")
+    full.add_pipe("sentencizer")
+    lean = load_pipeline("blank")
+    a, b = full(text), lean.get_pipe("sentencizer")(lean.make_doc(text))
+    assert [t.text_with_ws for t in a] == [t.text_with_ws for t in b]
+    assert [(t.is_space, t.is_punct, t.is_sent_start) for t in a] == \
+        [(t.is_space, t.is_punct, t.is_sent_start) for t in b]

@@ -45,3 +45,15 @@ def test_cache_round_trip(monkeypatch, tmp_path):
         assert again.get("wiesen") == first.get("wiesen") == "weisen"
     finally:
         lemmas.load_lemmas.cache_clear()
+
+
+def test_hash_index_finds_every_entry_and_nothing_else():
+    import gzip
+    import json
+
+    with gzip.open(lemmas._source_file("de"), "rt", encoding="utf-8") as fh:
+        source = {k: v for k, v in json.load(fh).items() if "\n" not in k and "\n" not in v}
+    table = lemmas.load_lemmas("de")
+    assert all(table._find(k) == v for k, v in source.items())
+    for word in ("", "diplomaten", "Diplomaten ", "Xyzzyquux", "\ud800"):
+        assert table._find(word) == source.get(word)

@@ -1,6 +1,8 @@
 """Ordinal words as quantities (``nlp/ordinals.py``): found after an ordinal cue, with their
 value and counted noun; compared only with ordinals."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.nlp.ordinals import UNIT, find_ordinals
 
@@ -39,3 +41,18 @@ def test_ordinal_is_never_checked_against_a_count(checker):
     """"die zweite Runde" is no count of two: a count fact of 2 is excluded by a constraint."""
     report = checker.check_text("date 2025-02\nDie zweite Ausweisung russischer Diplomaten folgte 2023.")
     assert all(c.verdict != "mismatch" for c in report.claims)
+
+
+_PIECES = ["die", "Die", "zum", "ZUM", "im", "seinem", "ersten", "Ersten", "zweite", "dritt", "-",
+           "achten", "erstens", "Treffen", " ", "  ", "\n", ",", "x", "Mal", "neunte", "erste-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join)
+       | st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_prefilter_skips_only_texts_without_ordinals(text):
+    """The word-only prefilter never hides a match of the full pattern."""
+    from claimcheck.nlp.ordinals import _pattern, _prefilter
+
+    if _prefilter().search(text) is None:
+        assert _pattern().search(text) is None

@@ -37,6 +37,7 @@ from pydantic import TypeAdapter
 from claimcheck.errors import ClaimcheckError
 from claimcheck.lifeline import die_with_parent
 from claimcheck.models import ClaimReport, Report, Summary
+from claimcheck.packing import PackedRow, release_memory
 from claimcheck.render.words import summary_phrase
 
 _CLAIM_JSON = TypeAdapter(ClaimReport)
@@ -51,7 +52,7 @@ class Item(NamedTuple):
 
 class Result(NamedTuple):
     source: str
-    text: Union[str, list]  # the formatted output for this file (or its UTF-8 pieces)
+    text: Union[str, list, PackedRow]  # the output for this file (or its UTF-8 pieces)
     claims: int = 0
     mismatches: int = 0
     failed: bool = False
@@ -196,7 +197,19 @@ def _check(checker: Any, path: str, fmt: str) -> Result:
         return report_result([report], fmt)
     from claimcheck.io import read_text
 
-    return report_result(checker.iter_reports(read_text(path), source=source), fmt)
+    text = read_text(path)
+    result = report_result(checker.iter_reports(text, source=source), fmt)
+    if len(text) >= TRIM_FROM or not _WORKER.get("trimmed"):
+        del text
+        release_memory()
+        _WORKER["trimmed"] = True
+    return result
+
+
+# Characters of an input after which the worker returns freed memory to the system (a few
+# milliseconds: not worth it after every small file). Also done after the worker's first
+# file, whose check loaded the lazy tables (the word frequencies' load leaves ~10 MB free).
+TRIM_FROM = 1_000_000
 
 
 def report_result(reports: Iterable[Report], fmt: str) -> Result:
@@ -205,27 +218,33 @@ def report_result(reports: Iterable[Report], fmt: str) -> Result:
     jsonl rows are pydantic's JSON; csv and text only need the summary and the mismatches."""
     head: Optional[Report] = None
     parts: list[Any] = []
+    claims = PackedRow()  # jsonl: the claims' JSON, comma-separated
     total = Summary()
     for report in reports:
         head = head or report.model_copy(update={"claims": []})  # keep no claim objects
         for name in Summary.model_fields:
             setattr(total, name, getattr(total, name) + getattr(report.summary, name))
         if fmt == "jsonl":
-            parts += [_CLAIM_JSON.dump_json(c) for c in report.claims]  # UTF-8 bytes
+            for c in report.claims:
+                if claims.size or claims.blocks:
+                    claims.append(b",")
+                claims.append(_CLAIM_JSON.dump_json(c))  # UTF-8 bytes
         else:
             parts += [c.model_dump(mode="json") for c in report.claims if c.verdict == "mismatch"]
     assert head is not None, "a check yields at least one report"
-    text: Union[str, list[bytes]]
+    text: Union[str, list[bytes], PackedRow]
     if fmt == "jsonl":
         before, after = head.model_copy(update={"summary": total}).model_dump_json().split('"claims":[]', 1)
-        pieces = [f'{before}"claims":['.encode()]
-        for k, part in enumerate(parts):
-            pieces += [b",", part] if k else [part]
-        pieces.append(f"]{after}\n".encode())
-        text = pieces  # UTF-8 pieces, never joined into one (non-ASCII: 2 bytes a char) str
+        text = _row(f'{before}"claims":['.encode(), claims, f"]{after}\n".encode())
     else:
         text = format_record({"source": head.source, "summary": total.model_dump(), "claims": parts}, fmt)
     return Result(head.source, text, total.claims, total.mismatch, False, head.language or "de")
+
+
+def _row(first: bytes, claims: PackedRow, last: bytes) -> Union[list[bytes], PackedRow]:
+    """UTF-8 pieces of a jsonl row, never joined into one str (non-ASCII: 2 bytes a char);
+    packed (``claimcheck.packing``) when the claims' JSON is large."""
+    return claims.wrap(first, last) if claims.blocks else [first, *claims.tail, last]
 
 
 @contextlib.contextmanager

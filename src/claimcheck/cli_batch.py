@@ -34,6 +34,7 @@ from claimcheck import batch
 from claimcheck.cli_help import epilog
 from claimcheck.render.words import counted
 from claimcheck.errors import ClaimcheckError
+from claimcheck.packing import PackedRow
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -203,9 +204,9 @@ def _open_output(args: argparse.Namespace):
 
 
 def _write(out: TextIO, text, path: Optional[str]) -> None:
-    """Write one file's entry: a str, or UTF-8 pieces (``batch.report_result``)."""
+    """Write one file's entry: a str, or UTF-8 pieces (``batch.report_result``), maybe packed."""
     try:
-        if isinstance(text, list):
+        if isinstance(text, (list, PackedRow)):
             out.flush()
             raw = getattr(out, "buffer", None)
             if raw is None:

@@ -58,9 +58,9 @@ def detect_language(text: str) -> Verdict:
     if script is not None:
         return script
     hits: Counter[str] = Counter()
-    for w in _WORD.findall(sample.lower()):
+    for w, n in Counter(_WORD.findall(sample.lower())).items():  # each distinct word once
         for code in words.get(w, ()):
-            hits[code] += 1
+            hits[code] += n
     de = hits.pop(GERMAN, 0)
     if hits:
         code, n = hits.most_common(1)[0]

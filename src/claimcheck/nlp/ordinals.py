@@ -20,18 +20,32 @@ UNIT = "ordinal"
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    d = numbers_lexicon().data
-    cues = "|".join(sorted(map(re.escape, d.ordinal_cues), key=len, reverse=True))
-    stems = "|".join(sorted(map(re.escape, d.ordinal_words), key=len, reverse=True))
-    endings = "|".join(sorted(map(re.escape, d.ordinal_endings), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?i:{_alternatives('ordinal_cues')})\s+(?P<word>{_word()})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """The ordinal word alone: a text without it has no match of ``_pattern`` (which ends in
+    it); scanning for it is five times faster than for the whole pattern with its cues."""
+    return re.compile(rf"{_word()}(?![\w-])")
+
+
+def _word() -> str:
     # the cue in any case ("Zum dritten Mal"), the ordinal lower-case: "die Erste Bank" is a name
-    return re.compile(rf"(?<![\w-])(?i:{cues})\s+(?P<word>(?P<stem>{stems})(?:{endings}))(?![\w-])")
+    return rf"(?P<stem>{_alternatives('ordinal_words')})(?:{_alternatives('ordinal_endings')})"
+
+
+def _alternatives(name: str) -> str:
+    words = getattr(numbers_lexicon().data, name)
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Ordinal quantities of ``text``, sorted, none overlapping ``exclude``."""
     values = numbers_lexicon().data.ordinal_words
-    out = []
+    out: list[Quantity] = []
+    if _prefilter().search(text) is None:
+        return out
     for m in _pattern().finditer(text):
         a, b = m.span("word")
         if any(s < b and a < e for s, e in exclude):

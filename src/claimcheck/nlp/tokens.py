@@ -5,7 +5,7 @@ converts a spaCy ``Doc`` (with or without POS tags and a dependency parse).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 import re
@@ -33,10 +33,10 @@ class Tok:
     tag: str = ""
     dep: str = ""
     head: int = -1  # index of the head token, -1 when there is no parse
+    lower: str = field(default="", repr=False, compare=False)  # text.lower(), set on creation
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())  # read ~6 times per token
 
     @property
     def is_punct(self) -> bool:
@@ -83,17 +83,27 @@ class _DocToks(Sequence):
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                return [self[k] for k in range(start, stop, step)]
+            cache, out = self.cache, []
+            for t in self.doc[start:max(start, stop)]:  # one Span walk, not a lookup per index
+                tok = cache.get(t.i)
+                if tok is None:
+                    tok = cache[t.i] = self._make(t, t.i)
+                out.append(tok)
+            return out
         tok = self.cache.get(i)
         if tok is None:
-            t = self.doc[i]
-            text, idx = t.text, t.idx
-            lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
-            tags = (t.pos_, t.tag_) if self.has_tags else ("", "")
-            tok = Tok(i, text, lemma, idx, idx + len(text), *tags,
-                      t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
-            self.cache[i] = tok
+            tok = self.cache[i] = self._make(self.doc[i], i)
         return tok
+
+    def _make(self, t: Any, i: int) -> Tok:
+        text, idx = t.text, t.idx
+        lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
+        pos, tag = (t.pos_, t.tag_) if self.has_tags else ("", "")
+        return Tok(i, text, lemma, idx, idx + len(text), pos, tag,
+                   t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
 
 
 def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
