@@ -64,10 +64,13 @@ class Aligner:
     def decide(self, text: str, claim: Claim, document_date: Optional[date]) -> Decision:
         if claim.negated:
             return Decision("unverified", negated=True, reason=message("align.negated"))
-        cc = ClaimContext.of(text, claim, document_date)
         sentence = text[claim.sentence_start:claim.sentence_end]
-        pairs = [score_pair(cc, self.contexts[i], self.lex) for i in self.candidates(claim, sentence)]
-        pairs.sort(key=lambda p: p.identity, reverse=True)
+        found = self.candidates(claim, sentence)
+        pairs = []
+        if found:  # most claims of a text share nothing with the source: no context needed
+            cc = ClaimContext.of(text, claim, document_date)
+            pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
+            pairs.sort(key=lambda p: p.identity, reverse=True)
         return _verdict(claim, pairs, checkworthy(text, claim))
 
 
