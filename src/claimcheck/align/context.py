@@ -12,6 +12,7 @@ from typing import Optional
 
 import snowballstemmer
 from claimcheck.align import config as cfg
+from claimcheck.align.frequencies import zipf_table
 from claimcheck.models import Claim, Fact, Quantity
 from claimcheck.lang import DEFAULT, pack
 from claimcheck.lang.schema.align import AlignFile
@@ -38,29 +39,10 @@ WORD, PREV_WORDS = _patterns()
 _STEMMER = snowballstemmer.stemmer(align_data().stemmer)
 
 
-@lru_cache(maxsize=1)
-def _zipf_table() -> dict[str, float]:
-    """Zipf frequency of the German words of ``wordfreq`` that are frequent enough to weigh less
-    than the cap (rarer and unknown words all weigh ``WEIGHT_MAX``). Read once, on first use;
-    wordfreq's own cache of the full list (~85 MB) is dropped again (this table: ~25 MB)."""
-    import sys
-
-    import wordfreq
-
-    table: dict[str, float] = {}
-    for centibels, words in enumerate(wordfreq.get_frequency_list(align_data().frequency_list)):
-        zipf = 9 - centibels / 100
-        if zipf < cfg.ZIPF_TABLE_MIN:
-            break
-        for w in words:
-            table[sys.intern(w)] = zipf
-    wordfreq.get_frequency_list.cache_clear()
-    return table
-
-
 def zipf(word: str) -> float:
     """Zipf frequency of a lower-cased word (0 when rarer than ``ZIPF_TABLE_MIN`` or unknown)."""
-    return _zipf_table().get(word.casefold(), 0.0)  # the lists are case-folded: "ß" -> "ss"
+    found = zipf_table(align_data().frequency_list).get(word.casefold())  # the lists are case-folded: "ß" -> "ss"
+    return float(found) if found is not None else 0.0
 
 
 @lru_cache(maxsize=65536)
