@@ -22,6 +22,9 @@ VERDICTS = [
      "mismatch", ["count"], ["35"]),
     ("Die USA wiesen 35 russische Diplomaten aus, die das Land bis zum 1. Januar 2017 verlassen mussten.",
      "supported", [], []),
+    # another ordinal is another occurrence, not a wrong count
+    ("Die Gespräche in Istanbul sollen die zweiten einer Reihe von Kontakten sein.", "unverified", [], []),
+    ("Die Gespräche in Istanbul sollen die ersten einer Reihe von Kontakten sein.", "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, mehr als 700 Mitarbeiter abzubauen.", "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, rund 750 Mitarbeiter abzubauen.", "supported", [], []),
     ("2017 zwang Putin die US-Vertretungen, über 800 Mitarbeiter abzubauen.", "mismatch", ["count"], ["755"]),

@@ -55,6 +55,9 @@ CASES = [
     # a dated heading dates its paragraph
     ("Im Mai 2023 mussten elf Konsulatsmitarbeiter Estland verlassen.", "supported", []),
     ("Im Mai 2021 mussten elf Konsulatsmitarbeiter Estland verlassen.", "mismatch", [("date", "5. Mai 2023")]),
+    # a weekday resolved against the source's month is too loose to call a date wrong
+    ("Am 2. Februar erklärte Litauen 14 russische Diplomaten zu unerwünschten Personen.", "supported", []),
+    ("Litauen erklärte am 2. Februar 2024 insgesamt 14 Diplomaten zu unerwünschten Personen.", "supported", []),
     # another state's episode with another number: no alarm
     ("Lettland erklärte 20 russische Diplomaten zu unerwünschten Personen.", "unverified", []),
 ]

@@ -240,7 +240,8 @@ def _why_not(pairs: list[PairScore], worthy: bool) -> str:
     if not worthy:
         return message("align.not_checkworthy")
     if best.other_period and _values_differ(best):
-        return message("align.other_period", fact_id=best.fact.id)
+        key = "align.other_occurrence" if best.other_occurrence else "align.other_period"
+        return message(key, fact_id=best.fact.id)
     return message("align.below_threshold", identity=best.identity)
 
 

@@ -85,6 +85,7 @@ class PairScore:
     implicit_date: bool = False  # the date status compares with an implicit (document) date
     fact_time: Optional[TimeSpan] = None  # the fact's stated or implicit time
     other_period: bool = False  # the claim's paragraph is dated outside the fact's time
+    other_occurrence: bool = False  # another ordinal: the n-th occurrence is not the m-th
     compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
 
     def agree(self, *names: str) -> list[str]:
@@ -125,6 +126,8 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
+    if _ordinal(claim) and ps.status["count"] == "differ":
+        ps.other_period = ps.other_occurrence = True  # "zum ersten Mal" is not "zum zweiten Mal"
     if deadline_act is not None and fact_time is not None:
         ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
     return ps
@@ -206,7 +209,16 @@ def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, 
         return "agree", t.anchor == "implicit" or f.anchor == "implicit"
     if t.inherited or t.anchor == "implicit":
         return "unknown", False  # judged where it is written / background of another period
+    if relative(t) or relative(f):
+        return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
     return "differ", f.anchor == "implicit"
+
+
+def relative(t: TimeSpan) -> bool:
+    """A day or week resolved against a document date without a digit of its own ("vergangene
+    Woche", "am Freitag"): only as exact as the document date, often just a month ("vor sechs
+    Jahren" is exact enough)."""
+    return t.anchor == "document" and t.granularity in ("day", "week") and not any(ch.isdigit() for ch in t.text)
 
 
 def _identity(ps: PairScore) -> float:
@@ -252,6 +264,10 @@ def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
 def _month_end(d: date) -> date:
     nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return date.fromordinal(nxt.toordinal() - 1)
+
+
+def _ordinal(c: Claim) -> bool:
+    return c.quantity is not None and c.quantity.unit == ORDINAL
 
 
 def exact_same(claim: Claim, fact: Fact) -> bool:

@@ -28,7 +28,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
                  "rephrased", "alternative"),
     "notices": ("not_german_forced", "not_german", "table_rows"),
     "align": ("negated", "side_differs", "side_weak", "supported", "differs", "rescued", "no_candidate",
-              "excluded", "not_checkworthy", "other_period", "below_threshold"),
+              "excluded", "not_checkworthy", "other_period", "other_occurrence", "below_threshold"),
     "time": ("day", "month", "season", "winter", "quarter", "half", "decade", "week", "modified",
              "modified_decade", "day_range", "month_range", "year_range", "range"),
 }
