@@ -69,7 +69,10 @@ def word_keys(token: str) -> tuple[tuple[str, float], ...]:
 def _lemma(token: str) -> str:
     """The lookup lemma of a word (spaCy's German table), else the word."""
     table = load_lemmas(DEFAULT)
-    return table.get(token) or table.get(token.lower()) or token
+    found = table.get(token)
+    if found is None and not token.islower():
+        found = table.get(token.lower())
+    return found or token
 
 
 def compound_head(word: str) -> Optional[str]:
