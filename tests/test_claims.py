@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimcheck.nlp.lexicon import load_lexicon
-from claimcheck.nlp.mentions import find_mentions
+from claimcheck.nlp.claims.mentions import find_mentions
 from claimcheck.nlp.tokens import Tok
 
 

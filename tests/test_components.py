@@ -9,7 +9,8 @@ from claimcheck.nlp.pipeline import load_pipeline
 
 def test_entry_points_resolve():
     eps = {ep.name: ep for ep in entry_points(group="spacy_factories") if ep.name.startswith("claimcheck_")}
-    assert set(eps) == {"claimcheck_mentions", "claimcheck_claims"}
+    assert set(eps) == {"claimcheck_noise", "claimcheck_dates", "claimcheck_numbers", "claimcheck_mentions",
+                        "claimcheck_claims"}
     for ep in eps.values():
         assert callable(ep.load())
 

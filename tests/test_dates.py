@@ -375,11 +375,13 @@ def test_never_crashes(words, sep, doc):
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40),
        st.sampled_from([" ", "", "\n", " \u00a0", "   \n\n  ", ", "]))
 def test_windowed_candidates_equal_full_scan(words, sep):
-    from claimcheck.nlp import dates
-    text = sep.join(words)
+    from claimcheck.nlp.dates import find as dates
+    from claimcheck.nlp.dates.lexicon import grammar
+    from claimcheck.nlp.dates.scan import candidates
+    text, g = sep.join(words), grammar()
     full = sorted((m.start(), m.end(), rule.name, m.groups())
-                  for rule in dates._rules() for m in rule.pattern.finditer(text) if m.end() > m.start())
-    fast = sorted((s, e, rule.name, m.groups()) for s, e, rule, m in dates._candidates(text))
+                  for rule in dates._compiled(g) for m in rule.pattern.finditer(text) if m.end() > m.start())
+    fast = sorted((s, e, rule.name, m.groups()) for s, e, rule, m in candidates(text, dates._scanner(g)))
     assert fast == full
 
 

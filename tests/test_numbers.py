@@ -308,8 +308,8 @@ def test_german_thousands_round_trip(n):
 
 def _full_parse(text, exclude=()):
     """Reference: the parser run over every token of the text (no trigger windows)."""
-    from claimcheck.nlp import numbers as n
-    from claimcheck.nlp.numbers_lexicon import mask, tokenize
+    from claimcheck.nlp.numbers import parse as n
+    from claimcheck.nlp.numbers.lexicon import mask, tokenize
     lex = n.numbers_lexicon()
     toks = tokenize(mask(text, exclude, lex.data.phone_min_digits))
     found, i = [], 0

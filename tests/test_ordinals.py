@@ -1,10 +1,10 @@
-"""Ordinal words as quantities (``nlp/ordinals.py``): found after an ordinal cue, with their
+"""Ordinal words as quantities (``nlp/numbers/ordinals.py``): found after an ordinal cue, with their
 value and counted noun; compared only with ordinals."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.nlp.ordinals import UNIT, find_ordinals
+from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
 
 
 @pytest.mark.parametrize("text, word, value", [
@@ -52,7 +52,9 @@ _PIECES = ["die", "Die", "zum", "ZUM", "im", "seinem", "ersten", "Ersten", "zwei
        | st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_prefilter_skips_only_texts_without_ordinals(text):
     """The word-only prefilter never hides a match of the full pattern."""
-    from claimcheck.nlp.ordinals import _pattern, _prefilter
+    from claimcheck.nlp.numbers.lexicon import numbers_lexicon
+    from claimcheck.nlp.numbers.ordinals import _pattern, _prefilter
 
-    if _prefilter().search(text) is None:
-        assert _pattern().search(text) is None
+    lex = numbers_lexicon()
+    if _prefilter(lex).search(text) is None:
+        assert _pattern(lex).search(text) is None

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.nlp.dates import find_time_expressions
-from claimcheck.nlp.tense import LAST, NEXT, UNKNOWN, direction, weekday_toward, year_toward
+from claimcheck.nlp.dates.tense import LAST, NEXT, UNKNOWN, direction, weekday_toward, year_toward
 
 WED = date(2025, 2, 19)  # a Wednesday
 

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union, cast
 
 from claimcheck import io, suppress
 from claimcheck.align.engine import Aligner
 from claimcheck.align.findings import build_report
-from claimcheck.document import DocDate, date_info, resolve_date
+from claimcheck.document import DateInfo, DocDate, date_info, resolve_date
 from claimcheck.errors import ClaimcheckError
 from claimcheck.lang import message
 from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
-from claimcheck.nlp.lexicon import Lexicon, load_lexicon
+from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.pipeline import load_pipeline
 from claimcheck.reference import build_from_text, load_reference
 
@@ -32,8 +32,10 @@ class Checker:
                  model: Optional[str] = None, lexicon: Optional[Lexicon] = None,
                  noise: bool = True) -> None:
         self.nlp = load_pipeline(model)
-        self._claims_pipe.noise = noise  # False: count claims without the layer
-        self.lexicon = lexicon or load_lexicon()
+        self.noise = noise  # False: count claims without the layer
+        if lexicon is not None:  # extract and align with it
+            for name in ("claimcheck_mentions", "claimcheck_claims"):
+                cast(Any, self.nlp.get_pipe(name)).lexicon = lexicon
         self._reference: Optional[FactBase] = None
         if isinstance(reference, FactBase):
             self._reference = reference
@@ -44,6 +46,19 @@ class Checker:
     @property
     def _claims_pipe(self) -> Any:
         return self.nlp.get_pipe("claimcheck_claims")
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexicon the pipeline extracts with; alignment uses the same one."""
+        return self._claims_pipe.lexicon
+
+    @property
+    def noise(self) -> bool:
+        return bool(self._claims_pipe.noise)
+
+    @noise.setter
+    def noise(self, on: bool) -> None:
+        self._claims_pipe.noise = on  # and the pipeline's noise component
 
     @property
     def reference(self) -> FactBase:
@@ -68,22 +83,25 @@ class Checker:
     def extract(self, text: str, date: DateLike = None) -> list[Claim]:
         """The claims of ``text`` (document date: header, else ``date``, else today)."""
         io.check_text_chars(text, "<text>")
-        doc_date, _ = resolve_date(text, _as_docdate(date))
-        return self._extract(text, doc_date)
+        doc_date, header_end = resolve_date(text, _as_docdate(date))
+        return self._extract(text, doc_date, header_end)
 
-    def _extract(self, text: str, doc_date: DocDate) -> list[Claim]:
+    def _extract(self, text: str, doc_date: DocDate, header_end: Optional[int] = None) -> list[Claim]:
+        """``header_end``: where the date header ends, when the caller has read it already."""
         limit = self.nlp.max_length
         if len(text) <= limit:
-            return self._extract_chunk(text, doc_date)
+            return self._extract_chunk(text, doc_date, header_end)
         claims: list[Claim] = []
         for offset, chunk in io.split_paragraph_chunks(text, limit):
-            claims += [_shift(c, offset) for c in self._extract_chunk(chunk, doc_date)]
+            end = header_end if offset == 0 else None
+            claims += [_shift(c, offset) for c in self._extract_chunk(chunk, doc_date, end)]
         return claims
 
-    def _extract_chunk(self, text: str, doc_date: DocDate) -> list[Claim]:
+    def _extract_chunk(self, text: str, doc_date: DocDate, header_end: Optional[int] = None) -> list[Claim]:
         doc = self.nlp.make_doc(text)
         doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
-        doc._.document_date = doc_date.value
+        doc._.document_date = doc_date.value  # resolved once, by the caller
+        doc._.document_header_end = header_end
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
         return list(doc._.claims or [])
@@ -112,19 +130,20 @@ class Checker:
         notices = list(info.notices) + _language_notices(language.label, language.german,
                                                           force_language)
         checked = language.german or force_language
-        notices += _table_notices(text) if checked and self._claims_pipe.noise else []
-        for claims in self._claim_chunks(text, info.date, chunk) if checked else iter([[]]):
+        notices += _table_notices(text) if checked and self.noise else []
+        for claims in self._claim_chunks(text, info, chunk) if checked else iter([[]]):
             report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
                                   reference=self.reference_name, document_day=info.date.value)
             report.date_source, report.language, report.notices = info.source, language.code, notices
             yield suppress.apply(report, text, ignore)
 
-    def _claim_chunks(self, text: str, doc_date: DocDate, chunk: int) -> Iterator[list[Claim]]:
+    def _claim_chunks(self, text: str, info: DateInfo, chunk: int) -> Iterator[list[Claim]]:
         if not chunk or len(text) <= chunk:
-            yield self._extract(text, doc_date)
+            yield self._extract(text, info.date, info.header_end)
             return
         for offset, part in io.split_paragraph_chunks(text, min(self.nlp.max_length, chunk)):
-            yield [_shift(c, offset) if offset else c for c in self._extract_chunk(part, doc_date)]
+            end = info.header_end if offset == 0 else None
+            yield [_shift(c, offset) if offset else c for c in self._extract_chunk(part, info.date, end)]
 
     def check_file(self, path: Union[str, Path], *, date: DateLike = None,
                    ignore: Optional[Iterable[str]] = ()) -> Report:

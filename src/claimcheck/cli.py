@@ -14,6 +14,7 @@ from typing import Callable, Optional, Sequence
 
 from claimcheck import cli_batch, config, suppress
 from claimcheck.cli_help import CHECK_EXIT, GermanParser, epilog
+from claimcheck.lang import message
 from claimcheck.render.words import LEGEND, RULES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.suppress import IGNORE_FILE
@@ -239,7 +240,7 @@ def run_reference_build(args: argparse.Namespace) -> int:
 
     base = Checker(model=args.model).build_reference(args.source, date=args.date)
     save_reference(base, args.output)
-    _error(f"claimcheck: {len(base.facts)} Fakten aus {args.source} nach {args.output} geschrieben")
+    _error(message("cli.reference_written", n=len(base.facts), source=args.source, output=args.output))
     return EXIT_OK
 
 

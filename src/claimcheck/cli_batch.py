@@ -32,6 +32,7 @@ from typing import Iterator, Optional, TextIO
 
 from claimcheck import batch
 from claimcheck.cli_help import epilog
+from claimcheck.lang import message
 from claimcheck.render.words import counted
 from claimcheck.errors import ClaimcheckError
 from claimcheck.packing import PackedRow
@@ -286,12 +287,13 @@ def _how_to_resume(args: argparse.Namespace) -> str:
 def _summary(t: Totals, seconds: float) -> None:
     """Counts of the whole output: a resumed run includes the files of the earlier runs."""
     total, mismatches = t.files + t.skipped, t.mismatches + t.previous_mismatches
-    skipped = f" ({t.skipped} übersprungen, {t.files} neu geprüft)" if t.skipped else ""
-    claims = counted(t.claims, "claims") + (" in den neu geprüften" if t.skipped else "")
-    where = "" if t.skipped else f" in {counted(t.mismatch_files, 'files')}"
-    _say(f"claimcheck batch: {counted(total, 'files')}{skipped}, {claims}, "
-         f"{counted(mismatches, 'mismatch')}{where}, {t.errors + t.previous_errors} Fehler, "
-         f"{seconds:.1f} s")
+    skipped = message("cli.batch_skipped", skipped=t.skipped, checked=t.files) if t.skipped else ""
+    claims = counted(t.claims, "claims")
+    claims = message("cli.batch_rechecked", claims=claims) if t.skipped else claims
+    where = "" if t.skipped else message("cli.batch_where", files=counted(t.mismatch_files, "files"))
+    _say(message("cli.batch_summary", files=counted(total, "files"), skipped=skipped, claims=claims,
+                 mismatches=counted(mismatches, "mismatch"), where=where, errors=t.errors + t.previous_errors,
+                 seconds=seconds))
 
 
 def _say(message: str) -> None:

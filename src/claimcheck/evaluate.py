@@ -33,8 +33,10 @@ FIELDS = {"count", "date", "actor", "place", "person", "noun", "target", "event"
 
 # Hedge words grouped by meaning (gold and prediction agree when their words share a class) and
 # aliases accepted as the same value when comparing corrections: lang/de/words.yaml (evaluate).
-_HEDGE_CLASSES: dict[str, list[str]] = pack().words.evaluate.hedge_classes
-_ALIASES: dict[str, list[str]] = pack().words.evaluate.aliases
+_WORDS = pack().words.evaluate
+_HEDGE_CLASSES: dict[str, list[str]] = _WORDS.hedge_classes
+_ALIASES: dict[str, list[str]] = _WORDS.aliases
+_ARTICLE, _PREPOSITION = re.compile(_WORDS.article_pattern), re.compile(_WORDS.preposition_pattern)
 
 # --------------------------------------------------------------------------- gold loading
 
@@ -332,7 +334,7 @@ class DraftScores:
 
 def _norm(s: Any) -> str:
     s = " ".join(str(s).replace("\u00a0", " ").split()).strip(" \"'„“”‚‘’").casefold()
-    return re.sub(r"^(die|der|das|den) ", "", s)
+    return _ARTICLE.sub("", s)
 
 
 def _number(s: str) -> Optional[float]:
@@ -342,7 +344,7 @@ def _number(s: str) -> Optional[float]:
     return None
 
 
-_DAY = re.compile(r"(?:am |vom |zum )?(\d{1,2})\.\s*([a-zäöü]+)(?:\s+(\d{4}))?")
+_DAY = re.compile(_WORDS.day_pattern)  # "am 29. Dezember 2016"
 
 
 def value_equal(gold: Any, found: Any) -> bool:
@@ -350,7 +352,7 @@ def value_equal(gold: Any, found: Any) -> bool:
     names by alias, days without a year ("18. April") match the same day of any year, and a label
     may carry a trailing explanation ("Ende 2016 (Okt.–Dez.)")."""
     a, b = _norm(gold), _norm(found)
-    a, b = (re.sub(r"^(am|im|in) ", "", x) for x in (a, b))
+    a, b = (_PREPOSITION.sub("", x) for x in (a, b))
     if a == b or re.match(rf"{re.escape(a)}(?![\w.])", b):
         return True
     na, nb = _number(a), _number(b)

@@ -1,17 +1,21 @@
-"""Text -> claims, given a token view: finds times and quantities, then assembles claims."""
+"""Text -> claims, as pure stages over plain values: noise, times, quantities (with ordinals),
+then claim assembly. ``stages.py`` runs the same stages on a spaCy Doc, one component each."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
-from claimcheck.models import Claim
-from claimcheck.nlp.claims import build_claims
+from claimcheck.models import Claim, Quantity, TimeSpan
+from claimcheck.nlp.claims import MentionTable, build_claims
 from claimcheck.nlp.dates import find_time_expressions
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.noise import NoiseSpan, find_noise, mask_noise
 from claimcheck.nlp.numbers import find_quantities
-from claimcheck.nlp.ordinals import find_ordinals
+from claimcheck.nlp.numbers.ordinals import find_ordinals
+from claimcheck.nlp.runtime import PackTools, bundled_tools
 from claimcheck.nlp.tokens import TokenView
+
+Ranges = list[tuple[int, int]]
 
 
 def extract_from_view(view: TokenView, document_date: Optional[date], lex: Lexicon,
@@ -22,22 +26,46 @@ def extract_from_view(view: TokenView, document_date: Optional[date], lex: Lexic
 
 
 def extract_with_noise(view: TokenView, document_date: Optional[date], lex: Lexicon,
-                       header_end: int = 0, noise: bool = True
+                       header_end: int = 0, noise: bool = True, tools: Optional[PackTools] = None
                        ) -> tuple[list[Claim], list[NoiseSpan]]:
     """The claims and the noise spans that were kept out of them."""
-    exclude = [(0, header_end)] if header_end else []
-    found = find_noise(view.text) if noise else []
-    text = mask_noise(view.text, found)
-    times = find_time_expressions(text, document_date, exclude=exclude)
-    spans = exclude + [(t.start, t.end) for t in times]
-    quantities = find_quantities(text, exclude=spans)
-    ordinals = find_ordinals(text, exclude=spans + [(q.start, q.end) for q in quantities])
+    tools = tools or bundled_tools()
+    found = noise_spans(view.text, tools, noise)
+    masked = mask_noise(view.text, found)
+    times = time_spans(view.text, masked, document_date, header_end, tools)
+    quantities = quantity_spans(view.text, masked, times, header_end, tools)
+    return build_claims(view, quantities, times, lex), found
+
+
+def noise_spans(text: str, tools: PackTools, enabled: bool = True) -> list[NoiseSpan]:
+    return find_noise(text, compiled=tools.noise) if enabled else []
+
+
+def _header(header_end: int) -> Ranges:
+    return [(0, header_end)] if header_end else []
+
+
+def time_spans(text: str, masked: str, document_date: Optional[date], header_end: int,
+               tools: PackTools) -> list[TimeSpan]:
+    """Time expressions of the masked text (surface forms from ``text``)."""
+    times = find_time_expressions(masked, document_date, exclude=_header(header_end), g=tools.dates)
+    return times if masked is text else [_original(t, text) for t in times]
+
+
+def quantity_spans(text: str, masked: str, times: Sequence[TimeSpan], header_end: int,
+                   tools: PackTools) -> list[Quantity]:
+    """Quantities and ordinals outside the header and the time expressions."""
+    spans = _header(header_end) + [(t.start, t.end) for t in times]
+    quantities = find_quantities(masked, exclude=spans, lex=tools.numbers)
+    ordinals = find_ordinals(masked, spans + [(q.start, q.end) for q in quantities], tools.numbers)
     if ordinals:
         quantities = sorted([*quantities, *ordinals], key=lambda q: q.start)
-    if text is not view.text:  # surface forms from the original text, not the masked one
-        times = [_original(t, view.text) for t in times]
-        quantities = [_original(q, view.text) for q in quantities]
-    return build_claims(view, quantities, times, lex), found
+    return quantities if masked is text else [_original(q, text) for q in quantities]
+
+
+def claims_of(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan], lex: Lexicon,
+              mentions: Optional[MentionTable] = None) -> list[Claim]:
+    return build_claims(view, quantities, times, lex, mentions)
 
 
 def _original(span, text: str):

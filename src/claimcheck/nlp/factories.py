@@ -1,49 +1,51 @@
-"""spaCy components of claimcheck (registered via ``[project.entry-points.spacy_factories]``).
+"""spaCy components of claimcheck (registered via ``[project.entry-points.spacy_factories]``),
+one per stage of ``stages.py``: ``claimcheck_noise``, ``claimcheck_dates``, ``claimcheck_numbers``,
+``claimcheck_mentions``, ``claimcheck_claims``. Each reads what the earlier ones wrote to the Doc
+(and runs a missing earlier stage itself, so ``claimcheck_claims`` alone does everything).
 
-- ``claimcheck_mentions``: lexicon matches (events, actors, nationality markers, persons, places)
-  as ``doc.spans["claimcheck_mentions"]`` with the canonical id as ``kb_id_``.
-- ``claimcheck_claims``: numeric and dated claims as ``doc._.claims`` (list of ``Claim``) and as
-  ``doc.spans["claimcheck_claims"]``.
-
-Both load their lexicons at ``initialize`` (bundled ones by default, or ``lexicon_dir``) and save
-them with ``to_disk`` so a saved pipeline carries its lexicons.
+Each holds the language pack it works with (the bundled one, or ``initialize(pack_dir=...)``)
+and saves the whole pack with ``to_disk``/``to_bytes``, so ``spacy.load`` of a saved pipeline
+works in a fresh process and uses the saved data.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Optional
 
+import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from claimcheck.document import header_date
-from claimcheck.nlp.extract import extract_with_noise
+from claimcheck.nlp import stages
 from claimcheck.nlp.lemmas import load_lemmas
-from claimcheck.nlp.lexicon import FILES, Lexicon, load_lexicon, load_lexicon_dir
-from claimcheck.nlp.mentions import find_mentions
-from claimcheck.nlp.tokens import from_doc
-from claimcheck.resources import resource_path
-
-for _name, _default in (("claims", None), ("document_date", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+from claimcheck.nlp.lexicon import Lexicon, load_lexicon_dir
+from claimcheck.nlp.runtime import PackTools, bundled_tools, save_texts, tools_from_dir, tools_from_texts, with_lexicon
 
 
-class _LexiconComponent:
+class _PackComponent:
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.lang = lang
-        self.lexicon_dir: Optional[Path] = None
-        self._lexicon: Optional[Lexicon] = None
+        self.nlp, self.name, self.lang = nlp, name, lang
+        self._tools: Optional[PackTools] = None  # the bundled pack unless initialised or loaded
         self._lemmas = None
 
     @property
+    def tools(self) -> PackTools:
+        if self._tools is None:
+            self._tools = bundled_tools(self.lang)
+        return self._tools
+
+    @tools.setter
+    def tools(self, tools: PackTools) -> None:
+        self._tools = tools
+
+    @property
     def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = load_lexicon(self.lang)
-        return self._lexicon
+        return self.tools.lexicon
+
+    @lexicon.setter
+    def lexicon(self, lex: Lexicon) -> None:
+        """Extract with ``lex`` (it is saved with the pipeline, in place of the pack's lexicon)."""
+        self.tools = with_lexicon(self.tools, lex)
 
     @property
     def lemma_table(self):
@@ -59,73 +61,108 @@ class _LexiconComponent:
                 self._lemmas = load_lemmas(self.lang)
         return self._lemmas
 
-    def initialize(self, get_examples=None, *, nlp=None, lexicon_dir: Optional[str] = None) -> None:
-        self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else None
-        self._lexicon = load_lexicon_dir(lexicon_dir) if lexicon_dir else load_lexicon(self.lang)
-        self.lemma_table  # noqa: B018  (load now, not on the first document)
+    def initialize(self, get_examples=None, *, nlp=None, pack_dir: Optional[str] = None,
+                   lexicon_dir: Optional[str] = None) -> None:
+        """``pack_dir``: a folder with the files of a language pack (missing files: the bundled
+        ones); ``lexicon_dir``: a folder with only the lexicon files (events, actors, places,
+        nouns, words)."""
+        self.tools = tools_from_dir(pack_dir, self.lang) if pack_dir else bundled_tools(self.lang)
+        if lexicon_dir:
+            self.lexicon = load_lexicon_dir(lexicon_dir)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        source = self.lexicon_dir or resource_path("", self.lang)
-        for name, _model in FILES.values():
-            shutil.copyfile(Path(source) / name, path / name)
+        save_texts(path, self.tools.file_texts())
 
     def from_disk(self, path, *, exclude=tuple()):
-        self.lexicon_dir = Path(path)
-        self._lexicon = load_lexicon_dir(path)
+        self.tools = tools_from_dir(Path(path), self.lang)
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"files": self.tools.file_texts()})
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self.tools = tools_from_texts(srsly.msgpack_loads(data)["files"], self.lang)
         return self
 
 
-class MentionsComponent(_LexiconComponent):
+class NoiseComponent(_PackComponent):
+    """``enabled``: keep names, references and page furniture out of the claims (``nlp/noise.py``)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str, enabled: bool = True) -> None:
+        super().__init__(nlp, name, lang)
+        self.enabled = enabled
+
     def __call__(self, doc: Doc) -> Doc:
-        view = from_doc(doc, self.lemma_table, _text_of(doc))
-        spans = []
-        for sent in view.sents:
-            for m in find_mentions(view.sent_toks(sent), self.lexicon):
-                spans.append(Span(doc, m.first, m.last + 1, label=m.kind.upper(), kb_id=m.value))
-        doc.spans["claimcheck_mentions"] = spans
+        stages.run_noise(doc, self.tools, self.enabled)
         return doc
 
 
-class ClaimsComponent(_LexiconComponent):
-    """``noise``: keep names, references and page furniture out of the claims (``nlp/noise.py``);
-    the spans kept out are ``doc.spans["claimcheck_noise"]``."""
+class DatesComponent(_PackComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        stages.run_dates(doc, self.tools)
+        return doc
+
+
+class NumbersComponent(_PackComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        stages.run_numbers(doc, self.tools)
+        return doc
+
+
+class MentionsComponent(_PackComponent):
+    """``every_sentence``: mentions of every sentence, not only of those with a number or a date."""
+
+    def __init__(self, nlp: Language, name: str, lang: str, every_sentence: bool = False) -> None:
+        super().__init__(nlp, name, lang)
+        self.every_sentence = every_sentence
+
+    def __call__(self, doc: Doc) -> Doc:
+        stages.run_mentions(doc, stages.token_view(doc, self.lemma_table), self.lexicon, self.every_sentence)
+        return doc
+
+
+class ClaimsComponent(_PackComponent):
+    """``noise``: whether the noise layer runs when no ``claimcheck_noise`` component did; setting
+    it later switches the pipeline's ``claimcheck_noise`` components too."""
 
     def __init__(self, nlp: Language, name: str, lang: str, noise: bool = True) -> None:
         super().__init__(nlp, name, lang)
-        self.noise = noise
+        self._noise = noise
+
+    @property
+    def noise(self) -> bool:
+        return self._noise
+
+    @noise.setter
+    def noise(self, on: bool) -> None:
+        self._noise = on
+        for _name, pipe in self.nlp.pipeline:
+            if isinstance(pipe, NoiseComponent):
+                pipe.enabled = on
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text_of(doc)
-        found, header_end = header_date(text)
-        doc_date = doc._.document_date or (found.value if found else None)
-        view = from_doc(doc, self.lemma_table, text)
-        claims, noise = extract_with_noise(view, doc_date, self.lexicon, header_end, self.noise)
-        doc._.claims = claims
-        doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind) for c in claims])
-        doc.spans["claimcheck_noise"] = _spans(doc, [(n.start, n.end, n.kind) for n in noise])
+        stages.run_claims(doc, stages.token_view(doc, self.lemma_table), self.tools, self.lexicon, self.noise)
         return doc
 
 
-def _spans(doc: Doc, found: list[tuple[int, int, str]]) -> list[Span]:
-    spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in found]
-    return [s for s in spans if s is not None]
+@Language.factory("claimcheck_noise", default_config={"lang": "de", "enabled": True})
+def make_noise(nlp: Language, name: str, lang: str, enabled: bool) -> NoiseComponent:
+    return NoiseComponent(nlp, name, lang, enabled)
 
 
-def _text_of(doc: Doc) -> str:
-    """The Doc's text: the string the Checker tokenized if it left it in ``user_data`` (building
-    ``doc.text`` joins every token, a tenth of the extraction time), else ``doc.text``."""
-    text = doc.user_data.get("claimcheck_text")
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if isinstance(text, str) and len(text) == end:
-        return text
-    return doc.text
+@Language.factory("claimcheck_dates", default_config={"lang": "de"})
+def make_dates(nlp: Language, name: str, lang: str) -> DatesComponent:
+    return DatesComponent(nlp, name, lang)
 
 
-@Language.factory("claimcheck_mentions", default_config={"lang": "de"})
-def make_mentions(nlp: Language, name: str, lang: str) -> MentionsComponent:
-    return MentionsComponent(nlp, name, lang)
+@Language.factory("claimcheck_numbers", default_config={"lang": "de"})
+def make_numbers(nlp: Language, name: str, lang: str) -> NumbersComponent:
+    return NumbersComponent(nlp, name, lang)
+
+
+@Language.factory("claimcheck_mentions", default_config={"lang": "de", "every_sentence": False})
+def make_mentions(nlp: Language, name: str, lang: str, every_sentence: bool) -> MentionsComponent:
+    return MentionsComponent(nlp, name, lang, every_sentence)
 
 
 @Language.factory("claimcheck_claims", default_config={"lang": "de", "noise": True})

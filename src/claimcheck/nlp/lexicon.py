@@ -15,16 +15,20 @@ from pydantic import BaseModel
 from claimcheck.lang import pack_dir
 from claimcheck.lang.loader import load_yaml
 from claimcheck.lang.schema.lexicon import ActorsFile, EventsFile, NounsFile, PlacesFile
+from claimcheck.lang.schema.messages import WordsFile
+from claimcheck.nlp.closed import ClosedWords, closed_words
 
 
 @dataclass
 class Lexicon:
-    """All lexicons of one language, with lookup tables built once."""
+    """All lexicons of one language, with lookup tables built once; ``words`` are the
+    closed-class lists of claim assembly (``words.yaml``)."""
 
     events: EventsFile
     actors: ActorsFile
     places: PlacesFile
     nouns: NounsFile
+    words: WordsFile
     verb_events: dict[str, str] = field(default_factory=dict)  # lemma -> event id
     noun_events: dict[str, str] = field(default_factory=dict)  # lowercased lemma -> event id
     actor_labels: dict[str, str] = field(default_factory=dict)
@@ -123,6 +127,11 @@ class Lexicon:
     def same_event(self, a: str, b: str) -> bool:
         return a == b or any(a in group and b in group for group in self.events.related)
 
+    @cached_property
+    def closed(self) -> ClosedWords:
+        """The closed-class lists of ``words`` as sets and compiled regexes."""
+        return closed_words(self.words)
+
     def same_noun_class(self, a: str, b: str) -> bool:
         ca, cb = self.noun_class.get(a), self.noun_class.get(b)
         return a == b or (ca is not None and ca == cb)
@@ -130,7 +139,8 @@ class Lexicon:
 
 FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "events": ("events.yaml", EventsFile), "actors": ("actors.yaml", ActorsFile),
-    "places": ("places.yaml", PlacesFile), "nouns": ("nouns.yaml", NounsFile)}
+    "places": ("places.yaml", PlacesFile), "nouns": ("nouns.yaml", NounsFile),
+    "words": ("words.yaml", WordsFile)}
 
 
 @lru_cache(maxsize=4)
@@ -140,7 +150,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
 
 
 def load_lexicon_dir(directory: Union[str, Path]) -> Lexicon:
-    """Lexicons from a directory holding events.yaml, actors.yaml, places.yaml, nouns.yaml."""
+    """Lexicons from a directory holding events.yaml, actors.yaml, places.yaml, nouns.yaml and
+    words.yaml."""
     directory = Path(directory)
     parts: dict[str, Any] = {key: load_yaml(directory / name, model) for key, (name, model) in FILES.items()}
     return Lexicon(**parts)

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 
 from claimcheck.lang import pack
-from claimcheck.lang.schema.noise import NoiseKind, TableRule
+from claimcheck.lang.schema.noise import NoiseFile, NoiseKind, TableRule
 
 # Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
 # pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
@@ -54,7 +54,11 @@ class _Compiled:
 
 @lru_cache(maxsize=4)
 def _compiled(lang: str = "de") -> _Compiled:
-    data = pack(lang).noise
+    return compile_noise(pack(lang).noise)
+
+
+def compile_noise(data: NoiseFile) -> _Compiled:
+    """The patterns of a noise file, compiled (once per pack)."""
     pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
                   _required(p.requires, data.lists)) for p in data.patterns)
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
@@ -70,14 +74,14 @@ def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ..
     return tuple(out)
 
 
-def find_noise(text: str, lang: str = "de") -> list[NoiseSpan]:
+def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None) -> list[NoiseSpan]:
     """Noise spans of ``text``, sorted by start (they may overlap).
 
     Masking matters only where the number and date finders could read something, so the
     patterns run only on windows around digits (and ``anchor_words``): up to ``WINDOW``
     characters either side, within the line. A pattern's ``$`` is the line end, never a
     window end (the text is scanned with a closing newline)."""
-    comp = _compiled(lang)
+    comp = compiled or _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
     windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor)]

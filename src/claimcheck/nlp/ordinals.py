@@ -1,55 +1,5 @@
-"""Ordinal words as quantities: "die ersten Kontakte", "zum zweiten Mal", "das dritte Treffen".
+"""Compatibility name of :mod:`claimcheck.nlp.numbers.ordinals` (the alignment modules import
+``UNIT`` from here; new code imports the numbers package)."""
+from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
 
-An ordinal counts too ("the second meeting" against "the first of a series"), so it becomes a
-``Quantity`` with unit "ordinal"; the aligner compares ordinals only with ordinals. A word is an
-ordinal only right after an ordinal cue (article, "zum", "im" …), so the verb "achten" is not one,
-and only in lower case ("die Erste Bank" is a name).
-Word lists: ``ordinal_words``, ``ordinal_endings``, ``ordinal_cues`` in ``numbers.yaml``.
-"""
-from __future__ import annotations
-
-import re
-from functools import lru_cache
-from typing import Sequence
-
-from claimcheck.models import Quantity
-from claimcheck.nlp.numbers_lexicon import numbers_lexicon
-
-UNIT = "ordinal"
-
-
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?i:{_alternatives('ordinal_cues')})\s+(?P<word>{_word()})(?![\w-])")
-
-
-@lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern[str]:
-    """The ordinal word alone: a text without it has no match of ``_pattern`` (which ends in
-    it); scanning for it is five times faster than for the whole pattern with its cues."""
-    return re.compile(rf"{_word()}(?![\w-])")
-
-
-def _word() -> str:
-    # the cue in any case ("Zum dritten Mal"), the ordinal lower-case: "die Erste Bank" is a name
-    return rf"(?P<stem>{_alternatives('ordinal_words')})(?:{_alternatives('ordinal_endings')})"
-
-
-def _alternatives(name: str) -> str:
-    words = getattr(numbers_lexicon().data, name)
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
-    """Ordinal quantities of ``text``, sorted, none overlapping ``exclude``."""
-    values = numbers_lexicon().data.ordinal_words
-    out: list[Quantity] = []
-    if _prefilter().search(text) is None:
-        return out
-    for m in _pattern().finditer(text):
-        a, b = m.span("word")
-        if any(s < b and a < e for s, e in exclude):
-            continue
-        n = float(values[m.group("stem")])
-        out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
-    return out
+__all__ = ["UNIT", "find_ordinals"]

@@ -12,6 +12,8 @@ from claimcheck.nlp import factories  # noqa: F401  (registers the claimcheck_ f
 
 TRAINED = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf")
 BLANK = "blank"
+# claimcheck's components in pipeline order (each reads what the earlier ones wrote to the Doc)
+STAGES = ("claimcheck_noise", "claimcheck_dates", "claimcheck_numbers", "claimcheck_mentions", "claimcheck_claims")
 
 
 def installed_trained() -> Optional[str]:
@@ -23,8 +25,9 @@ def load_pipeline(model: Optional[str] = None) -> Language:
     """``model``: a package name or path, ``"blank"``, or None to auto-detect."""
     name = model or installed_trained() or BLANK
     nlp = _blank() if name == BLANK else _trained(name)
-    nlp.add_pipe("claimcheck_claims", last=True)
-    cast(Any, nlp.get_pipe("claimcheck_claims")).initialize(nlp=nlp)
+    for stage in STAGES:
+        nlp.add_pipe(stage, last=True)
+        cast(Any, nlp.get_pipe(stage)).initialize(nlp=nlp)
     return nlp
 
 

@@ -1,9 +1,10 @@
 """Schema of the time-expression lexicon (dates.yaml)."""
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 # START/MID/END of a period ("Anfang 2016"); the words for them are data (``modifiers``).
 Modifier = Literal["start", "mid", "end"]
@@ -47,6 +48,38 @@ class DateContext(_Strict):
     count_units: list[str]
 
 
+RULES = ("iso", "numeric_day", "day_month", "day_range", "month", "month_range", "season", "quarter",
+         "q_form", "decade", "decade_word", "mod_year", "year", "ago", "doc_unit", "doc_compound",
+         "day_word", "weekday", "text_dir", "text_n", "text_same", "text_follow", "text_compound")
+
+
+def _compiles(pattern: str) -> str:
+    try:  # placeholders stand in as a plain group (their names are checked when the grammar is built)
+        re.compile(re.sub(r"<<(\w+)>>", "(?:x)", pattern))
+    except re.error as exc:
+        raise ValueError(f"invalid regex: {exc}") from exc
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+
+
+class DatePatterns(_Strict):
+    fragments: dict[str, str]
+    rules: dict[str, str]
+    range_join: Pattern
+    range_start: Pattern
+    both_words: list[str] = Field(min_length=1)
+    between_words: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_rule(self) -> "DatePatterns":
+        missing = [r for r in RULES if r not in self.rules]
+        if missing:
+            raise ValueError(f"rules lacks the pattern(s) {missing}")
+        return self
+
+
 class DatesLexicon(_Strict):
     months: list[MonthEntry]
     seasons: list[SeasonEntry] = Field(min_length=1)
@@ -69,6 +102,9 @@ class DatesLexicon(_Strict):
     text_compounds: list[OffsetWords]
     text_phrases: list[OffsetWords]
     context: DateContext
+    adjective_endings: list[str] = Field(min_length=1)
+    decade_articles: list[str]
+    patterns: DatePatterns
 
     @model_validator(mode="after")
     def _complete(self) -> "DatesLexicon":

@@ -5,6 +5,7 @@ missing or misspelt key fails at load time (file, line and field named), not whe
 """
 from __future__ import annotations
 
+import re
 from string import Formatter
 from typing import Annotated
 
@@ -29,6 +30,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "notices": ("not_german_forced", "not_german", "table_rows"),
     "align": ("negated", "side_differs", "side_weak", "supported", "differs", "rescued", "no_candidate",
               "excluded", "not_checkworthy", "other_period", "other_occurrence", "below_threshold"),
+    "cli": ("reference_written", "batch_summary", "batch_skipped", "batch_rechecked", "batch_where"),
     "time": ("day", "month", "season", "winter", "quarter", "half", "decade", "week", "modified",
              "modified_decade", "day_range", "month_range", "year_range", "range"),
 }
@@ -63,6 +65,7 @@ class MessagesFile(_Strict):
     notices: dict[str, Template]
     time: dict[str, Template]
     align: dict[str, Template]  # the aligner's reasons (decision trace)
+    cli: dict[str, Template]
 
     @model_validator(mode="after")
     def _complete(self) -> "MessagesFile":
@@ -73,10 +76,56 @@ class MessagesFile(_Strict):
         return self
 
 
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regex: {exc}") from exc
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_regex)]
+Words = list[str]
+
+
 class EvaluateWords(_Strict):
-    hedge_classes: dict[str, list[str]] = Field(min_length=1)
-    aliases: dict[str, list[str]]
+    hedge_classes: dict[str, Words] = Field(min_length=1)
+    aliases: dict[str, Words]
+    day_pattern: Regex
+    article_pattern: Regex
+    preposition_pattern: Regex
+
+
+class MentionWords(_Strict):
+    articles: Words
+    agent_prepositions: Words
+    from_prepositions: Words
+    place_prepositions: Words
+    against_prepositions: Words
+    other_prepositions: Words
+    conjunctions: Words
+    genitive_articles: Words
+    institution_prepositions: Words
+    institution_articles: Words
+    place_adjective_suffix: str = Field(min_length=1)
+
+
+class ClaimWords(_Strict):
+    splitters: Words
+    negation_words: Words
+    negation_particle: Words
+    negation_before: Regex
+    on_days: Regex
+    leave_lemmas: Words
+
+
+class AttachWords(_Strict):
+    adjective_endings: Words = Field(min_length=1)
+    not_adjectives: Words
 
 
 class WordsFile(_Strict):
     evaluate: EvaluateWords
+    mentions: MentionWords
+    claims: ClaimWords
+    attach: AttachWords

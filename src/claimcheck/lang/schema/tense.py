@@ -12,3 +12,4 @@ class TenseFile(BaseModel):
     future: list[str]
     deadline: list[str]
     contractions: list[str]
+    weekday_prepositions: list[str]

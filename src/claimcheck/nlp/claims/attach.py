@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from claimcheck.nlp.ordinals import UNIT as ORDINAL
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 from claimcheck.models import Quantity
-from claimcheck.nlp.mentions import Mention
+from claimcheck.nlp.closed import ClosedWords
+from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.claims.mentions import Mention
 from claimcheck.nlp.tokens import Tok, TokenView
 
-ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-NOT_ADJ = {"die", "der", "den", "dem", "des", "eine", "einen", "einer", "einem", "eines", "wurden",
-           "werden", "waren", "haben", "hatten", "mussten", "sollen", "sollten", "können", "konnten",
-           "aber", "oder", "sowie", "unter", "über", "wieder", "ihre", "ihren", "ihrer", "seine",
-           "seiner", "seinen", "diese", "dieser", "diesen", "jene", "alle", "sie", "wir", "ihr", "er",
-           "mehr", "weniger", "insgesamt", "je", "jeweils", "pro", "aus", "bis", "per", "nur"}
 MAX_ADJ = 3
 NOUN_POS = {"NOUN", "PROPN"}
 
 
-def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity,
-                 name_words: frozenset[str] = frozenset()) -> Optional[Tok]:
+def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity, lex: Lexicon) -> Optional[Tok]:
     """The noun counted by quantity ``q`` ("35 Moskauer Diplomaten" -> "Diplomaten")."""
     if q.unit and q.unit != ORDINAL:  # "35 Prozent": the unit is what is counted
         return None
@@ -34,7 +29,7 @@ def counted_noun(view: TokenView, toks: Sequence[Tok], q: Quantity,
         parsed = _parsed_noun(view, toks, q)
         if parsed is not None:
             return parsed
-    return _rule_noun(after, name_words)
+    return _rule_noun(after, lex.name_words, lex.closed)
 
 
 def _parsed_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[Tok]:
@@ -46,28 +41,28 @@ def _parsed_noun(view: TokenView, toks: Sequence[Tok], q: Quantity) -> Optional[
     return None
 
 
-def _rule_noun(after: Sequence[Tok], name_words: frozenset[str]) -> Optional[Tok]:
+def _rule_noun(after: Sequence[Tok], name_words: frozenset[str], w: ClosedWords) -> Optional[Tok]:
     k = 0
-    while k < len(after) and k < MAX_ADJ and _looks_adjective(after[k]):
+    while k < len(after) and k < MAX_ADJ and _looks_adjective(after[k], w):
         k += 1
     if k >= len(after) or not after[k].capitalised or after[k].is_punct:
         return None
     noun = after[k]
     nxt = after[k + 1] if k + 1 < len(after) else None
-    if place_adjective(noun, name_words) and nxt is not None and nxt.capitalised and not nxt.is_punct:
+    if place_adjective(noun, name_words, w.place_adjective_suffix) and nxt is not None and nxt.capitalised and not nxt.is_punct:
         return nxt  # "Moskauer Diplomaten", "Berliner Beamte"
     return noun
 
 
-def place_adjective(t: Tok, name_words: frozenset[str]) -> bool:
+def place_adjective(t: Tok, name_words: frozenset[str], suffix: str) -> bool:
     """"Moskauer", "Berliner": a capitalised adjective made from a place name."""
-    return t.text.endswith("er") and t.text[:-2] in name_words
+    return t.text.endswith(suffix) and t.text[:-len(suffix)] in name_words
 
 
-def _looks_adjective(t: Tok) -> bool:
+def _looks_adjective(t: Tok, w: ClosedWords) -> bool:
     low = t.lower
-    return (not t.capitalised and low not in NOT_ADJ and low.isalpha()
-            and low.endswith(ADJ_ENDINGS) and len(low) > 3)
+    return (not t.capitalised and low not in w.not_adjectives and low.isalpha()
+            and low.endswith(w.adjective_endings) and len(low) > 3)
 
 
 def event_for(view: TokenView, toks: Sequence[Tok], anchor: int,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Optional
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.tense import TenseFile
@@ -20,20 +21,25 @@ _SENT_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ„\"»])|\n")
 
 @lru_cache(maxsize=1)
 def tense_lexicon() -> TenseFile:
-    data = pack().tense
+    return lower_tense(pack().tense)
+
+
+def lower_tense(data: TenseFile) -> TenseFile:
+    """The cue words lower-cased (they are compared with lower-cased text)."""
     lower = {k: [w.lower() for w in v] for k, v in data.model_dump().items()}
     return TenseFile(**lower)
 
 
-def weekday_prepositions() -> frozenset[str]:
+def weekday_prepositions(lex: Optional[TenseFile] = None) -> frozenset[str]:
     """Words that license a bare weekday as a date ("am", "bis", "seit" …)."""
-    lex = tense_lexicon()
-    return frozenset(["am", *lex.next_prepositions, *lex.last_prepositions])
+    lex = lex or tense_lexicon()
+    return frozenset([*lex.weekday_prepositions, *lex.next_prepositions, *lex.last_prepositions])
 
 
-def direction(text: str, start: int, end: int, prev_word: str = "") -> int:
-    """NEXT, LAST or UNKNOWN for the expression ``text[start:end]``."""
-    lex = tense_lexicon()
+def direction(text: str, start: int, end: int, prev_word: str = "",
+              lex: Optional[TenseFile] = None) -> int:
+    """NEXT, LAST or UNKNOWN for the expression ``text[start:end]`` (cue words of ``lex``)."""
+    lex = lex or tense_lexicon()
     if prev_word in lex.contractions:  # "bis zum 30. Juni": the preposition before the article
         words = _WORD.findall(text, max(0, start - 24), start)
         prev_word = words[-2].lower() if len(words) >= 2 else prev_word

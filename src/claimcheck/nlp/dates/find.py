@@ -15,66 +15,67 @@ a day, month or season without year takes the document year; "vor acht Jahren" i
 calendar year eight years before the document year.
 
 Span convention: a leading preposition with its article ("im", "am", "in den", "seit") is not
-part of the span; modifiers are ("Ende 2016"); a range keeps its "von"/"zwischen".
+part of the span; modifiers are ("Ende 2016"); a range keeps its leading "from"/"between" word.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Optional, Sequence
 
 from claimcheck.models import TimeSpan
 from claimcheck.lang.timelabel import time_label
-from claimcheck.nlp.dates_lexicon import grammar
-from claimcheck.nlp.dates_relative import relative_rules
-from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, absolute_rules
-from claimcheck.nlp.dates_scan import Scanner, build_scanner, candidates
+from claimcheck.nlp.dates.lexicon import Grammar, grammar
+from claimcheck.nlp.dates.relative import relative_rules
+from claimcheck.nlp.dates.rules import Ctx, Hit, Rule, absolute_rules
+from claimcheck.nlp.dates.scan import Scanner, build_scanner, candidates
 
 __all__ = ["find_time_expressions", "time_label"]
 
 _GRAN_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-_RANGE_JOIN = re.compile(r"\s*(?:(?P<bis>bis(?:\s+(?:zum|zur))?|[-–—])|(?P<und>und))\s*",
-                         re.IGNORECASE)
-_RANGE_START = re.compile(r"(?<!\w)(?P<pre>von|vom|zwischen)\s+$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple[Rule, ...]:
-    g = grammar()
-    return tuple(absolute_rules(g) + relative_rules(g))
+_SCANNERS: dict[int, tuple[Grammar, tuple[Rule, ...], Scanner]] = {}  # id(grammar) -> its rules, scanner
 
 
-@lru_cache(maxsize=1)
-def _scanner() -> Scanner:
-    return build_scanner(grammar(), _rules())
+def _compiled(g: Grammar) -> tuple[Rule, ...]:
+    """The rules of ``g`` in the order they are tried (built once per grammar: grammars are immutable)."""
+    hit = _SCANNERS.get(id(g))
+    if hit is None or hit[0] is not g:
+        rules = tuple(absolute_rules(g) + relative_rules(g))
+        hit = _SCANNERS[id(g)] = (g, rules, build_scanner(g, rules))
+    return hit[1]
+
+
+def _scanner(g: Grammar) -> Scanner:
+    _compiled(g)
+    return _SCANNERS[id(g)][2]
 
 
 def find_time_expressions(text: str, document_date: Optional[date], *,
                           previous: Optional[TimeSpan] = None,
-                          exclude: Sequence[tuple[int, int]] = ()) -> list[TimeSpan]:
+                          exclude: Sequence[tuple[int, int]] = (),
+                          g: Optional[Grammar] = None) -> list[TimeSpan]:
     """Time expressions of ``text``, sorted and non-overlapping (see module docstring).
 
     ``document_date`` resolves expressions without year and relative ones ("gestern");
     ``previous`` anchors "ein Jahr später" when no earlier span of ``text`` does; spans
-    overlapping an ``exclude`` range (e.g. quantities already read) are skipped.
+    overlapping an ``exclude`` range (e.g. quantities already read) are skipped; ``g``: the
+    grammar of a pack (the bundled German one by default).
     """
+    g = g or grammar()
     found: list[TimeSpan] = []
     pos = 0
-    for start, end, rule, m in _candidates(text):
+    for start, end, rule, m in candidates(text, _scanner(g)):
         if start < pos or any(s < end and start < e for s, e in exclude):
             continue
         base, base_anchor = (found[-1], "text") if found else (previous, "previous")
-        ctx = Ctx(text, document_date, grammar(), base, base_anchor)  # type: ignore[arg-type]
+        ctx = Ctx(text, document_date, g, base, base_anchor)  # type: ignore[arg-type]
         hit = _safe_handle(rule, m, ctx)
         if hit is not None:
             found.append(_span(text, start, end, hit))
             pos = end
-    return _merge_ranges(text, found)
-
-
-def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    return candidates(text, _scanner())
+    return _merge_ranges(text, found, g)
 
 
 def _safe_handle(rule: Rule, m: re.Match, ctx: Ctx) -> Optional[Hit]:
@@ -93,23 +94,23 @@ def _span(text: str, start: int, end: int, hit: Hit) -> TimeSpan:
                     granularity=hit.granularity, modifier=hit.modifier, anchor=hit.anchor)
 
 
-def _merge_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+def _merge_ranges(text: str, spans: list[TimeSpan], g: Grammar) -> list[TimeSpan]:
     """Join "von 2016 bis 2018", "2016-2018", "zwischen 2016 und 2018" into one span."""
     out: list[TimeSpan] = []
     i = 0
     while i < len(spans):
-        merged = _range(text, spans[i], spans[i + 1]) if i + 1 < len(spans) else None
+        merged = _range(text, spans[i], spans[i + 1], g) if i + 1 < len(spans) else None
         out.append(merged or spans[i])
         i += 2 if merged else 1
     return out
 
 
-def _range(text: str, a: TimeSpan, b: TimeSpan) -> Optional[TimeSpan]:
-    join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+def _range(text: str, a: TimeSpan, b: TimeSpan, g: Grammar) -> Optional[TimeSpan]:
+    join = g.range_join.fullmatch(text, a.end, b.start)
     if join is None or a.first > b.last:
         return None
-    pre = _RANGE_START.search(text, max(0, a.start - 20), a.start)
-    if join["und"] and not (pre and pre["pre"].lower() == "zwischen"):
+    pre = g.range_start.search(text, max(0, a.start - 20), a.start)
+    if join["both"] and not (pre and pre["pre"].lower() in g.between):
         return None
     start = pre.start() if pre else a.start
     gran = max(a.granularity, b.granularity, key=_GRAN_ORDER.index)

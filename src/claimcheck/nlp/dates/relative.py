@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimcheck.nlp.dates_calendar import apply_modifier, shift, weekday_before
-from claimcheck.nlp.dates_lexicon import Grammar, key
-from claimcheck.nlp.dates_rules import Ctx, Hit, Rule, compile_rule, modifier
-from claimcheck.nlp.tense import direction, weekday_prepositions, weekday_toward
+from claimcheck.nlp.dates.intervals import apply_modifier, shift, weekday_before
+from claimcheck.nlp.dates.lexicon import Grammar, key
+from claimcheck.nlp.dates.rules import Ctx, Hit, Rule, compile_rule, modifier
+from claimcheck.nlp.dates.tense import direction, weekday_prepositions, weekday_toward
 
-_MOD = r"(?:(?P<mod><<MOD>>)\s+(?:(?:des|der)\s+)?)?"
 
 
 def _number(m: re.Match, g: Grammar) -> int:
@@ -70,13 +69,13 @@ def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     Without "vergangenen/kommenden" the tense decides (``nlp/tense.py``): "Am Freitag läuft
     die Frist ab" is the next Friday, "am Freitag hatte" the last one."""
     prev = ctx.prev_word(m.start())
-    if ctx.doc is None or (not m["rel"] and prev not in weekday_prepositions()):
+    if ctx.doc is None or (not m["rel"] and prev not in weekday_prepositions(ctx.g.tense)):
         return None
     wd = ctx.g.weekday_of[key(m["wd"])]
     if m["rel"]:
         d = weekday_before(ctx.doc, wd, ctx.g.relative_of[key(m["rel"])])
     else:
-        d = weekday_toward(ctx.doc, wd, direction(ctx.text, m.start(), m.end(), prev))
+        d = weekday_toward(ctx.doc, wd, direction(ctx.text, m.start(), m.end(), prev, ctx.g.tense))
     return Hit((d, d), "day", None, "document")
 
 
@@ -104,18 +103,11 @@ def _text_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     return _from_text(m, ctx, entry.unit, entry.offset)
 
 
+# Rules in the order they are tried; each pattern is ``patterns.rules[name]`` of dates.yaml.
+RELATIVE = (("ago", _ago), ("doc_unit", _doc_unit), ("doc_compound", _doc_compound), ("day_word", _day_word),
+            ("weekday", _weekday), ("text_dir", _text_dir), ("text_n", _text_n), ("text_same", _text_same),
+            ("text_follow", _text_follow), ("text_compound", _text_compound))
+
+
 def relative_rules(g: Grammar) -> list[Rule]:
-    num = r"(?:(?P<n><<NUM>>)|(?<![\w.,])(?P<nd>\d{1,3}))"
-    return [
-        compile_rule(g, "ago", r"(?<!\w)vor\s+" + num + r"\s+(?P<u><<UNIT>>)", _ago),
-        compile_rule(g, "doc_unit", _MOD + r"(?P<rel><<REL>>)\s+(?P<u><<UNIT1_NODAY>>)", _doc_unit),
-        compile_rule(g, "doc_compound", _MOD + r"(?P<w><<DOCCOMP>>)", _doc_compound),
-        compile_rule(g, "day_word", r"(?P<w><<DAYWORD>>)", _day_word),
-        compile_rule(g, "weekday", r"(?:(?P<rel><<REL>>)\s+)?(?P<wd><<WEEKDAY>>)(?:<<DAYPART>>)?"
-                     r"(?!\w)", _weekday),
-        compile_rule(g, "text_dir", _MOD + r"(?P<u><<UNIT1>>)\s+(?P<dir><<DIR>>)", _text_dir),
-        compile_rule(g, "text_n", num + r"\s+(?P<u><<UNIT>>)\s+(?P<dir><<DIR>>)", _text_n),
-        compile_rule(g, "text_same", _MOD + r"(?P<same><<SAME>>)\s+(?P<u><<UNIT1>>)", _text_same),
-        compile_rule(g, "text_follow", _MOD + r"(?P<f><<FOLLOW>>)\s+(?P<u><<UNIT1>>)", _text_follow),
-        compile_rule(g, "text_compound", _MOD + r"(?P<w><<TEXTCOMP>>|<<PHRASE>>)", _text_compound),
-    ]
+    return [compile_rule(g, name, handler) for name, handler in RELATIVE]

@@ -14,17 +14,16 @@ from datetime import date
 from typing import Callable, NamedTuple, Optional
 
 from claimcheck.models import Anchor, Granularity, Modifier, TimeSpan
-from claimcheck.nlp.dates_calendar import (
+from claimcheck.nlp.dates.intervals import (
     Interval, apply_modifier, decade_interval, month_interval, months_interval,
     season_interval, year_interval,
 )
-from claimcheck.nlp.dates_lexicon import Grammar, key
-from claimcheck.nlp.tense import direction, year_toward
+from claimcheck.nlp.dates.lexicon import Grammar, key
+from claimcheck.nlp.dates.tense import direction, year_toward
 
 # A year 1900-2099 not glued to other digits, letters or number separators ("1.500",
 # "20161", "2016er"); footnote marks ("2016¹", "2016[3]") may follow.
 YEAR = r"(?<![\w.,:/§])(?:19|20)\d\d(?!\d|[.,:]\d|[A-Za-zÄÖÜäöüß])"
-YEARREF = r"(?:(?:des\s+Jahres\s+)?(?P<y>" + YEAR + r")|(?:des\s+)?(?P<rel><<REL>>)\s+Jahres)"
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _TOKEN_AFTER = re.compile(r"\s*(\S+)")
 
@@ -61,9 +60,11 @@ class Rule:
     handler: Callable[[re.Match, Ctx], Optional[Hit]]
 
 
-def compile_rule(g: Grammar, name: str, template: str, handler) -> Rule:
-    template = template.replace("<<YEARREF>>", YEARREF).replace("<<YEAR>>", YEAR)
-    regex = re.sub(r"<<(\w+)>>", lambda m: g.re[m[1]], template)
+def compile_rule(g: Grammar, name: str, handler) -> Rule:
+    """The rule ``name``: its pattern of the lexicon with fragments, years and word classes filled in."""
+    fragments = g.lex.patterns.fragments
+    template = re.sub(r"<<(\w+)>>", lambda m: fragments.get(m[1], m[0]), g.lex.patterns.rules[name])
+    regex = re.sub(r"<<(\w+)>>", lambda m: g.re[m[1]], template.replace("<<YEAR>>", YEAR))
     return Rule(name, re.compile(regex, re.IGNORECASE), handler)
 
 
@@ -120,7 +121,7 @@ def _toward(m: re.Match, ctx: Ctx, ya: Optional[tuple[int, Anchor]], month: int)
     """A month named without any year takes the year the sentence's tense points to."""
     if ya is None or ya[1] != "document" or m.groupdict().get("rel") or ctx.doc is None:
         return ya
-    way = direction(ctx.text, m.start(), m.end(), ctx.prev_word(m.start()))
+    way = direction(ctx.text, m.start(), m.end(), ctx.prev_word(m.start()), ctx.g.tense)
     return year_toward(ctx.doc, month, way), ya[1]
 
 
@@ -151,7 +152,9 @@ def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 
 def _month_range(m: re.Match, ctx: Ctx) -> Optional[Hit]:
-    if m["conn"].lower() == "und" and (m["pre"] or "").lower() != "zwischen":
+    words = ctx.g.lex.patterns
+    if key(m["conn"]) in ctx.g.lower_set(words.both_words) and key(m["pre"] or "") not in ctx.g.lower_set(
+            words.between_words):
         return None
     y, m1, m2 = int(m["y"]), ctx.g.month_of[key(m["m1"])], ctx.g.month_of[key(m["m2"])]
     if m1 == m2:
@@ -204,7 +207,7 @@ def _decade(m: re.Match, ctx: Ctx) -> Optional[Hit]:
         two = int(m["dec"])
         start = 2000 + two if two <= 10 else 1900 + two
     short = groups.get("w") or len(m["dec"]) == 2
-    if short and not (m["j"] or mod or ctx.prev_word(m.start()) in {"den", "der", "die"}):
+    if short and not (m["j"] or mod or ctx.prev_word(m.start()) in ctx.g.lower_set(ctx.g.lex.decade_articles)):
         return None
     return _with_mod(decade_interval(start), "decade", mod, "absolute")
 
@@ -243,33 +246,12 @@ def _is_count(start: int, end: int, ctx: Ctx) -> bool:
     return False
 
 
+# Rules in the order they are tried; each pattern is ``patterns.rules[name]`` of dates.yaml.
+ABSOLUTE = (("iso", _iso), ("numeric_day", _numeric_day), ("day_month", _day_month),
+            ("day_range", _day_range), ("month", _month), ("month_range", _month_range),
+            ("season", _season), ("quarter", _quarter_half), ("q_form", _q_form), ("decade", _decade),
+            ("decade_word", _decade), ("mod_year", _mod_year), ("year", _year))
+
+
 def absolute_rules(g: Grammar) -> list[Rule]:
-    wd = r"(?:(?P<wd><<WEEKDAY>>),?\s+(?:(?:den|dem)\s+)?)?"
-    day = r"(?<![\w.,:])(?P<d>\d{1,2})\.\s*"
-    return [
-        compile_rule(g, "iso", r"(?<![\w.])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?"
-                     r"(?!\w|-\d)", _iso),
-        compile_rule(g, "numeric_day", wd + r"(?<![\w.,:])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\."
-                     r"(?:\s?(?P<y>(?:19|20)\d\d)|(?!\s?\d))(?!\w|[.,]\d)", _numeric_day),
-        compile_rule(g, "day_month", wd + day + r"(?P<mon><<MONTH>>)(?:\s+<<YEARREF>>)?",
-                     _day_month),
-        compile_rule(g, "day_range", r"(?<![\w.,:])(?P<d1>\d{1,2})\.\s*(?:bis(?:\s+zum)?|-|–|und)"
-                     r"\s*(?P<d2>\d{1,2})\.\s*(?P<mon><<MONTH>>)(?:\s+<<YEARREF>>)?", _day_range),
-        compile_rule(g, "month", r"(?:(?P<mod><<MOD>>)\s+)?(?P<mon><<MONTH>>)(?:\s+<<YEARREF>>)?",
-                     _month),
-        compile_rule(g, "month_range", r"(?:(?P<pre>von|zwischen)\s+)?(?P<m1><<MONTH>>)\s*"
-                     r"(?P<conn>bis|und|-|–)\s*(?P<m2><<MONTH>>)\s+(?P<y><<YEAR>>)", _month_range),
-        compile_rule(g, "season", r"(?:(?P<mod><<MOD>>)\s+(?:(?:des|dem)\s+)?)?(?P<s><<SEASON>>)"
-                     r"(?:\s+(?:(?P<y><<YEAR>>)(?:/(?P<y2>\d{4}|\d{2})(?!\d))?"
-                     r"|(?:des\s+)?(?P<rel><<REL>>)\s+Jahres))?", _season),
-        compile_rule(g, "quarter", r"(?:(?P<ord><<ORD>>)|(?<![\w.])(?P<ordn>[1-4])\.)\s*"
-                     r"(?P<u><<QUARTER>>|<<HALF>>)(?:\s+<<YEARREF>>)?", _quarter_half),
-        compile_rule(g, "q_form", r"(?<!\w)Q(?P<q>[1-4])\s*/?\s*(?P<y><<YEAR>>)", _q_form),
-        compile_rule(g, "decade", r"(?:(?P<mod><<MOD>>)\s+(?:(?:der|den)\s+)?)?(?<![\w.,])"
-                     r"(?P<dec>(?:19|20)?\d0)er(?:n|(?P<j>[-\s]?Jahre(?:n)?))?(?!\w)", _decade),
-        compile_rule(g, "decade_word", r"(?:(?P<mod><<MOD>>)\s+(?:(?:der|den)\s+)?)?(?<!\w)"
-                     r"(?P<w><<DECADEWORD>>)(?:n|(?P<j>[-\s]?Jahre(?:n)?))?(?!\w)", _decade),
-        compile_rule(g, "mod_year", r"(?P<mod><<MOD>>)\s+(?:(?:des|dem)\s+<<YEARWORD>>\s+)?"
-                     r"(?P<y><<YEAR>>)", _mod_year),
-        compile_rule(g, "year", r"(?:(?P<jw><<YEARWORD>>)\s+)?(?P<y><<YEAR>>)(?!/\d)", _year),
-    ]
+    return [compile_rule(g, name, handler) for name, handler in ABSOLUTE]

@@ -4,17 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from claimcheck.nlp.closed import ClosedWords
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.tokens import Tok
 
 Kind = Literal["event", "actor", "nat", "person", "place"]
 
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-AGENT_PREPS = {"von", "vom", "durch"}
-FROM_PREPS = {"aus"}
-PLACE_PREPS = {"in", "im", "nach"}
-OTHER_PREPS = {"auf", "gegen", "mit", "für", "über", "zwischen", "an", "am", "bei", "beim", "zu", "zur",
-               "zum", "unter", "gegenüber", "wegen", "trotz", "seit", "vor", "nach", "um", "ohne"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +38,7 @@ def _events(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     for k, t in enumerate(toks):
         ev = lex.verb_events.get(t.lemma) or lex.verb_events.get(t.lower) or _noun_event(t, lex)
         if ev is None and t.lemma in separable:
-            ev = _split_particle(toks, k, separable[t.lemma])
+            ev = _split_particle(toks, k, separable[t.lemma], lex.closed.conjunctions)
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
         if ev and nxt in lex.events.exceptions.get(t.lemma, ()):
             ev = None
@@ -66,17 +61,18 @@ def _noun_event(t: Tok, lex: Lexicon) -> str | None:
     return None
 
 
-def _split_particle(toks: Sequence[Tok], k: int, options: list[tuple[str, str]]) -> str | None:
+def _split_particle(toks: Sequence[Tok], k: int, options: list[tuple[str, str]],
+                    conjunctions: frozenset[str]) -> str | None:
     """"wiesen ... aus": the particle closes the clause after the finite verb."""
     for j in range(k + 1, min(len(toks), k + 25)):
         t = toks[j]
         if t.text in {",", ";", ":"} and j > k + 1:
             nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
-            if nxt not in {"und", "sowie", "oder"}:
+            if nxt not in conjunctions:
                 break
         for particle, ev in options:
             if t.lower == particle and (j + 1 == len(toks) or toks[j + 1].is_punct
-                                        or toks[j + 1].lower in {"und", "oder", "sowie"}):
+                                        or toks[j + 1].lower in conjunctions):
                 return ev
     return None
 
@@ -145,7 +141,7 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
             k += 1
             continue
         n, (kind, value) = hit
-        role = _role(toks, k, out[-1] if out else None)
+        role = _role(toks, k, lex.closed, out[-1] if out else None)
         surface = " ".join(t.text for t in toks[k:k + n])
         if kind == "actor" and role == "in" and surface in lex.place_set:
             if _institution_before(toks, k, lex):
@@ -164,8 +160,9 @@ def _longest_key(table) -> int:
 
 def _institution_before(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     """"Die Regierung in Prag" (a subject), not "ins Außenministerium in Moskau"."""
-    return (k >= 2 and toks[k - 1].lower == "in" and toks[k - 2].text in lex.institution_set
-            and (k == 2 or toks[k - 3].lower in ("die", "das", "der")))
+    w = lex.closed
+    return (k >= 2 and toks[k - 1].lower in w.institution_preps and toks[k - 2].text in lex.institution_set
+            and (k == 2 or toks[k - 3].lower in w.institution_articles))
 
 
 def _longest_at(toks, k, table, longest):
@@ -178,27 +175,27 @@ def _longest_at(toks, k, table, longest):
     return None
 
 
-def _role(toks: Sequence[Tok], k: int, last: "Mention | None" = None) -> str:
+def _role(toks: Sequence[Tok], k: int, w: ClosedWords, last: "Mention | None" = None) -> str:
     """How a name is used: agent (von/durch), from (aus), in (in/nach), against (gegen),
     prep (other prepositions), gen (genitive attribute "der Geschichte der USA"), or ""."""
     j = k - 1
-    while j >= 0 and toks[j].lower in ARTICLES:
+    while j >= 0 and toks[j].lower in w.articles:
         j -= 1
     prev = toks[j].lower if j >= 0 else ""
-    if prev in ("und", "oder", "sowie") and last is not None and last.last == toks[j].i - 1:
+    if prev in w.conjunctions and last is not None and last.last == toks[j].i - 1:
         return last.role  # "zwischen Washington und Moskau": both in the prepositional phrase
-    if j < k - 1 and toks[k - 1].lower in ("des", "der") and j >= 0 and toks[j].capitalised \
+    if j < k - 1 and toks[k - 1].lower in w.genitive_articles and j >= 0 and toks[j].capitalised \
             and not toks[j].is_punct and j > 0:
         return "gen"
-    if prev == "gegen":
+    if prev in w.against_preps:
         return "against"
-    if prev in AGENT_PREPS:
+    if prev in w.agent_preps:
         return "agent"
-    if prev in FROM_PREPS:
+    if prev in w.from_preps:
         return "from"
-    if prev in PLACE_PREPS:
+    if prev in w.place_preps:
         return "in"
-    if prev in OTHER_PREPS:
+    if prev in w.other_preps:
         return "prep"
     return ""
 
@@ -218,7 +215,7 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
         if own in lex.institution_set or (nxt is not None and nxt.text in lex.institution_set
                                          and not t.capitalised):
             last = t if own or nxt is None else nxt
-            out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k)))
+            out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k, lex.closed)))
         else:
             noun = own or (nxt.lemma if nxt is not None and nxt.capitalised else "")
             role = "" if _not_affected(noun, lex) else "affects"
@@ -236,7 +233,8 @@ def _not_affected(noun: str, lex: Lexicon) -> bool:
 def _nationality_of(t: Tok, lex: Lexicon) -> str | None:
     # Capitalised national adjectives mid-sentence are parts of names ("Deutscher Wetterdienst");
     # place adjectives in -er are always capitalised ("Moskauer").
-    if not t.capitalised or t.text.endswith("er") and t.text[:-2] in lex.name_words:
+    suffix = lex.closed.place_adjective_suffix
+    if not t.capitalised or t.text.endswith(suffix) and t.text[:-len(suffix)] in lex.name_words:
         m = lex.adjective_pattern.match(t.lower)
         if m:
             return lex.adjective_actor[m.group(0)]

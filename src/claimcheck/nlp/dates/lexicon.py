@@ -4,15 +4,17 @@ and lookup tables (all keys lower-cased, matching is case-insensitive)."""
 from __future__ import annotations
 
 import re
+from re import Pattern
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Optional
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.dates import DateContext, DatesLexicon, Modifier, OffsetWords, SeasonEntry, Unit
-from claimcheck.nlp.dates_guard import trie_regex
+from claimcheck.lang.schema.tense import TenseFile
+from claimcheck.nlp.regex import trie_regex
+from claimcheck.nlp.dates.tense import lower_tense
 
-ENDINGS = ("e", "en", "em", "er", "es")  # adjective endings added to stems
 
 
 def alt(words: Iterable[str]) -> str:
@@ -24,12 +26,15 @@ def alt(words: Iterable[str]) -> str:
     return trie_regex({w.lower() for w in words}, bounded=True)
 
 
-def _inflect(stems: dict[str, int]) -> dict[str, int]:
-    return {(s + e).lower(): v for s, v in stems.items() for e in ENDINGS}
+def _inflect(stems: dict[str, int], endings: Iterable[str]) -> dict[str, int]:
+    return {(s + e).lower(): v for s, v in stems.items() for e in endings}
 
 
 def _table(pairs: Iterable[tuple[str, object]]) -> dict:
     return {" ".join(k.lower().split()): v for k, v in pairs}
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass
@@ -48,6 +53,10 @@ class Grammar:
     following: set[str] = field(default_factory=set)
     offset_words: dict[str, OffsetWords] = field(default_factory=dict)
     re: dict[str, str] = field(default_factory=dict)
+    range_join: Pattern[str] = _NEVER  # joint of two expressions that form a range
+    range_start: Pattern[str] = _NEVER  # "from"/"between" word before a range
+    between: frozenset[str] = frozenset()
+    tense: Optional[TenseFile] = None  # lower-cased cue words of weekdays and months without year
 
     @property
     def ctx(self) -> DateContext:
@@ -57,17 +66,21 @@ class Grammar:
         return {w.lower() for w in words}
 
 
-def build_grammar(lex: DatesLexicon) -> Grammar:
-    g = Grammar(lex)
+def build_grammar(lex: DatesLexicon, tense: Optional[TenseFile] = None) -> Grammar:
+    """The grammar of a dates lexicon; ``tense``: the pack's tense cues (the bundled ones by default)."""
+    g = Grammar(lex, tense=lower_tense(tense) if tense is not None else None)
     g.month_of = _table((n, m.number) for m in lex.months for n in m.names + m.abbreviations)
     g.season_of = _table((n, s) for s in lex.seasons for n in s.names)
     g.weekday_of = _table((n, i) for i, names in enumerate(lex.weekdays) for n in names)
     g.modifier_of = _table((w, k) for k, ws in lex.modifiers.items() for w in ws)
-    g.ordinal_of = _inflect(lex.ordinals)
+    g.ordinal_of = _inflect(lex.ordinals, lex.adjective_endings)
     g.number_of = _table(lex.number_words.items())
     g.unit_of = _table((w, u) for u, f in lex.units.items() for w in f.singular + f.plural)
-    g.relative_of = _inflect(lex.relative_adjectives)
-    g.following = set(_inflect({s: 0 for s in lex.text_following}))
+    g.relative_of = _inflect(lex.relative_adjectives, lex.adjective_endings)
+    g.following = set(_inflect({s: 0 for s in lex.text_following}, lex.adjective_endings))
+    g.range_join = re.compile(lex.patterns.range_join, re.IGNORECASE)
+    g.range_start = re.compile(lex.patterns.range_start, re.IGNORECASE)
+    g.between = frozenset(w.lower() for w in lex.patterns.between_words)
     for group in lex.document_compounds + lex.text_compounds + lex.text_phrases:
         g.offset_words.update(_table((w, group) for w in group.words))
     singular = [w for f in lex.units.values() for w in f.singular]

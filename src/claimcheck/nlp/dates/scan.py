@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from claimcheck.nlp.dates_guard import guarded, trie_regex
-from claimcheck.nlp.dates_lexicon import Grammar
-from claimcheck.nlp.dates_rules import Rule
+from claimcheck.nlp.regex import guarded, trie_regex
+from claimcheck.nlp.dates.lexicon import Grammar
+from claimcheck.nlp.dates.rules import Rule
 
 _MARGIN = 40
 _WS_RUN = re.compile(r"\s{2,}")

@@ -9,22 +9,17 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Iterator, Mapping, Optional, Sequence
 
 from claimcheck.models import Claim, Quantity, Slot, TimeSpan
-from claimcheck.nlp import attach
+from claimcheck.nlp.claims import attach
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.mentions import Mention, find_mentions
-from claimcheck.nlp.ordinals import UNIT as ORDINAL
+from claimcheck.nlp.claims.mentions import Mention, find_mentions
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 from claimcheck.nlp.tokens import Sentence, Tok, TokenView
 
-ON_DAYS = re.compile(r"\ban\s+(?:nur\s+|knapp\s+|rund\s+|etwa\s+)?$", re.IGNORECASE)
-NEG_BEFORE = re.compile(r"\b(?:nicht|keine?|keinesfalls)\s+$", re.IGNORECASE)
-NEG_WORDS = {"kein", "keine", "keinen", "keinem", "keiner", "keines"}
-SPLITTERS = {",", ";", ":", "–", "—", "und", "sowie", "oder", "aber", "doch", "während", "nachdem"}
 
 
 @dataclass
@@ -55,9 +50,24 @@ class _Ctx:
                 self.tok_segs[i - base] = seg
 
 
+# (first, end) token index of a sentence -> its lexicon mentions (``claimcheck_mentions``)
+MentionTable = Mapping[tuple[int, int], list[Mention]]
+
+
+def claim_sentences(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan]
+                    ) -> Iterator[tuple[Sentence, list[Quantity], list[TimeSpan]]]:
+    """The sentences that hold a quantity or a time expression, with them."""
+    q_starts, t_starts = [q.start for q in quantities], [t.start for t in times]
+    for sent in view.sents:
+        sq = _within(quantities, q_starts, sent)
+        st = _within(times, t_starts, sent)
+        if sq or st:
+            yield sent, sq, st
+
+
 def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan],
-                 lex: Lexicon) -> list[Claim]:
-    """All claims of a text, in text order."""
+                 lex: Lexicon, mentions: Optional[MentionTable] = None) -> list[Claim]:
+    """All claims of a text, in text order; ``mentions`` (per sentence) are found when not given."""
     claims: list[Claim] = []
     carried: Optional[TimeSpan] = None
     paragraph, previous, alone = -1, None, False
@@ -74,7 +84,8 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
         st = _within(times, t_starts, sent)
         if not sq and not st:
             continue
-        new = _sentence_claims(view, sent, sq, st, carried, lex)
+        found = mentions.get((sent.start, sent.end)) if mentions is not None else None
+        new = _sentence_claims(view, sent, sq, st, carried, lex, found)
         claims += new
         dated = [c.time for c in new if c.time is not None]
         if dated:
@@ -97,9 +108,10 @@ def _within(items, starts: list[int], sent: Sentence) -> list:
     return list(items[bisect_left(starts, sent.char_start):bisect_left(starts, sent.char_end)])
 
 
-def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
+def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) -> list[Claim]:
     toks = view.sent_toks(sent)
-    ctx = _Ctx(view, toks, find_mentions(toks, lex), _segments(toks, qs, ts), lex)
+    found = find_mentions(toks, lex) if mentions is None else mentions
+    ctx = _Ctx(view, toks, found, _segments(toks, qs, ts, lex.closed.splitters), lex)
     out, used = [], set()
     for q in qs:
         claim = _count_claim(ctx, sent, q, ts, carried)
@@ -119,16 +131,17 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex) -> list[Claim]:
 def _negation(ctx: _Ctx, claim: Claim) -> Claim:
     """"Nicht 35, sondern 60": the 35 is denied; "wies … keine Diplomaten aus", "wies … nicht
     aus": the clause is. A denied statement is no claim to verify against the source."""
-    if claim.quantity is not None and NEG_BEFORE.search(ctx.view.text, max(0, claim.start - 12), claim.start):
+    w = ctx.lex.closed
+    if claim.quantity is not None and w.negation_before.search(ctx.view.text, max(0, claim.start - 12), claim.start):
         return claim.model_copy(update={"negated": True})
     seg = _segment_of(ctx, claim.start)
-    if claim.event is not None and any(seg.covers(t.i) and t.lower in NEG_WORDS for t in ctx.toks):
+    if claim.event is not None and any(seg.covers(t.i) and t.lower in w.negation_words for t in ctx.toks):
         return claim.model_copy(update={"negated": True})
     toks = ctx.toks  # "nicht" + closing particle negates the sentence's verb across segments
     event_end = claim.event.end if claim.event is not None else -1
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.lower == "nicht" and nxt is not None and (nxt.end == event_end or (
+        if t.lower in w.negation_particles and nxt is not None and (nxt.end == event_end or (
                 nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct))):
             return claim.model_copy(update={"negated": True})
     return claim
@@ -147,12 +160,12 @@ def _mark_borrowed(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _segments(toks: Sequence[Tok], qs, ts) -> list[_Segment]:
+def _segments(toks: Sequence[Tok], qs, ts, splitters: frozenset[str]) -> list[_Segment]:
     protected = [(x.start, x.end) for x in [*qs, *ts]]
     segs, first, comma = [], toks[0].i, False
     for t in toks:
         inside = any(a <= t.start < b for a, b in protected)
-        if t.lower in SPLITTERS and not inside and t.i > first:
+        if t.lower in splitters and not inside and t.i > first:
             segs.append(_Segment(first, t.i - 1, comma))
             first, comma = t.i + 1, t.text == ","
     segs.append(_Segment(first, max(first, toks[-1].i), comma))
@@ -170,11 +183,11 @@ def _in_segment(ctx: _Ctx, kind: str, seg: _Segment) -> list[Mention]:
 
 
 def _count_claim(ctx: _Ctx, sent: Sentence, q: Quantity, ts, carried) -> Claim:
-    noun_tok = attach.counted_noun(ctx.view, ctx.toks, q, ctx.lex.name_words)
+    noun_tok = attach.counted_noun(ctx.view, ctx.toks, q, ctx.lex)
     anchor_end = noun_tok.end if noun_tok else q.end
     seg = _segment_of(ctx, q.start)
     noun = _noun_slot(ctx, noun_tok)
-    on_days = ON_DAYS.search(ctx.view.text, max(0, q.start - 20), q.start)  # "an nur 20 Tagen"
+    on_days = ctx.lex.closed.on_days.search(ctx.view.text, max(0, q.start - 20), q.start)  # "an nur 20 Tagen"
     duration = noun is not None and ctx.lex.noun_class.get(noun.value) == "time" and not on_days
     time = None if duration else _time_for(ctx, seg, q, ts, carried)
     claim = Claim(kind="count", text=ctx.view.text[q.start:anchor_end], start=q.start, end=anchor_end,
@@ -229,7 +242,7 @@ def _place(ctx: _Ctx, seg: _Segment, event: Optional[Mention]) -> Optional[Menti
     if place is None and seg.after_comma and k > 0:
         place = next(iter(_in_segment(ctx, "place", ctx.segments[k - 1])), None)
     if place is None and event is not None and event.value == "leave":
-        left = _verlassen(ctx, event)
+        left = _leave_verbs(ctx, event)
         city = next((m for m in ctx.mentions if m.kind == "actor"
                      and ctx.view.text[m.start:m.end] in ctx.lex.place_set
                      and (m.role == "from" or (m.role == "" and any(0 < v - m.last <= 6 for v in left)))),
@@ -276,12 +289,13 @@ def _actor(ctx: _Ctx, seg: _Segment, anchor: int, event: Optional[Mention]):
 
 def _must_leave(ctx: _Ctx, event: Optional[Mention]) -> bool:
     """"... mussten die USA verlassen": the state named is left, it does not act."""
-    return event is not None and event.value == "leave" and bool(_verlassen(ctx, event))
+    return event is not None and event.value == "leave" and bool(_leave_verbs(ctx, event))
 
 
-def _verlassen(ctx: _Ctx, event: Mention) -> list[int]:
+def _leave_verbs(ctx: _Ctx, event: Mention) -> list[int]:
     """Token indices of "verlassen" within the event mention ("mussten … verlassen")."""
-    return [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma == "verlassen"]
+    leave = ctx.lex.closed.leave_lemmas
+    return [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma in leave]
 
 
 def _person_actor(ctx: _Ctx, person: Mention) -> Mention:

@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 from text_to_num import text2num
 
 from claimcheck.models import Quantity
-from claimcheck.nlp.numbers_lexicon import (
+from claimcheck.nlp.numbers.lexicon import (
     HedgeEntry, NumbersLexicon, Overlaps, Token, glued, mask, match_phrase, noun_at,
     numbers_lexicon, token_windows,
 )
@@ -38,9 +38,11 @@ class _Num:
     end: int
 
 
-def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
-    """Quantities of ``text``, sorted by start, non-overlapping, none overlapping ``exclude``."""
-    lex = numbers_lexicon()
+def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = (),
+                    lex: Optional[NumbersLexicon] = None) -> list[Quantity]:
+    """Quantities of ``text``, sorted by start, non-overlapping, none overlapping ``exclude``
+    (``lex``: the number lexicon of a pack; the bundled German one by default)."""
+    lex = lex or numbers_lexicon()
     masked = mask(text, exclude, lex.data.phone_min_digits)
     overlaps = Overlaps(exclude)
     found: list[Quantity] = []

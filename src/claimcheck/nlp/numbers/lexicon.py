@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Sequence, TypeVar
 from claimcheck.lang import pack
 from claimcheck.lang.schema.numbers import HedgeEntry as HedgeEntry  # re-exported for nlp.numbers
 from claimcheck.lang.schema.numbers import NumbersFile
-from claimcheck.nlp.dates_guard import trie_regex
+from claimcheck.nlp.regex import trie_regex
 
 MASK = "\x00"  # replaces excluded and blocked spans before tokenizing
 
@@ -194,7 +194,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 E = TypeVar("E")
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: grammars built from it are cached per lexicon
 class NumbersLexicon:
     """The validated file with its phrase tables (keys are lowercase token tuples)."""
 

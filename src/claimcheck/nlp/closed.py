@@ -1,0 +1,48 @@
+"""Closed-class word lists of claim assembly as lookup sets and compiled regexes, built once per
+lexicon from ``words.yaml`` (articles, prepositions, conjunctions, negation, clause splitters,
+adjective endings)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.lang.schema.messages import WordsFile
+
+
+@dataclass(frozen=True)
+class ClosedWords:
+    articles: frozenset[str]
+    agent_preps: frozenset[str]
+    from_preps: frozenset[str]
+    place_preps: frozenset[str]
+    against_preps: frozenset[str]
+    other_preps: frozenset[str]
+    conjunctions: frozenset[str]
+    genitive_articles: frozenset[str]
+    institution_preps: frozenset[str]
+    institution_articles: frozenset[str]
+    place_adjective_suffix: str
+    splitters: frozenset[str]
+    negation_words: frozenset[str]
+    negation_particles: frozenset[str]
+    negation_before: re.Pattern[str]
+    on_days: re.Pattern[str]
+    leave_lemmas: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    not_adjectives: frozenset[str]
+
+
+def closed_words(words: WordsFile) -> ClosedWords:
+    m, c, a = words.mentions, words.claims, words.attach
+    return ClosedWords(
+        articles=frozenset(m.articles), agent_preps=frozenset(m.agent_prepositions),
+        from_preps=frozenset(m.from_prepositions), place_preps=frozenset(m.place_prepositions),
+        against_preps=frozenset(m.against_prepositions), other_preps=frozenset(m.other_prepositions),
+        conjunctions=frozenset(m.conjunctions), genitive_articles=frozenset(m.genitive_articles),
+        institution_preps=frozenset(m.institution_prepositions),
+        institution_articles=frozenset(m.institution_articles), place_adjective_suffix=m.place_adjective_suffix,
+        splitters=frozenset(c.splitters), negation_words=frozenset(c.negation_words),
+        negation_particles=frozenset(c.negation_particle),
+        negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
+        leave_lemmas=frozenset(c.leave_lemmas), adjective_endings=tuple(a.adjective_endings),
+        not_adjectives=frozenset(a.not_adjectives))
