@@ -24,8 +24,9 @@ before: a second pass over the text, kept so that results stay identical).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -37,7 +38,7 @@ from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.claims.mentions import find_mentions
 from claimcheck.nlp.noise import NoiseSpan, mask_noise
 from claimcheck.nlp.runtime import PackTools
-from claimcheck.nlp.tokens import TokenView, from_doc
+from claimcheck.nlp.tokens import Sentence, Tok, TokenView, from_doc
 
 _DOC_EXTENSIONS = ("claims", "document_date", "document_header_end", "claimcheck_noise", "claimcheck_times",
                    "claimcheck_quantities", "claimcheck_mentions")
@@ -129,11 +130,26 @@ def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise:
         doc.user_data.pop(key, None)
 
 
+@dataclass(frozen=True)
+class _SharedView(TokenView):
+    """A token view whose sentence records are built once for all stages."""
+
+    built: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def sent_toks(self, sent: Sentence) -> Sequence[Tok]:
+        key = (sent.start, sent.end)
+        toks = self.built.get(key)
+        if toks is None:
+            toks = self.built[key] = super().sent_toks(sent)
+        return toks
+
+
 def token_view(doc: Doc, lemma_table: Optional[Mapping[str, str]]) -> TokenView:
     """The token records of the Doc, built once for all stages."""
     view = doc.user_data.get(_VIEW)
     if view is None:
-        view = doc.user_data[_VIEW] = from_doc(doc, lemma_table, text_of(doc))
+        base = from_doc(doc, lemma_table, text_of(doc))
+        view = doc.user_data[_VIEW] = _SharedView(**{f.name: getattr(base, f.name) for f in fields(base)})
     return view
 
 
