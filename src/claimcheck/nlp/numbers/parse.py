@@ -9,33 +9,20 @@ ordinals and footnote digits are not quantities. Word lists and tolerances: ``nu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 from typing import Optional, Sequence
 
-from text_to_num import text2num
 
 from claimcheck.models import Quantity
+from claimcheck.nlp.numbers.values import Num, word_number
+from claimcheck.nlp.numbers.vetoes import skip_labels, veto
 from claimcheck.nlp.numbers.lexicon import (
-    HedgeEntry, NumbersLexicon, Overlaps, Token, glued, mask, match_phrase, noun_at,
-    numbers_lexicon, token_windows,
+    HedgeEntry, NumbersLexicon, Overlaps, Token, mask, match_phrase, numbers_lexicon, token_windows,
 )
 
 _SENTENCE_END = ".!?:;\n\r…"
 _OPENERS = " \t\"'„“”‚‘»«(–—-["
-
-
-@dataclass(frozen=True)
-class _Num:
-    """A parsed number: value with scale applied, rounding unit, tokens [first, end)."""
-
-    value: Decimal
-    unit: Decimal
-    raw: Decimal
-    scale: Optional[Decimal]
-    first: int
-    end: int
 
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = (),
@@ -64,7 +51,7 @@ def _parse_at(text: str, toks: list[Token], i: int,
     """The quantity starting at token ``i`` (or None) and the token index to continue at."""
     _, j = match_phrase(toks, i, lex.references)
     if j > i:
-        return None, _skip_labels(text, toks, j, lex)
+        return None, skip_labels(text, toks, j, lex)
     hedge, j = match_phrase(toks, i, lex.hedges)
     if hedge is None:
         vague = _parse_vague(text, toks, i, lex)
@@ -78,7 +65,7 @@ def _parse_at(text: str, toks: list[Token], i: int,
         return None, i + 1  # "von 30 Menschen": retry at "30" without the opener
     last = second or first
     unit, end = match_phrase(toks, last.end, lex.units)
-    skip_to = _veto(text, toks, i, first, last, end, hedge, lex)
+    skip_to = veto(text, toks, i, first, last, end, hedge, lex)
     if skip_to is not None:
         return None, skip_to
     return _build(text, toks, i, end, hedge, first, second, unit, lex), end
@@ -95,19 +82,9 @@ def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]
     if low in d.fractions:
         return Decimal(str(d.fractions[low]))
     if low.endswith(d.half_suffix) and len(low) > len(d.half_suffix):
-        whole = _text2num(low[: -len(d.half_suffix)])
+        whole = word_number(low[: -len(d.half_suffix)])
         return None if whole is None else whole + Decimal("0.5")
-    return _text2num(low)
-
-
-@lru_cache(maxsize=4096)
-def _text2num(word: str) -> Optional[Decimal]:
-    if not word.isalpha() or len(word) > 60:
-        return None
-    try:
-        return Decimal(text2num(word, "de"))
-    except Exception:  # text_to_num raises ValueError (and others) for non-number words
-        return None
+    return word_number(low)
 
 
 _HEADER_END = re.compile(r"(?:^|\n)[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?$", re.IGNORECASE)
@@ -121,7 +98,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return k < 0 or text[k] in _SENTENCE_END or _HEADER_END.search(text, max(0, k - 24), k + 1) is not None
 
 
-def _parse_number(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[_Num]:
+def _parse_number(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[Num]:
     """A number at token ``j``: digits or number word, optionally followed by a scale word."""
     if j >= len(toks):
         return None
@@ -138,17 +115,17 @@ def _parse_number(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> 
         return None
     scale, end = match_phrase(toks, j + 1, lex.scales)
     factor = scale or Decimal(1)
-    return _Num(raw * factor, _rounding_unit(raw) * factor, raw, scale, j, max(end, j + 1))
+    return Num(raw * factor, _rounding_unit(raw) * factor, raw, scale, j, max(end, j + 1))
 
 
-def _article_scale(toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[_Num]:
+def _article_scale(toks: list[Token], j: int, lex: NumbersLexicon) -> Optional[Num]:
     """ "eine Million", "ein Dutzend", "eine halbe Million"."""
     k, raw = j + 1, Decimal(1)
     if k < len(toks) and toks[k].low in lex.data.halves:
         k, raw = k + 1, Decimal("0.5")
     if k < len(toks) and toks[k].low in lex.data.article_scales:
         scale = lex.scales[(toks[k].low,)]
-        return _Num(raw * scale, raw * scale, raw, scale, j, k + 1)
+        return Num(raw * scale, raw * scale, raw, scale, j, k + 1)
     return None
 
 
@@ -161,8 +138,8 @@ def _rounding_unit(raw: Decimal) -> Decimal:
     return base * 5 if digits[-1] == 5 else base
 
 
-def _parse_range(text: str, toks: list[Token], first: _Num, hedge: Optional[HedgeEntry],
-                 lex: NumbersLexicon) -> tuple[_Num, Optional[_Num]]:
+def _parse_range(text: str, toks: list[Token], first: Num, hedge: Optional[HedgeEntry],
+                 lex: NumbersLexicon) -> tuple[Num, Optional[Num]]:
     """"30 bis 40", "zwischen 30 und 40": (first, second), the first scaled like the second
     when only the second has a scale ("zwei bis drei Millionen"); (first, None) otherwise."""
     k = first.end
@@ -199,92 +176,7 @@ def _parse_vague(text: str, toks: list[Token], i: int,
                     high=None if high is None else float(high), vague=True, unit=unit), j
 
 
-def _veto(text: str, toks: list[Token], i: int, first: _Num, last: _Num, end: int,
-          hedge: Optional[HedgeEntry], lex: NumbersLexicon) -> Optional[int]:
-    """Token index to skip to when the number is no quantity (time, score, compound, ordinal,
-    postcode, house number); None when it is one."""
-    d, f = lex.data, first.first
-    if end < len(toks) and toks[end].low in d.time_words:
-        return end + 1  # "um 9 Uhr", "9 bis 17 Uhr"
-    k = last.end
-    if k < len(toks) and toks[k].low in d.score_words and _is_label(toks, k + 1) \
-            and not noun_at(toks, k + 2):
-        return k + 2  # "3 zu 1", but "mit 420 zu 180 Stimmen" are two counts
-    if _hyphen_word(toks, end, end + 1, glued(toks, end - 1, end)):
-        return end + 2  # "35-Jährige", "1,5-Millionen-Stadt"
-    if _hyphen_word(toks, f - 1, f - 2, glued(toks, f - 1, f)):
-        return end  # "Covid-19"
-    if hedge is None and first is last and last.scale is None and end == last.end:
-        if _is_ordinal(toks, i, end, lex) or _is_postcode(text, toks, i, lex):
-            return end + 1
-        if _is_house_number(toks, i, end, lex):
-            return end
-    return None
-
-
-def _hyphen_word(toks: list[Token], h: int, w: int, touching: bool) -> bool:
-    """A hyphen at ``h`` glued to the word at ``w`` (and, by ``touching``, to the number)."""
-    if not touching or min(h, w) < 0 or max(h, w) >= len(toks):
-        return False
-    hyphen, word = toks[h].text in ("-", "–"), toks[w].kind == "word"
-    return hyphen and word and glued(toks, min(h, w), max(h, w))
-
-
-def _is_label(toks: list[Token], k: int) -> bool:
-    """A number token or number word (also "eins") at ``k``."""
-    if k >= len(toks):
-        return False
-    return toks[k].kind == "num" or (toks[k].kind == "word" and _text2num(toks[k].low) is not None)
-
-
-def _is_ordinal(toks: list[Token], i: int, end: int, lex: NumbersLexicon) -> bool:
-    """ "der 3. Platz", "zum 2. Mal", "am 3. und 4."; but not "Es starben 35. Die ..."."""
-    if toks[i].kind != "num" or end >= len(toks) or toks[end].text != ".":
-        return False
-    if not glued(toks, end - 1, end):
-        return False
-    cue = i > 0 and toks[i - 1].low in lex.data.ordinal_cues
-    after = toks[end + 1] if end + 1 < len(toks) else None
-    return cue or (after is not None and after.kind == "word" and after.text[:1].islower())
-
-
-def _is_postcode(text: str, toks: list[Token], i: int, lex: NumbersLexicon) -> bool:
-    """ "10117 Berlin" at a line start, after a cue ("Straße 1, 10117 Berlin", "in 10117 Berlin")
-    or with a leading zero ("01067 Dresden")."""
-    tok = toks[i]
-    if not re.fullmatch(r"[0-9]{5}", tok.text) or not noun_at(toks, i + 1):
-        return False
-    line_start = i == 0 or "\n" in text[toks[i - 1].end:tok.start]
-    return line_start or tok.text.startswith("0") or toks[i - 1].low in lex.data.postcode_cues
-
-
-def _is_house_number(toks: list[Token], i: int, end: int, lex: NumbersLexicon) -> bool:
-    """ "Wilhelmstraße 70, 10117 Berlin", "Hauptstr. 5": a number after a street name that is not
-    followed by a capitalised (counted) noun."""
-    if i == 0 or noun_at(toks, end):
-        return False
-    prev = toks[i - 1]
-    if prev.text == "." and i >= 2:
-        prev = toks[i - 2]._replace(text=toks[i - 2].text + ".")  # "Hauptstr. 5"
-    low = prev.text.lower()
-    suffixes = lex.data.street_suffixes
-    return prev.kind == "word" and any(low.endswith(s) and len(low) > len(s) for s in suffixes)
-
-
-def _skip_labels(text: str, toks: list[Token], j: int, lex: NumbersLexicon) -> int:
-    """After a reference word: skip its labels ("Artikel 5 und 6", "§§ 3, 4")."""
-    k = j
-    while _is_label(toks, k):
-        k += 1
-        joined = k < len(toks) and toks[k].low in lex.data.reference_connectors
-        if joined and _is_label(toks, k + 1):
-            k += 1
-        else:
-            break
-    return k
-
-
-def _interval(kind: Optional[str], n: _Num, lex: NumbersLexicon) -> tuple:
+def _interval(kind: Optional[str], n: Num, lex: NumbersLexicon) -> tuple:
     """(low, high, low_inclusive, high_inclusive) of a hedged number (see numbers.yaml)."""
     v, tol = n.value, lex.data.tolerance
     near = Decimal(str(tol.near))
@@ -305,7 +197,7 @@ def _interval(kind: Optional[str], n: _Num, lex: NumbersLexicon) -> tuple:
 
 
 def _build(text: str, toks: list[Token], i: int, end: int, hedge: Optional[HedgeEntry],
-           first: _Num, second: Optional[_Num], unit: Optional[str],
+           first: Num, second: Optional[Num], unit: Optional[str],
            lex: NumbersLexicon) -> Quantity:
     start, stop = toks[i].start, toks[end - 1].end
     name: Optional[str]

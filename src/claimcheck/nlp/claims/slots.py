@@ -1,0 +1,119 @@
+"""The slots of a claim besides its value: counted noun, event, actor, person, target, place.
+Filled from the claim's own segment first, then from its sentence; with a dependency parse,
+``attach`` finds the verb and its subject."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from claimcheck.models import Claim, Slot
+from claimcheck.nlp.claims import attach
+from claimcheck.nlp.claims.context import Ctx, Segment, in_segment
+from claimcheck.nlp.claims.mentions import Mention
+from claimcheck.nlp.tokens import Tok
+
+
+def noun_slot(ctx: Ctx, tok: Optional[Tok]) -> Optional[Slot]:
+    if tok is None:
+        return None
+    lemma = tok.lemma.split("-")[-1] if "-" in tok.lemma else tok.lemma
+    lemma = ctx.lex.noun_lemma(lemma[:1].upper() + lemma[1:])
+    return Slot(text=tok.text, start=tok.start, end=tok.end, value=lemma)
+
+
+def fill_slots(ctx: Ctx, claim: Claim, seg: Segment, noun_tok: Optional[Tok]) -> Claim:
+    anchor_tok = next((t.i for t in ctx.toks if t.start <= claim.start < t.end), seg.first)
+    event = attach.event_for(ctx.view, ctx.toks, anchor_tok, ctx.mentions) or \
+        _pick(ctx, "event", seg, anchor_tok)
+    actor, person = _actor(ctx, seg, anchor_tok, event)
+    target = _target(ctx, seg, noun_tok, actor)
+    place = _place(ctx, seg, event)
+    return claim.model_copy(update={
+        "event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
+        "target": _slot(ctx, target), "place": _slot(ctx, place),
+    })
+
+
+def _place(ctx: Ctx, seg: Segment, event: Optional[Mention]) -> Optional[Mention]:
+    """The clause's place; through a comma the preceding clause's ("…, die Botschaft in Prag,
+    63 Mitarbeiter abzubauen"); for leaving, the city left ("mussten Moskau verlassen",
+    "zog sein Personal aus Peking ab")."""
+    place = next(iter(in_segment(ctx, "place", seg)), None)
+    k = ctx.segments.index(seg)
+    if place is None and seg.after_comma and k > 0:
+        place = next(iter(in_segment(ctx, "place", ctx.segments[k - 1])), None)
+    if place is None and event is not None and event.value == "leave":
+        left = _leave_verbs(ctx, event)
+        city = next((m for m in ctx.mentions if m.kind == "actor"
+                     and ctx.view.text[m.start:m.end] in ctx.lex.place_set
+                     and (m.role == "from" or (m.role == "" and any(0 < v - m.last <= 6 for v in left)))),
+                    None)
+        if city is not None:
+            place = replace(city, kind="place", value=ctx.view.text[city.start:city.end])
+    return place
+
+
+def _slot(ctx: Ctx, m: Optional[Mention]) -> Optional[Slot]:
+    if m is None:
+        return None
+    return Slot(text=ctx.view.text[m.start:m.end], start=m.start, end=m.end, value=m.value)
+
+
+def _pick(ctx: Ctx, kind: str, seg: Segment, anchor: int) -> Optional[Mention]:
+    """The mention of ``kind`` nearest to the anchor, in its segment if there is one."""
+    pool = in_segment(ctx, kind, seg) or [m for m in ctx.mentions if m.kind == kind]
+    return min(pool, key=lambda m: abs(m.first - anchor)) if pool else None
+
+
+ACTOR_ROLES = {"", "agent"}
+
+
+def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
+    """Who acts: the parse's subject if there is one; else a von/durch agent; else the first
+    state named in the clause (German puts the subject first or right after the verb); a
+    leader named with an event stands for the state. Whoever must leave a country is not its
+    actor, so "leave" events only take agents."""
+    person = _pick(ctx, "person", seg, anchor)
+    parsed = attach.subject_actor(ctx.view, ctx.toks, event, ctx.mentions)
+    if parsed is not None:
+        return parsed, person
+    agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
+    if agents or _must_leave(ctx, event):
+        return (agents[0] if agents else None), person
+    cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
+    if event is not None:
+        cands += [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
+    own = [m for m in cands if seg.covers(m.first)]
+    pool = own or cands
+    return (min(pool, key=lambda m: m.first) if pool else None), person
+
+
+def _must_leave(ctx: Ctx, event: Optional[Mention]) -> bool:
+    """"... mussten die USA verlassen": the state named is left, it does not act."""
+    return event is not None and event.value == "leave" and bool(_leave_verbs(ctx, event))
+
+
+def _leave_verbs(ctx: Ctx, event: Mention) -> list[int]:
+    """Token indices of "verlassen" within the event mention ("mussten … verlassen")."""
+    leave = ctx.lex.closed.leave_lemmas
+    return [i for i in range(event.first, event.last + 1) if ctx.view.toks[i].lemma in leave]
+
+
+def _person_actor(ctx: Ctx, person: Mention) -> Mention:
+    return replace(person, kind="actor", value=ctx.lex.person_actor[person.value])
+
+
+def _target(ctx: Ctx, seg: Segment, noun_tok: Optional[Tok], actor: Optional[Mention]):
+    nats = [m for m in ctx.mentions if m.kind == "nat" and m.role == "affects"
+            and (actor is None or m.value != actor.value)]
+    if noun_tok is not None:
+        near = [m for m in nats if noun_tok.i - 3 <= m.first <= noun_tok.i]
+        if near:
+            return near[-1]
+    own = [m for m in nats if seg.covers(m.first)]
+    if own or nats:
+        return (own or nats)[0]
+    others = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
+              and (actor is None or m.value != actor.value)]
+    own = [m for m in others if seg.covers(m.first)]
+    return own[0] if own else None
