@@ -54,3 +54,30 @@ def test_lean_blank_pipeline_tokenizes_and_splits_like_spacy():
     assert [t.text_with_ws for t in a] == [t.text_with_ws for t in b]
     assert [(t.is_space, t.is_punct, t.is_sent_start) for t in a] == \
         [(t.is_space, t.is_punct, t.is_sent_start) for t in b]
+
+
+def test_settings_are_factory_configs():
+    nlp = load_pipeline("blank")
+    assert nlp.get_pipe_config("claimcheck_noise")["window"] == 160
+    assert nlp.get_pipe_config("claimcheck_claims")["heading_chars"] == 120
+    assert nlp.get_pipe_config("claimcheck_mentions")["max_sentence_tokens"] == 120
+    text = "Der SV Darmstadt 98 stieg ab.\nWaren 512,07 0,6 0,9 1,2 0,8"
+    for enabled, some in ((True, False), (False, True)):
+        plain = spacy.blank("de")
+        plain.add_pipe("sentencizer")
+        plain.add_pipe("claimcheck_noise", config={"enabled": enabled})
+        plain.add_pipe("claimcheck_claims")
+        plain.initialize()
+        assert bool(plain(text)._.claims) is some
+
+
+def test_each_stage_writes_its_spans_and_values():
+    nlp = load_pipeline("blank")
+    doc = nlp("date 2025-03\n\nEnde 2016 wiesen die USA 35 russische Diplomaten aus.")
+    (time,) = doc._.claimcheck_times
+    assert [s.text for s in doc.spans["claimcheck_dates"]] == ["Ende 2016"]
+    assert doc.spans["claimcheck_dates"][0]._.claimcheck_value == time
+    assert [q.value for q in doc._.claimcheck_quantities] == [35]
+    assert {(s.label_, s.kb_id_) for s in doc.spans["claimcheck_mentions"]} >= {("ACTOR", "USA"), ("EVENT", "expel")}
+    assert doc._.document_date.isoformat() == "2025-03-01" and doc._.document_header_end == 12
+    assert doc._.claims[0].time == time

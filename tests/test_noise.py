@@ -1,4 +1,4 @@
-"""The noise layer (``nlp/noise.py``, ``resources/de/noise.yaml``): web furniture and names that
+"""The noise layer (``nlp/noise.py``, ``lang/de/noise.yaml``): web furniture and names that
 contain numbers yield no claim; near-misses around them keep exactly the right claim."""
 import re
 import shutil

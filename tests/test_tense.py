@@ -1,4 +1,4 @@
-"""Tense-aware resolution of weekdays and of months without year (``nlp/tense.py``)."""
+"""Tense-aware resolution of weekdays and of months without year (``nlp/dates/tense.py``)."""
 from datetime import date
 
 import pytest

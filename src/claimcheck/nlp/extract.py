@@ -7,9 +7,10 @@ from typing import Optional, Sequence
 
 from claimcheck.models import Claim, Quantity, TimeSpan
 from claimcheck.nlp.claims import MentionTable, build_claims
+from claimcheck.nlp.claims.assemble import HEADING_CHARS
 from claimcheck.nlp.dates import find_time_expressions
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.noise import NoiseSpan, find_noise, mask_noise
+from claimcheck.nlp.noise import WINDOW, NoiseSpan, find_noise, mask_noise
 from claimcheck.nlp.numbers import find_quantities
 from claimcheck.nlp.numbers.ordinals import find_ordinals
 from claimcheck.nlp.runtime import PackTools, bundled_tools
@@ -37,8 +38,8 @@ def extract_with_noise(view: TokenView, document_date: Optional[date], lex: Lexi
     return build_claims(view, quantities, times, lex), found
 
 
-def noise_spans(text: str, tools: PackTools, enabled: bool = True) -> list[NoiseSpan]:
-    return find_noise(text, compiled=tools.noise) if enabled else []
+def noise_spans(text: str, tools: PackTools, enabled: bool = True, window: int = WINDOW) -> list[NoiseSpan]:
+    return find_noise(text, compiled=tools.noise, window=window) if enabled else []
 
 
 def _header(header_end: int) -> Ranges:
@@ -64,8 +65,8 @@ def quantity_spans(text: str, masked: str, times: Sequence[TimeSpan], header_end
 
 
 def claims_of(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan], lex: Lexicon,
-              mentions: Optional[MentionTable] = None) -> list[Claim]:
-    return build_claims(view, quantities, times, lex, mentions)
+              mentions: Optional[MentionTable] = None, heading_chars: int = HEADING_CHARS) -> list[Claim]:
+    return build_claims(view, quantities, times, lex, mentions, heading_chars)
 
 
 def _original(span, text: str):

@@ -17,8 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.nlp import stages
+from claimcheck.nlp.claims.assemble import HEADING_CHARS
 from claimcheck.nlp.lemmas import load_lemmas
 from claimcheck.nlp.lexicon import Lexicon, load_lexicon_dir
+from claimcheck.nlp.noise import WINDOW
+from claimcheck.nlp.tokens import MAX_SENTENCE_TOKENS
 from claimcheck.nlp.runtime import PackTools, bundled_tools, save_texts, tools_from_dir, tools_from_texts, with_lexicon
 
 
@@ -86,14 +89,15 @@ class _PackComponent:
 
 
 class NoiseComponent(_PackComponent):
-    """``enabled``: keep names, references and page furniture out of the claims (``nlp/noise.py``)."""
+    """``enabled``: keep names, references and page furniture out of the claims (``nlp/noise.py``);
+    ``window``: characters around a digit the patterns look at."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, enabled: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str, lang: str, enabled: bool = True, window: int = WINDOW) -> None:
         super().__init__(nlp, name, lang)
-        self.enabled = enabled
+        self.enabled, self.window = enabled, window
 
     def __call__(self, doc: Doc) -> Doc:
-        stages.run_noise(doc, self.tools, self.enabled)
+        stages.run_noise(doc, self.tools, self.enabled, self.window)
         return doc
 
 
@@ -110,14 +114,17 @@ class NumbersComponent(_PackComponent):
 
 
 class MentionsComponent(_PackComponent):
-    """``every_sentence``: mentions of every sentence, not only of those with a number or a date."""
+    """``every_sentence``: mentions of every sentence, not only of those with a number or a date;
+    ``max_sentence_tokens``: longest sentence piece (a run-on sentence is cut)."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, every_sentence: bool = False) -> None:
+    def __init__(self, nlp: Language, name: str, lang: str, every_sentence: bool = False,
+                 max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> None:
         super().__init__(nlp, name, lang)
-        self.every_sentence = every_sentence
+        self.every_sentence, self.max_sentence_tokens = every_sentence, max_sentence_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        stages.run_mentions(doc, stages.token_view(doc, self.lemma_table), self.lexicon, self.every_sentence)
+        view = stages.token_view(doc, self.lemma_table, self.max_sentence_tokens)
+        stages.run_mentions(doc, view, self.lexicon, self.every_sentence)
         return doc
 
 
@@ -125,9 +132,11 @@ class ClaimsComponent(_PackComponent):
     """``noise``: whether the noise layer runs when no ``claimcheck_noise`` component did; setting
     it later switches the pipeline's ``claimcheck_noise`` components too."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, noise: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str, lang: str, noise: bool = True,
+                 heading_chars: int = HEADING_CHARS, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> None:
         super().__init__(nlp, name, lang)
         self._noise = noise
+        self.heading_chars, self.max_sentence_tokens = heading_chars, max_sentence_tokens
 
     @property
     def noise(self) -> bool:
@@ -141,13 +150,14 @@ class ClaimsComponent(_PackComponent):
                 pipe.enabled = on
 
     def __call__(self, doc: Doc) -> Doc:
-        stages.run_claims(doc, stages.token_view(doc, self.lemma_table), self.tools, self.lexicon, self.noise)
+        view = stages.token_view(doc, self.lemma_table, self.max_sentence_tokens)
+        stages.run_claims(doc, view, self.tools, self.lexicon, self.noise, self.heading_chars)
         return doc
 
 
-@Language.factory("claimcheck_noise", default_config={"lang": "de", "enabled": True})
-def make_noise(nlp: Language, name: str, lang: str, enabled: bool) -> NoiseComponent:
-    return NoiseComponent(nlp, name, lang, enabled)
+@Language.factory("claimcheck_noise", default_config={"lang": "de", "enabled": True, "window": WINDOW})
+def make_noise(nlp: Language, name: str, lang: str, enabled: bool, window: int) -> NoiseComponent:
+    return NoiseComponent(nlp, name, lang, enabled, window)
 
 
 @Language.factory("claimcheck_dates", default_config={"lang": "de"})
@@ -160,11 +170,15 @@ def make_numbers(nlp: Language, name: str, lang: str) -> NumbersComponent:
     return NumbersComponent(nlp, name, lang)
 
 
-@Language.factory("claimcheck_mentions", default_config={"lang": "de", "every_sentence": False})
-def make_mentions(nlp: Language, name: str, lang: str, every_sentence: bool) -> MentionsComponent:
-    return MentionsComponent(nlp, name, lang, every_sentence)
+@Language.factory("claimcheck_mentions", default_config={
+    "lang": "de", "every_sentence": False, "max_sentence_tokens": MAX_SENTENCE_TOKENS})
+def make_mentions(nlp: Language, name: str, lang: str, every_sentence: bool,
+                  max_sentence_tokens: int) -> MentionsComponent:
+    return MentionsComponent(nlp, name, lang, every_sentence, max_sentence_tokens)
 
 
-@Language.factory("claimcheck_claims", default_config={"lang": "de", "noise": True})
-def make_claims(nlp: Language, name: str, lang: str, noise: bool) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name, lang, noise)
+@Language.factory("claimcheck_claims", default_config={
+    "lang": "de", "noise": True, "heading_chars": HEADING_CHARS, "max_sentence_tokens": MAX_SENTENCE_TOKENS})
+def make_claims(nlp: Language, name: str, lang: str, noise: bool, heading_chars: int,
+                max_sentence_tokens: int) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, lang, noise, heading_chars, max_sentence_tokens)

@@ -74,7 +74,8 @@ def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ..
     return tuple(out)
 
 
-def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None) -> list[NoiseSpan]:
+def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None,
+               window: int = WINDOW) -> list[NoiseSpan]:
     """Noise spans of ``text``, sorted by start (they may overlap).
 
     Masking matters only where the number and date finders could read something, so the
@@ -84,10 +85,10 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
     comp = compiled or _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
-    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor)]
+    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor, window)]
     for kind, pattern, requires in comp.patterns:
-        for ws, we, window in windows:
-            if requires and not any(r in window for r in requires):
+        for ws, we, piece in windows:
+            if requires and not any(r in piece for r in requires):
                 continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span("x") if "x" in pattern.groupindex else m.span()
@@ -99,14 +100,14 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
     return sorted(found, key=lambda n: (n.start, n.end))
 
 
-def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
+def _windows(text: str, anchor: re.Pattern, window: int = WINDOW) -> list[tuple[int, int]]:
     """Merged windows around the anchors: [anchor - WINDOW, anchor + WINDOW], clipped to the
     anchor's line (the line's newline included, so that ``$`` can match)."""
     out: list[tuple[int, int]] = []
     for m in anchor.finditer(text):
         line_end = text.find("\n", m.end())
-        ws = max(text.rfind("\n", 0, m.start()) + 1, m.start() - WINDOW)
-        we = min(len(text) + 1 if line_end < 0 else line_end + 1, m.end() + WINDOW)
+        ws = max(text.rfind("\n", 0, m.start()) + 1, m.start() - window)
+        we = min(len(text) + 1 if line_end < 0 else line_end + 1, m.end() + window)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], we))
         else:

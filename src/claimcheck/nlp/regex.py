@@ -114,7 +114,7 @@ def trie_regex(words: Iterable[str], bounded: bool = False, group: bool = True) 
     """Alternation of literal ``words`` as a prefix tree: at a position it tries the words the
     text starts with there, longest first, like an alternation sorted by length.
 
-    ``bounded``: words are delimited like ``dates_lexicon.alt`` does it (no word character
+    ``bounded``: words are delimited like ``dates.lexicon.alt`` does it (no word character
     before a word starting, or after a word ending, with a letter or digit; a space matches
     any whitespace run). ``group``: wrap the alternatives in a non-capturing group."""
     root: dict = {}

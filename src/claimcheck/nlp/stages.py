@@ -34,11 +34,12 @@ from claimcheck.document import header_date
 from claimcheck.models import Quantity, TimeSpan
 from claimcheck.nlp import extract
 from claimcheck.nlp.claims import MentionTable, claim_sentences
+from claimcheck.nlp.claims.assemble import HEADING_CHARS
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.claims.mentions import find_mentions
-from claimcheck.nlp.noise import NoiseSpan, mask_noise
+from claimcheck.nlp.noise import WINDOW, NoiseSpan, mask_noise
 from claimcheck.nlp.runtime import PackTools
-from claimcheck.nlp.tokens import Sentence, Tok, TokenView, from_doc
+from claimcheck.nlp.tokens import MAX_SENTENCE_TOKENS, Sentence, Tok, TokenView, from_doc
 
 _DOC_EXTENSIONS = ("claims", "document_date", "document_header_end", "claimcheck_noise", "claimcheck_times",
                    "claimcheck_quantities", "claimcheck_mentions")
@@ -76,9 +77,9 @@ def document_date(doc: Doc) -> Optional[date]:
     return doc._.document_date
 
 
-def run_noise(doc: Doc, tools: PackTools, enabled: bool = True) -> list[NoiseSpan]:
+def run_noise(doc: Doc, tools: PackTools, enabled: bool = True, window: int = WINDOW) -> list[NoiseSpan]:
     text = text_of(doc)
-    found = extract.noise_spans(text, tools, enabled)
+    found = extract.noise_spans(text, tools, enabled, window)
     doc._.claimcheck_noise = found
     doc.user_data[_MASKED] = mask_noise(text, found)
     doc.spans["claimcheck_noise"] = _spans(doc, [(n.start, n.end, n.kind, n) for n in found])
@@ -119,11 +120,13 @@ def run_mentions(doc: Doc, view: TokenView, lex: Lexicon, every_sentence: bool =
     return table
 
 
-def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise: bool = True) -> None:
+def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise: bool = True,
+               heading_chars: int = HEADING_CHARS) -> None:
     quantities = doc._.claimcheck_quantities
     if quantities is None:
         quantities = run_numbers(doc, tools, noise)
-    claims = extract.claims_of(view, quantities, doc._.claimcheck_times, lex, doc._.claimcheck_mentions)
+    claims = extract.claims_of(view, quantities, doc._.claimcheck_times, lex, doc._.claimcheck_mentions,
+                               heading_chars)
     doc._.claims = claims
     doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
     for key in (_MASKED, _VIEW):
@@ -144,11 +147,13 @@ class _SharedView(TokenView):
         return toks
 
 
-def token_view(doc: Doc, lemma_table: Optional[Mapping[str, str]]) -> TokenView:
-    """The token records of the Doc, built once for all stages."""
+def token_view(doc: Doc, lemma_table: Optional[Mapping[str, str]],
+               max_tokens: int = MAX_SENTENCE_TOKENS) -> TokenView:
+    """The token records of the Doc, built once for all stages (by the first that asks, with its
+    ``max_tokens``, the longest sentence piece)."""
     view = doc.user_data.get(_VIEW)
     if view is None:
-        base = from_doc(doc, lemma_table, text_of(doc))
+        base = from_doc(doc, lemma_table, text_of(doc), max_tokens)
         view = doc.user_data[_VIEW] = _SharedView(**{f.name: getattr(base, f.name) for f in fields(base)})
     return view
 

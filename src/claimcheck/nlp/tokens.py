@@ -107,7 +107,7 @@ class _DocToks(Sequence):
 
 
 def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
-             text: Optional[str] = None) -> TokenView:
+             text: Optional[str] = None, max_tokens: int = MAX_SENTENCE_TOKENS) -> TokenView:
     """Build a TokenView from a spaCy Doc (sentences must be set).
 
     ``lemma_table`` (word -> lemma) lemmatises the last part of hyphenated compounds that the
@@ -118,7 +118,7 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
     sents: list[Sentence] = []
     paragraph = 0
     prev_end = 0
-    for first, last in _line_split(doc, text):
+    for first, last in _line_split(doc, text, max_tokens):
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if sents and _paragraph_break(text[prev_end:start_char], text[prev_end - 1]):
             paragraph += 1
@@ -133,7 +133,7 @@ def _paragraph_break(gap: str, last_char: str) -> bool:
     return "\n\n" in gap.replace(" ", "").replace("\t", "") or ("\n" in gap and last_char in PARA_END)
 
 
-def _line_split(doc: Any, text: str) -> list[tuple[int, int]]:
+def _line_split(doc: Any, text: str, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[tuple[int, int]]:
     """Sentence token ranges of the pipeline, further cut at line breaks (headings have no full
     stop); whitespace-only tokens are dropped at the edges. Reads the SENT_START array instead of
     ``doc.sents``, which is slow on long documents."""
@@ -150,17 +150,17 @@ def _line_split(doc: Any, text: str) -> list[tuple[int, int]]:
         while last > first and doc[last - 1].is_space:
             last -= 1
         if first < last:
-            cleaned += _cap_length(doc, first, last)
+            cleaned += _cap_length(doc, first, last, max_tokens)
     return cleaned
 
 
-def _cap_length(doc: Any, first: int, last: int) -> list[tuple[int, int]]:
-    """``[first, last)`` cut into pieces of at most MAX_SENTENCE_TOKENS tokens, after the last
+def _cap_length(doc: Any, first: int, last: int, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[tuple[int, int]]:
+    """``[first, last)`` cut into pieces of at most ``max_tokens`` tokens, after the last
     comma-like token of each window's second half if there is one."""
     pieces = []
-    while last - first > MAX_SENTENCE_TOKENS:
-        end = first + MAX_SENTENCE_TOKENS
-        cut = next((i + 1 for i in range(end - 1, end - MAX_SENTENCE_TOKENS // 2, -1)
+    while last - first > max_tokens:
+        end = first + max_tokens
+        cut = next((i + 1 for i in range(end - 1, end - max_tokens // 2, -1)
                     if doc[i].text in _PIECE_CUTS), end)
         pieces.append((first, cut))
         first = cut

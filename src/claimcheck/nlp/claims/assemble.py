@@ -23,6 +23,8 @@ from claimcheck.nlp.tokens import Sentence, TokenView
 
 
 
+HEADING_CHARS = 120  # a one-line paragraph this short without a final full stop is a heading
+
 # (first, end) token index of a sentence -> its lexicon mentions (``claimcheck_mentions``)
 MentionTable = Mapping[tuple[int, int], list[Mention]]
 
@@ -39,7 +41,8 @@ def claim_sentences(view: TokenView, quantities: Sequence[Quantity], times: Sequ
 
 
 def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan],
-                 lex: Lexicon, mentions: Optional[MentionTable] = None) -> list[Claim]:
+                 lex: Lexicon, mentions: Optional[MentionTable] = None,
+                 heading_chars: int = HEADING_CHARS) -> list[Claim]:
     """All claims of a text, in text order; ``mentions`` (per sentence) are found when not given."""
     claims: list[Claim] = []
     carried: Optional[TimeSpan] = None
@@ -47,7 +50,7 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
     q_starts, t_starts = [q.start for q in quantities], [t.start for t in times]
     for sent in view.sents:
         if sent.paragraph != paragraph:
-            if not (alone and previous is not None and _heading(view.text, previous)):
+            if not (alone and previous is not None and _heading(view.text, previous, heading_chars)):
                 carried = None  # a dated heading ("29. Dezember 2016: …") dates its paragraph
             paragraph, alone = sent.paragraph, True
         else:
@@ -66,14 +69,11 @@ def build_claims(view: TokenView, quantities: Sequence[Quantity], times: Sequenc
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
-HEADING_CHARS = 120  # a one-line paragraph this short without a final full stop is a heading
-
-
-def _heading(text: str, sent: Sentence) -> bool:
+def _heading(text: str, sent: Sentence, heading_chars: int = HEADING_CHARS) -> bool:
     """A one-sentence paragraph, short and without a final full stop: a heading or dateline
     whose time carries into the paragraph that follows it."""
     line = text[sent.char_start:sent.char_end].strip()
-    return 0 < len(line) <= HEADING_CHARS and not line.endswith((".", "!", "?", "“", '"'))
+    return 0 < len(line) <= heading_chars and not line.endswith((".", "!", "?", "“", '"'))
 
 
 def _within(items, starts: list[int], sent: Sentence) -> list:

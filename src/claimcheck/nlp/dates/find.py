@@ -1,14 +1,14 @@
 """Time expressions in German news text, normalised to inclusive day intervals.
 
 ``find_time_expressions`` scans a text with a regex grammar built from the lexicon
-``resources/de/dates.yaml`` (see ``dates_rules`` for absolute and ``dates_relative`` for
+``lang/de/dates.yaml`` (see ``rules`` for absolute and ``relative`` for
 relative expressions). All candidates of all rules are collected, then chosen left to right,
 longest first, without overlap; a candidate whose handler rejects it (a count, not a year; no
 document date; nothing to anchor on) leaves room for the others. Relative-to-text expressions
 are resolved against the most recent span accepted before them (or ``previous``). Finally,
 adjacent spans joined by "bis"/"-" (or "zwischen ... und") become one range span.
 
-Interval conventions (see ``dates_calendar``): Anfang/Mitte/Ende cut a unit into thirds
+Interval conventions (see ``intervals``): Anfang/Mitte/Ende cut a unit into thirds
 (Ende 2016 = Sep-Dec 2016, Ende Dezember = 21-31 Dec); seasons are meteorological
 (Frühjahr = Mar-May, Winter 2016/17 = Dec 2016-Feb 2017, Winter 2016 = Dec 2015-Feb 2016);
 a day, month or season without year takes the document year; "vor acht Jahren" is the whole

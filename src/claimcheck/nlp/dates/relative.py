@@ -66,7 +66,7 @@ def _day_word(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     """Only "am/bis/seit Montag" or "vergangenen/kommenden Montag": never a bare weekday word.
-    Without "vergangenen/kommenden" the tense decides (``nlp/tense.py``): "Am Freitag läuft
+    Without "vergangenen/kommenden" the tense decides (``nlp/dates/tense.py``): "Am Freitag läuft
     die Frist ab" is the next Friday, "am Freitag hatte" the last one."""
     prev = ctx.prev_word(m.start())
     if ctx.doc is None or (not m["rel"] and prev not in weekday_prepositions(ctx.g.tense)):
