@@ -46,10 +46,12 @@ def _docstrings(tree: ast.AST) -> set[int]:
 def _german(value: str) -> bool:
     """A literal that is one of WORDS, or a regex / word list built from them ("des|dem",
     "bis zum", r"\\bnicht\\s+"); sentences (a message with other words) are not word lists."""
+    regex_like = bool(re.search(r"[|\\]|\(\?", value))
+    if regex_like and re.search(r"\[[^\]]*[ÄÖÜäöüß]", value):
+        return True  # a German letter class ("[A-ZÄÖÜ]")
     words = _WORD.findall(re.sub(r"\\[a-zA-Z]|\(\?P<\w+>", " ", value).lower())
     if not words or not set(words) & WORDS:
         return False
-    regex_like = bool(re.search(r"[|\\]|\(\?", value))
     return regex_like or set(words) <= WORDS
 
 
@@ -80,4 +82,5 @@ def test_the_probe_words_are_nowhere_in_quotes():
 
 def test_the_check_finds_a_word_list_and_a_regex():
     assert _german("des|dem") and _german("bis zum") and _german(r"\bnicht\s+$") and _german("Mitte")
+    assert _german(r"(?=\s+[A-ZÄÖÜ])")
     assert not _german("Der Text ist offenbar nicht deutsch (erkannt: {label}).") and not _german("event")

@@ -24,8 +24,6 @@ _NUMBER_TOKEN = re.compile(r"[+\-−–]?\d[\d.,]*%?")
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _SEPARATOR_LINE = re.compile(r"[ \t|:+-]*\|[ \t|:+-]*")
-# A footnote text after its marker: "1 Vorläufige Werte." at a line start or after ". " / "| ".
-_FOOTNOTE_TEXT = r"(?:^|(?<=[.|][ \t]))[ \t]*(?P<x>{d})(?=[ \t]+[A-ZÄÖÜ])"
 
 
 def expand(pattern: str, lists: dict[str, list[str]], flags: int = 0) -> re.Pattern:
@@ -50,6 +48,7 @@ class _Compiled:
     patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
     table: TableRule
     anchor: re.Pattern
+    footnote_text: str
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +62,7 @@ def compile_noise(data: NoiseFile) -> _Compiled:
                   _required(p.requires, data.lists)) for p in data.patterns)
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
     words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
-    return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)))
+    return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)), data.footnote_text)
 
 
 def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
@@ -96,7 +95,7 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
                     found.append(NoiseSpan(s, min(e, len(text)), kind))
                     if kind == "footnote" and text[s:e].isdigit():
                         markers.add(text[s:e])
-    found += _footnote_texts(text, markers)
+    found += _footnote_texts(text, markers, comp.footnote_text)
     return sorted(found, key=lambda n: (n.start, n.end))
 
 
@@ -115,13 +114,13 @@ def _windows(text: str, anchor: re.Pattern, window: int = WINDOW) -> list[tuple[
     return out
 
 
-def _footnote_texts(text: str, markers: set[str]) -> list[NoiseSpan]:
+def _footnote_texts(text: str, markers: set[str], template: str) -> list[NoiseSpan]:
     """Markers that open a footnote text ("1 Vorläufige Werte."), once the text has shown the
     same digits glued to a word or year: without such a marker they may well be counts."""
     if not markers:
         return []
     digits = "|".join(sorted(markers))
-    pattern = re.compile(_FOOTNOTE_TEXT.format(d=digits), re.MULTILINE)
+    pattern = re.compile(template.format(d=digits), re.MULTILINE)
     return [NoiseSpan(*m.span("x"), "footnote") for m in pattern.finditer(text)]
 
 

@@ -65,6 +65,7 @@ Pattern = Annotated[str, AfterValidator(_compiles)]
 
 
 class DatePatterns(_Strict):
+    year: Pattern
     fragments: dict[str, str]
     rules: dict[str, str]
     range_join: Pattern

@@ -43,6 +43,7 @@ class NoiseFile(_Strict):
     anchor_words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = []
     patterns: list[NoisePattern]
     table: TableRule
+    footnote_text: str  # a regex; {d} stands for the markers seen
 
     @field_validator("lists")
     @classmethod

@@ -13,3 +13,4 @@ class TenseFile(BaseModel):
     deadline: list[str]
     contractions: list[str]
     weekday_prepositions: list[str]
+    sentence_end: str  # a regex

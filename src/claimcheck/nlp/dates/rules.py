@@ -21,9 +21,6 @@ from claimcheck.nlp.dates.intervals import (
 from claimcheck.nlp.dates.lexicon import Grammar, key
 from claimcheck.nlp.dates.tense import direction, year_toward
 
-# A year 1900-2099 not glued to other digits, letters or number separators ("1.500",
-# "20161", "2016er"); footnote marks ("2016¹", "2016[3]") may follow.
-YEAR = r"(?<![\w.,:/§])(?:19|20)\d\d(?!\d|[.,:]\d|[A-Za-zÄÖÜäöüß])"
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _TOKEN_AFTER = re.compile(r"\s*(\S+)")
 
@@ -64,7 +61,7 @@ def compile_rule(g: Grammar, name: str, handler) -> Rule:
     """The rule ``name``: its pattern of the lexicon with fragments, years and word classes filled in."""
     fragments = g.lex.patterns.fragments
     template = re.sub(r"<<(\w+)>>", lambda m: fragments.get(m[1], m[0]), g.lex.patterns.rules[name])
-    regex = re.sub(r"<<(\w+)>>", lambda m: g.re[m[1]], template.replace("<<YEAR>>", YEAR))
+    regex = re.sub(r"<<(\w+)>>", lambda m: g.re[m[1]], template.replace("<<YEAR>>", g.lex.patterns.year))
     return Rule(name, re.compile(regex, re.IGNORECASE), handler)
 
 

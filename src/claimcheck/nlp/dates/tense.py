@@ -15,8 +15,6 @@ from claimcheck.lang.schema.tense import TenseFile
 
 NEXT, LAST, UNKNOWN = 1, -1, 0
 _WORD = re.compile(r"[^\W\d_]+")
-# A sentence ends at ., ! or ? before a capital letter or quote, or at a line break.
-_SENT_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ„\"»])|\n")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +24,7 @@ def tense_lexicon() -> TenseFile:
 
 def lower_tense(data: TenseFile) -> TenseFile:
     """The cue words lower-cased (they are compared with lower-cased text)."""
-    lower = {k: [w.lower() for w in v] for k, v in data.model_dump().items()}
+    lower = {k: [w.lower() for w in v] if isinstance(v, list) else v for k, v in data.model_dump().items()}
     return TenseFile(**lower)
 
 
@@ -47,7 +45,7 @@ def direction(text: str, start: int, end: int, prev_word: str = "",
         return NEXT
     if prev_word in lex.last_prepositions:
         return LAST
-    s, e = _sentence(text, start, end)
+    s, e = _sentence(text, start, end, _compiled(lex.sentence_end))
     best, best_dist = UNKNOWN, None
     for m in _WORD.finditer(text, s, e):
         cue = _cue(m.group().lower(), lex)
@@ -67,11 +65,16 @@ def _cue(word: str, lex: TenseFile) -> int:
     return UNKNOWN
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _sentence(text: str, start: int, end: int, sentence_end: re.Pattern[str]) -> tuple[int, int]:
     s = 0
-    for m in _SENT_END.finditer(text, max(0, start - 300), start):
+    for m in sentence_end.finditer(text, max(0, start - 300), start):
         s = m.end()
-    after = _SENT_END.search(text, end, end + 300)
+    after = sentence_end.search(text, end, end + 300)
     return s, after.start() if after else min(len(text), end + 300)
 
 
