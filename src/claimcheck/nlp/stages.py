@@ -46,20 +46,31 @@ _DOC_EXTENSIONS = ("claims", "document_date", "document_header_end", "claimcheck
 for _name in _DOC_EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-if not Span.has_extension("claimcheck_value"):
-    Span.set_extension("claimcheck_value", default=None)
+_VALUES = "claimcheck_values"  # user_data: (start_char, end_char, label) -> the span's value
 
-_MASKED, _VIEW = "claimcheck_masked", "claimcheck_view"  # per-Doc scratch, dropped by the last stage
+
+def _value_of(span: Span) -> Any:
+    return span.doc.user_data.get(_VALUES, {}).get((span.start_char, span.end_char, span.label_))
+
+
+if not Span.has_extension("claimcheck_value"):
+    Span.set_extension("claimcheck_value", getter=_value_of)
+
+_MASKED, _VIEW, _TEXT = "claimcheck_masked", "claimcheck_view", "claimcheck_text_of"  # per-Doc scratch,
+# dropped by the last stage
 
 
 def text_of(doc: Doc) -> str:
     """The Doc's text: the string the Checker tokenized if it left it in ``user_data`` (building
-    ``doc.text`` joins every token, a tenth of the extraction time), else ``doc.text``."""
-    text = doc.user_data.get("claimcheck_text")
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if isinstance(text, str) and len(text) == end:
-        return text
-    return doc.text
+    ``doc.text`` joins every token, a tenth of the extraction time), else ``doc.text``; read once
+    for all stages."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        text = doc.user_data.get("claimcheck_text")
+        last = doc[-1] if len(doc) else None
+        end = last.idx + len(last.text_with_ws) if last is not None else 0
+        found = doc.user_data[_TEXT] = text if isinstance(text, str) and len(text) == end else doc.text
+    return found
 
 
 def header_end(doc: Doc) -> int:
@@ -129,7 +140,7 @@ def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise:
                                heading_chars)
     doc._.claims = claims
     doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
-    for key in (_MASKED, _VIEW):
+    for key in (_MASKED, _VIEW, _TEXT):
         doc.user_data.pop(key, None)
 
 
@@ -165,10 +176,11 @@ def _masked(doc: Doc, tools: PackTools, noise: bool) -> str:
 
 
 def _spans(doc: Doc, found: list[tuple[int, int, str, Any]]) -> list[Span]:
-    out = []
+    """Spans widened to whole tokens; each one's value is ``span._.claimcheck_value``."""
+    out, values = [], doc.user_data.setdefault(_VALUES, {})
     for s, e, label, value in found:
         span = doc.char_span(s, e, label=label, alignment_mode="expand")
         if span is not None:
-            span._.claimcheck_value = value
+            values.setdefault((span.start_char, span.end_char, label), value)
             out.append(span)
     return out
