@@ -15,7 +15,7 @@ from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours
                                       is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.ordinals import UNIT as ORDINAL
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 Status = Literal["agree", "differ", "unknown"]
 FRAME = ("event", "noun", "actor", "target", "place", "person")
