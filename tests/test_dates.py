@@ -31,6 +31,9 @@ ABSOLUTE = [
     ("Im Jahr 2016 wies die Regierung 35 Diplomaten aus.",
      [("Jahr 2016", "2016-01-01", "2016-12-31")]),
     ("Seit 2014 gelten die Sanktionen.", [("2014", "2014-01-01", "2014-12-31")]),
+    # a genitive name before its noun owns the noun and is not counted: the number is a year
+    ("Die USA machten 2018 Russlands Konsulat in Seattle dicht.", [("2018", "2018-01-01", "2018-12-31")]),
+    ("Wien schloss 2019 Moskaus Handelsvertretung.", [("2019", "2019-01-01", "2019-12-31")]),
     ("Er ist seit 2016 Botschafter in Moskau.", [("2016", "2016-01-01", "2016-12-31")]),
     ("Obama wies 2016 35 Diplomaten aus.", [("2016", "2016-01-01", "2016-12-31")]),
     ("Der Bericht erschien 2016¹ in Berlin.", [("2016", "2016-01-01", "2016-12-31")]),
@@ -214,6 +217,7 @@ NEGATIVE = [
     "Die Gruppe zählt 2.016 Mitglieder.",
     "Der Bericht umfasst 2016 Seiten.",
     "Die 2000 Diplomaten kehrten zurück.",
+    "Es kamen 2000 Diplomaten des Landes.",
     "Die Strecke ist 2000 km lang.",
     "Die Angaben finden sich auf Seite 2016 des Berichts.",
     "Das steht auf S. 1999 und in § 1990.",

@@ -46,6 +46,7 @@ class DateContext(_Strict):
     count_hedges: list[str]
     number_prefixes: list[str]
     count_units: list[str]
+    genitive_endings: list[str]
 
 
 RULES = ("iso", "numeric_day", "day_month", "day_range", "month", "month_range", "season", "quarter",

@@ -236,11 +236,20 @@ def _is_count(start: int, end: int, ctx: Ctx) -> bool:
                 or tok[1].rstrip(".,;:!?)").lower() in g.lower_set(c.count_units)):
         return True
     word = _WORD_AFTER.match(ctx.text, end)
-    if word and word[1][0].isupper():
+    if word and word[1][0].isupper() and not _possessor(word, ctx):
         temporal = g.lower_set(c.temporal_prepositions) | set(g.modifier_of) | set(
             g.month_of) | set(g.season_of)
         return last not in temporal
     return False
+
+
+def _possessor(word: re.Match, ctx: Ctx) -> bool:
+    """A capitalised genitive right before another capitalised word ("Russlands Konsulat"):
+    it owns the noun after it and is not counted."""
+    if not word[1].endswith(tuple(ctx.g.ctx.genitive_endings)):
+        return False
+    nxt = _WORD_AFTER.match(ctx.text, word.end())
+    return nxt is not None and nxt[1][0].isupper()
 
 
 # Rules in the order they are tried; each pattern is ``patterns.rules[name]`` of dates.yaml.
