@@ -32,6 +32,11 @@ CASES = [
      35, "Diplomat", "leave", None, None, None, 2016),
     ("Die Tschechische Republik wies 2021 insgesamt 18 russische Botschaftsmitarbeiter aus.",
      18, "Botschaftsmitarbeiter", "expel", "CZE", "RUS", None, 2021),
+    # a name in the s-genitive owns a noun: a possessor, not the actor of the clause
+    ("Im Jahr 2019 wurden vier Liegenschaften Russlands beschlagnahmt.",
+     4, "Liegenschaft", None, None, None, None, 2019),
+    ("2021 mussten zwölf Diplomaten Moskaus aus Prag ausreisen.",
+     12, "Diplomat", "leave", None, None, "Prag", 2021),
 ]
 
 

@@ -140,8 +140,8 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
         if hit is None:
             k += 1
             continue
-        n, (kind, value) = hit
-        role = _role(toks, k, lex.closed, out[-1] if out else None)
+        n, (kind, value), genitive = hit
+        role = "gen" if genitive else _role(toks, k, lex.closed, out[-1] if out else None)
         surface = " ".join(t.text for t in toks[k:k + n])
         if kind == "actor" and role == "in" and surface in lex.place_set:
             if _institution_before(toks, k, lex):
@@ -166,12 +166,15 @@ def _institution_before(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
 
 
 def _longest_at(toks, k, table, longest):
+    """The longest name at ``k``: (tokens, (kind, value), genitive). A name found only without
+    its genitive "s" ("Russlands", "Moskaus") owns a noun ("Anwesen Russlands", "Moskaus
+    Botschaft"): a possessor, never the actor of the clause."""
     for n in range(min(longest, len(toks) - k), 0, -1):
         words = tuple(t.text for t in toks[k:k + n])
         if words in table:
-            return n, table[words]
+            return n, table[words], False
         if words[-1].endswith("s") and words[:-1] + (words[-1][:-1],) in table:
-            return n, table[words[:-1] + (words[-1][:-1],)]
+            return n, table[words[:-1] + (words[-1][:-1],)], True
     return None
 
 
