@@ -10,7 +10,6 @@ writable cache the table is built in the process itself.
 """
 from __future__ import annotations
 
-import array
 import os
 import pickle
 import subprocess
@@ -19,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimcheck.align import config as cfg
-from claimcheck.nlp.lemmas import LemmaLookup, _Keys, _hash_slots, _write_cache
+from claimcheck.nlp.lemmas import LemmaLookup, _write_cache, table_parts
 
 FORMAT = 1
 
@@ -44,17 +43,7 @@ def build(code: str) -> tuple[str, bytes, str, bytes, bytes]:
         for w in words:
             if "\n" not in w:
                 table.setdefault(w, repr(zipf))
-    keys = sorted(table)
-    key_offsets, value_offsets = array.array("I"), array.array("I")
-    kpos = vpos = 0
-    for k in keys:
-        key_offsets.append(kpos)
-        value_offsets.append(vpos)
-        kpos += len(k) + 1
-        vpos += len(table[k]) + 1
-    blob = "\n".join(keys)
-    slots = _hash_slots(_Keys(blob, key_offsets))
-    return blob, key_offsets.tobytes(), "\n".join(table[k] for k in keys), value_offsets.tobytes(), slots.tobytes()
+    return table_parts(table)
 
 
 def _read(path: Path):

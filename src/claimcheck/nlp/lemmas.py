@@ -103,7 +103,13 @@ def _source_file(lang: str) -> Path:
 def _build(lang: str) -> tuple[str, bytes, str, bytes, bytes]:
     with gzip.open(_source_file(lang), "rt", encoding="utf-8") as fh:
         table: dict[str, str] = json.load(fh)
-    keys = sorted(k for k in table if "\n" not in k and "\n" not in table[k])
+    return table_parts({k: v for k, v in table.items() if "\n" not in k and "\n" not in v})
+
+
+def table_parts(table: dict[str, str]) -> tuple[str, bytes, str, bytes, bytes]:
+    """The parts of a ``LemmaLookup`` for any str -> str table without newlines: sorted keys and
+    their values as blobs with offsets, and the hash slots."""
+    keys = sorted(table)
     key_offsets, value_offsets = array.array("I"), array.array("I")
     kpos = vpos = 0
     for k in keys:
