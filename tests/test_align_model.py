@@ -50,7 +50,7 @@ CASES = [
     ("Die Diplomaten müssen Litauen bis zum 27. März verlassen.", "mismatch", [("date", "20. März")]),
     # durations in hours; an offset in time is no duration
     ("Die Regierung ließ den Betroffenen drei Tage Zeit.", "supported", []),
-    ("Die Regierung ließ den Betroffenen zwei Tage Zeit.", "mismatch", [("count", "72")]),
+    ("Die Regierung ließ den Betroffenen zwei Tage Zeit.", "mismatch", [("count", "72 Stunden")]),  # with its unit
     ("Moskau hatte nur drei Tage vor dem Beschluss Journalisten festgenommen.", "supported", []),
     # a dated heading dates its paragraph
     ("Im Mai 2023 mussten elf Konsulatsmitarbeiter Estland verlassen.", "supported", []),

@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 from claimcheck.align import config as cfg
 from claimcheck.align.engine import Aligner, Decision, prefer_unused
 from claimcheck.align.lines import line_column
+from claimcheck.align.context import align_data
 from claimcheck.lang import message
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
@@ -63,7 +64,7 @@ def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimRep
         return ClaimReport(**base, rule=rule, severity="info",
                            message=message("findings.unverified", text=claim.text, why=message(why)))
     fact = d.best.fact
-    mismatches = [m for m in (_mismatch(claim, d, f, lex) for f in d.fields) if m]
+    mismatches = [m for m in (_mismatch(text, claim, d, f, lex) for f in d.fields) if m]
     severity = "info" if d.verdict == "supported" else (
         "warning" if all(m.field == "noun" for m in mismatches) else "error")
     replacements = _replacements(claim, mismatches, d)
@@ -90,12 +91,31 @@ def _trace(p: PairScore) -> CandidateTrace:
                           slots=dict(p.status), constraints=list(p.constraints))
 
 
-def _mismatch(claim: Claim, d: Decision, field: str, lex: Lexicon) -> Optional[Mismatch]:
+def _mismatch(text: str, claim: Claim, d: Decision, field: str, lex: Lexicon) -> Optional[Mismatch]:
     found = claim.slot(field)
     expected = _expected_label(d.best, field, lex) if d.best is not None else None
     if found is None or expected is None:
         return None
+    if field == "count" and d.best is not None and _other_duration_unit(claim, d.best.fact):
+        # "zwei Tage" against "72 Stunden": the amount with its unit on both sides, never "72"
+        assert claim.quantity is not None and claim.noun is not None
+        start, end = claim.quantity.start, claim.noun.end
+        return Mismatch(field=field, start=start, end=end, found=text[start:end], expected=d.best.fact.text)
     return Mismatch(field=field, start=found.start, end=found.end, found=found.text, expected=expected)
+
+
+def _other_duration_unit(claim: Claim, fact: Fact) -> bool:
+    """A duration in another unit ("zwei Tage" against "72 Stunden"): the number alone would
+    mislead ("72" for "zwei Tage")."""
+    units = align_data().durations
+    return _other_unit(claim, fact) and claim.noun is not None and fact.noun is not None \
+        and claim.noun.value in units and fact.noun.value in units
+
+
+def _other_unit(claim: Claim, fact: Fact) -> bool:
+    """The same kind of amount counted in another unit or noun ("drei Tage" / "72 Stunden")."""
+    return (claim.quantity is not None and fact.quantity is not None and claim.noun is not None
+            and fact.noun is not None and claim.noun.value != fact.noun.value)
 
 
 def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
@@ -155,7 +175,8 @@ def _replacements(claim: Claim, mismatches: list[Mismatch], d: Decision) -> list
 def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
     fact = p.fact
     if m.field == "count" and claim.quantity is not None and fact.quantity is not None:
-        if claim.noun and fact.noun and claim.noun.value != fact.noun.value:  # "drei Tage" / "72 Stunden"
+        if _other_unit(claim, fact):  # "drei Tage" / "72 Stunden"
+            assert claim.noun is not None
             return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
         return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=fact.quantity.text)
     if m.field == "date" and claim.time is not None and p.compared_time is not None:
