@@ -233,3 +233,25 @@ def test_inflected_forms_share_their_lemma_stem(a, b):
     from claimcheck.align.context import word_keys
 
     assert word_keys(a)[0][0] == word_keys(b)[0][0]
+
+
+def _span(first, last, granularity, modifier=None):
+    from claimcheck.models import TimeSpan
+
+    return TimeSpan(text="x1", start=0, end=2, first=first, last=last, granularity=granularity,
+                    modifier=modifier, anchor="absolute")
+
+
+@pytest.mark.parametrize("claim, fact, status", [
+    # "Ende August" for "1. September": a month's edge is fuzzy by a few days
+    (_span(date(2017, 8, 21), date(2017, 8, 31), "month", "end"), _span(date(2017, 9, 1), date(2017, 9, 1), "day"), "unknown"),
+    (_span(date(2017, 8, 1), date(2017, 8, 31), "month"), _span(date(2017, 9, 2), date(2017, 9, 2), "day"), "unknown"),
+    # … but not by weeks, not for a day against a day, not for parts of a year
+    (_span(date(2017, 8, 1), date(2017, 8, 10), "month", "start"), _span(date(2017, 9, 1), date(2017, 9, 1), "day"), "differ"),
+    (_span(date(2017, 8, 31), date(2017, 8, 31), "day"), _span(date(2017, 9, 1), date(2017, 9, 1), "day"), "differ"),
+    (_span(date(2017, 1, 1), date(2017, 4, 30), "year", "start"), _span(date(2016, 9, 1), date(2016, 12, 31), "year", "end"), "differ"),
+])
+def test_coarse_time_edges(claim, fact, status):
+    from claimcheck.align.score import _date_status
+
+    assert _date_status(claim, fact)[0] == status

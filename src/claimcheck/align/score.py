@@ -211,7 +211,19 @@ def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, 
         return "unknown", False  # judged where it is written / background of another period
     if relative(t) or relative(f):
         return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
+    if _fuzzy_edge(t, f):
+        return "unknown", False  # "Ende August" for "1. September": a coarse time's edge is fuzzy
     return "differ", f.anchor == "implicit"
+
+
+def _fuzzy_edge(t: TimeSpan, f: TimeSpan) -> bool:
+    """The fact names a day, the claim a coarser week or month (or part of one: "Ende August"),
+    and misses the day by a few days only. Periods of a year ("Ende 2016", "Anfang 2017") are
+    never fuzzy this way."""
+    if f.granularity != "day" or t.granularity not in ("week", "month"):
+        return False
+    gap = max((f.first - t.last).days, (t.first - f.last).days)
+    return 0 < gap <= cfg.EDGE_DAYS
 
 
 def relative(t: TimeSpan) -> bool:
