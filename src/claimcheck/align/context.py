@@ -162,7 +162,7 @@ def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
 
 def is_backstory(text: str, start: int, lo: int, lang: str = "de") -> bool:
     """A pluperfect auxiliary in the clause around ``start``: the statement is backstory."""
-    words = {w.lower() for w in WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS])}
+    words = {w.lower() for w in WORD.findall(local_window(text, start, start, lo, len(text)))}
     return bool(words & set(align_data(lang).backstory))
 
 

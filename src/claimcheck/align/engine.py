@@ -20,7 +20,7 @@ from typing import Any, Optional, Sequence
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
-                                    exact_specific, is_vague, score_pair)
+                                    exact_specific, is_vague, relative, score_pair)
 from claimcheck.lang import message
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
@@ -100,8 +100,7 @@ def checkworthy(text: str, claim: Claim) -> bool:
     """A bare weekday, "heute", a clock time or a deadline is no statement to confirm on its own."""
     if claim.kind != "date" or claim.time is None:
         return True
-    t = claim.time
-    if t.anchor == "document" and t.granularity in ("day", "week") and not any(ch.isdigit() for ch in t.text):
+    if relative(claim.time):
         return False
     return not is_deadline(text, claim.start, claim.sentence_start)
 

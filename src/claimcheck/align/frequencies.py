@@ -10,15 +10,13 @@ writable cache the table is built in the process itself.
 """
 from __future__ import annotations
 
-import os
-import pickle
 import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
 
 from claimcheck.align import config as cfg
-from claimcheck.nlp.lemmas import LemmaLookup, _write_cache, table_parts
+from claimcheck.nlp.lemmas import LemmaLookup, cache_dir, read_table, table_parts, write_table
 
 FORMAT = 1
 
@@ -26,9 +24,8 @@ FORMAT = 1
 def cache_path(code: str) -> Path:
     from importlib.metadata import version as installed
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
     version = installed("wordfreq")
-    return base / f"{code}-zipf-{version}-min{cfg.ZIPF_TABLE_MIN:g}-v{FORMAT}.pickle"
+    return cache_dir() / f"{code}-zipf-{version}-min{cfg.ZIPF_TABLE_MIN:g}-v{FORMAT}.pickle"
 
 
 def build(code: str) -> tuple[str, bytes, str, bytes, bytes]:
@@ -46,26 +43,21 @@ def build(code: str) -> tuple[str, bytes, str, bytes, bytes]:
     return table_parts(table)
 
 
-def _read(path: Path):
-    try:
-        with open(path, "rb") as fh:
-            return LemmaLookup(*pickle.load(fh))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-        return None
-
-
 @lru_cache(maxsize=2)
 def zipf_table(code: str) -> LemmaLookup:
     """Word (case-folded) -> Zipf frequency as text, for words at least ``ZIPF_TABLE_MIN``."""
     path = cache_path(code)
-    table = _read(path)
+    table = read_table(path)
     if table is None:  # build in a child: wordfreq's list never enters this process
-        subprocess.run([sys.executable, "-c", f"from claimcheck.align.frequencies import main; main({code!r})"],
-                       capture_output=True, timeout=300, check=False)
-        table = _read(path)
+        try:
+            subprocess.run([sys.executable, "-c", f"from claimcheck.align.frequencies import main; main({code!r})"],
+                           capture_output=True, timeout=300, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            pass  # no child: built below, in this process
+        table = read_table(path)
     return table if table is not None else LemmaLookup(*build(code))
 
 
 def main(code: str) -> None:
     """Write the cache (run in a child process by ``zipf_table``)."""
-    _write_cache(cache_path(code), build(code))
+    write_table(cache_path(code), build(code))

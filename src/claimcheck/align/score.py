@@ -196,7 +196,7 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
 def _widened(t: TimeSpan) -> TimeSpan:
     """A weekday or "heute" resolved against a document date of month precision may be off by
     a week either way: compare it as that week."""
-    if t.anchor == "document" and t.granularity == "day" and not any(ch.isdigit() for ch in t.text):
+    if relative(t) and t.granularity == "day":
         return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
     return t
 
@@ -254,7 +254,7 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     if ps.status["noun"] == "differ":
         out.append("noun")
     if claim.quantity is not None and fact.quantity is not None:
-        if (claim.quantity.unit == ORDINAL) != (fact.quantity.unit == ORDINAL):
+        if _ordinal(claim) != _ordinal(fact):
             out.append("ordinal")  # "die zweite Runde" is no count of two
         strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
         if not roles_compatible(cc.role, fc.role, strict):

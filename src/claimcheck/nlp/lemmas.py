@@ -123,29 +123,40 @@ def table_parts(table: dict[str, str]) -> tuple[str, bytes, str, bytes, bytes]:
     return blob, key_offsets.tobytes(), values, value_offsets.tobytes(), slots.tobytes()
 
 
+def cache_dir() -> Path:
+    """Where claimcheck keeps its compact tables ($XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+
+
 def _cache_path(lang: str) -> Path:
     import spacy_lookups_data
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
     version = getattr(spacy_lookups_data, "__version__", "0")
-    return base / f"{lang}-lemmas-{version}-v{FORMAT}.pickle"
+    return cache_dir() / f"{lang}-lemmas-{version}-v{FORMAT}.pickle"
+
+
+def read_table(path: Path) -> Optional[LemmaLookup]:
+    """A table cached by ``write_table``, or None if it is missing or unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            return LemmaLookup(*pickle.load(fh))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        return None
 
 
 @lru_cache(maxsize=2)
 def load_lemmas(lang: str = "de") -> LemmaLookup:
     """The lookup lemmas of ``lang`` (one instance per process)."""
     path = _cache_path(lang)
-    try:
-        with open(path, "rb") as fh:
-            return LemmaLookup(*pickle.load(fh))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-        pass
+    cached = read_table(path)
+    if cached is not None:
+        return cached
     parts = _build(lang)
-    _write_cache(path, parts)
+    write_table(path, parts)
     return LemmaLookup(*parts)
 
 
-def _write_cache(path: Path, parts: tuple) -> None:
+def write_table(path: Path, parts: tuple) -> None:
     """Atomic write; a read-only or missing cache directory is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
