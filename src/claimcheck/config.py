@@ -73,9 +73,15 @@ def parse_show(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def find_config(start: Union[str, Path, None] = None) -> Optional[Path]:
+def folders_up(start: Union[str, Path, None] = None) -> tuple[Path, ...]:
+    """``start`` (default: the working directory) and every folder above it, nearest first:
+    where configuration and ignore files are looked for, as ruff and Vale do."""
     here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    return (here, *here.parents)
+
+
+def find_config(start: Union[str, Path, None] = None) -> Optional[Path]:
+    for folder in folders_up(start):
         own = folder / CONFIG_FILE
         if own.is_file():
             return own

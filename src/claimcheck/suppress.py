@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from claimcheck.config import folders_up
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import ClaimReport, Report, Summary
 
@@ -56,8 +57,7 @@ def load_ignore_file(path: Union[str, Path]) -> set[str]:
 
 def find_ignore_file(start: Union[str, Path, None] = None) -> Optional[Path]:
     """The nearest ``.claimcheck-ignore`` in ``start`` (default: the working directory) or above."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in folders_up(start):
         candidate = folder / IGNORE_FILE
         if candidate.is_file():
             return candidate
