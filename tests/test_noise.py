@@ -77,7 +77,7 @@ FURNITURE = [
     '---|---|---|',
     'Oktober 2024 |',
     'Mieten 12,5 13,1 13,8 14,2',
-    'Gesamt 1 000 2,0 2,2 2,6',
+    'Gesamt 1 000 3,1 3,4 3,7',
     'Region Nord\t12\t14\t15',
     'Die Luftwaffe setzt den Eurofighter und die Su-57 als Vergleich ein.',
     'Die Werte2 sind geschätzt.\n2 Vorläufige Angaben des Amtes.',
