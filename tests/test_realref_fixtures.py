@@ -17,11 +17,12 @@ ARTICLES = ROOT.parent / "shared" / "realworld"
 SPLITS = ("tune", "heldout")  # files 01-55, split by the fixed rule of the README
 HELDOUT2 = "heldout2"  # files 56.., a second held-out split written later by another author
 HELDOUT3 = "heldout3"  # files 89.., a third held-out split, written blind after heldout2 was used for tuning
+HELDOUT4 = "heldout4"  # files 120.., a fourth held-out split, written blind after heldout3
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2, HELDOUT3)}
+DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2, HELDOUT3, HELDOUT4)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
-EVERY = ALL + [(h, d) for h in (HELDOUT2, HELDOUT3) for d in DRAFTS[h]]
+EVERY = ALL + [(h, d) for h in (HELDOUT2, HELDOUT3, HELDOUT4) for d in DRAFTS[h]]
 IDS = [f"{s}/{d['name']}" for s, d in ALL]
 EVERY_IDS = [f"{s}/{d['name']}" for s, d in EVERY]
 
@@ -93,6 +94,22 @@ def test_third_heldout_split():
     for d in drafts:
         per_ref[d["reference"]] = per_ref.get(d["reference"], 0) + 1
     used = {d["reference"] for s in (*SPLITS, HELDOUT2) for d in DRAFTS[s]}
+    assert set(per_ref) == used, "spread over every article of the earlier splits"
+    assert max(per_ref.values()) <= 5, "no article dominates"
+
+
+def test_fourth_heldout_split():
+    drafts = DRAFTS[HELDOUT4]
+    first = len(ALL) + len(DRAFTS[HELDOUT2]) + len(DRAFTS[HELDOUT3]) + 1
+    numbers = sorted(int(d["name"].split("-", 1)[0]) for d in drafts)
+    assert numbers == list(range(first, first + len(drafts))), "numbered on from heldout3 (120..) without gaps"
+    assert 25 <= len(drafts) <= 40
+    errors = sum(len(d.get("expected") or []) for d in drafts)
+    assert 0.3 <= errors / len(drafts) <= 0.7, "a mix of wrong and faithful drafts"
+    per_ref = {}
+    for d in drafts:
+        per_ref[d["reference"]] = per_ref.get(d["reference"], 0) + 1
+    used = {d["reference"] for s in (*SPLITS, HELDOUT2, HELDOUT3) for d in DRAFTS[s]}
     assert set(per_ref) == used, "spread over every article of the earlier splits"
     assert max(per_ref.values()) <= 5, "no article dominates"
 
