@@ -1,5 +1,5 @@
 """Calibration view of the alignment model: for each claim of the TUNE drafts of
-fixtures/realref/ (and fixtures/drafts/), the best one-value-off reading, its identity and the
+fixtures/realref/ (or the already-tuned splits given with --split), the best one-value-off reading, its identity and the
 threshold it had to clear, split into true errors (expected mismatches) and the rest. Used to
 choose the thresholds in align/config.py; never run on HELDOUT.
 
@@ -7,6 +7,7 @@ choose the thresholds in align/config.py; never run on HELDOUT.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realworld import CORPUS, ROOT  # noqa: E402
 
 from claimcheck.align.engine import KEYS, mismatch_threshold  # noqa: E402
-from claimcheck.align.score import ClaimContext, score_pair  # noqa: E402
+from claimcheck.align.score import ClaimContext  # noqa: E402
 from claimcheck.evaluate import load_drafts, make_checks, with_date_header  # noqa: E402
 
 
@@ -37,7 +38,7 @@ def _draft_rows(checker, name, text, found):
     for cr in report.claims:
         claim = cr.claim
         cc = ClaimContext.of(text, claim, day)
-        pairs = [score_pair(cc, al.contexts[i], al.lex) for i in al.candidates(claim, cr.sentence)]
+        pairs = al.score_all(cc, al.candidates(claim, cr.sentence))
         readings = [p for p in pairs if not p.constraints and len(p.differ(*KEYS)) == 1
                     and not p.differ("actor", "target")]
         best = max(readings, key=lambda p: p.identity, default=None)
@@ -59,13 +60,19 @@ def _evidence(p) -> str:
     return differ[0] + firm
 
 
-def main() -> int:
-    sets = [(ROOT / "fixtures" / "realref" / "tune", CORPUS)]
-    for drafts_dir, sources in sets:
-        if not sources.exists():
-            print(f"skipped: {sources} not present")
-            continue
-        out = sorted([*rows(drafts_dir, sources), *realworld_rows()], key=lambda r: -r[1])
+TUNED = ("tune", "heldout2", "heldout3")  # splits already used for tuning; heldout and heldout4 never
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=TUNED, action="append", help="draft split (repeatable; default tune)")
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not present")
+        return 0
+    drafts = [r for s in args.split or ["tune"] for r in rows(ROOT / "fixtures" / "realref" / s, CORPUS)]
+    if drafts:
+        out = sorted([*drafts, *realworld_rows()], key=lambda r: -r[1])
         for is_error, ident, thr, name, text, fid, verdict in out:
             mark = "ERR" if is_error else "   "
             print(f"{mark} {ident:.3f} thr {thr:.2f} {verdict.split('/')[0][:5]:5} {verdict.split('/')[-1]:2} {name[:38]:<38} {text[:30]!r} {fid}")

@@ -36,6 +36,7 @@ SLOT_AGREE = {  # agreement of a frame slot adds evidence …
 SLOT_DIFFER = {  # … disagreement takes it away (another state's episode, another place)
     "event": 0.20, "noun": 0.10, "actor": 0.15, "target": 0.15, "place": 0.10, "person": 0.05,
 }
+OCCURRENCE_AGREE = 0.08  # both name the same occurrence ("erstmals" ~ "bei der ersten Runde"); another one is a hard constraint
 IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of the same news
 
 # --- verdict thresholds ----------------------------------------------------------------------
@@ -53,6 +54,9 @@ PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
 EDGE_DAYS = 3  # a week or month ("Ende August", "im Mai") that misses a fact's day by at most this is not called wrong ("Ende August" for "bis zum 1. September")
 DEADLINE_ACT_DAYS = 366  # a deadline is set days to months after its act (72 h; July -> 1 September; December -> 30 June): a claim dated only by a deadline is about an act of the year before it
+SLIP_BONUS = 0.25  # an unattested slip (one digit, a year off by <= SLIP_YEARS, one part of a date) needs this much less identity …
+SLIP_MIN = 0.25  # … but never less than this
+SLIP_YEARS = 3  # a year off by at most this is a slip (2015 for 2016); 2022 for 2018 is another year
 FIRM_OTHER = 0.10  # confidence of a mismatch rises when the other value agrees as stated ("Ende 2016 … 45": the date ties the statement)
 SUGGEST = 0.70  # a replacement is offered only from this confidence on
 CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement

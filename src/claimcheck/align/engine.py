@@ -19,6 +19,7 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
+from claimcheck.align.slips import count_slip, date_slip
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, relative, score_pair)
 from claimcheck.lang import message
@@ -69,9 +70,30 @@ class Aligner:
         pairs = []
         if found:  # most claims of a text share nothing with the source: no context needed
             cc = ClaimContext.of(text, claim, document_date)
-            pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
-            pairs.sort(key=lambda p: p.identity, reverse=True)
+            pairs = self.score_all(cc, found)
         return _verdict(claim, pairs, checkworthy(text, claim))
+
+
+    def score_all(self, cc: ClaimContext, found: Sequence[int]) -> list[PairScore]:
+        """The candidates' scores, best first, with the slips marked (see ``_mark_slips``)."""
+        pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
+        pairs.sort(key=lambda p: p.identity, reverse=True)
+        _mark_slips(cc.claim, pairs)
+        return pairs
+
+
+def _mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
+    """A pair whose one differing value is a slip of the fact's value (slips.py), unless that
+    value agrees with another eligible fact: then the draft may be about that one."""
+    eligible = [p for p in pairs if not p.constraints]
+    for p in eligible:
+        differ = p.differ(*KEYS)
+        if differ == ["count"]:
+            p.slip = count_slip(claim.quantity, p.fact.quantity)
+        elif differ == ["date"] and not p.implicit_date:
+            p.slip = date_slip(claim.time, p.compared_time)
+        if p.slip and any(q.status[differ[0]] == "agree" for q in eligible):
+            p.slip = False
 
 
 def _fact_keys(f: Fact, lex: Lexicon) -> set[str]:
@@ -155,6 +177,8 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
         t = max(t, cfg.MISMATCH_VAGUE)
     if claim.kind != p.fact.kind:  # a date-only statement against a count (or the reverse)
         t = max(t, cfg.MISMATCH_OTHER_KIND)
+    if p.slip:  # 45 for 35, 2015 for 2016: the shape of the difference is evidence of a typo
+        t = max(cfg.SLIP_MIN, t - cfg.SLIP_BONUS)
     return max(t, floor)
 
 

@@ -13,6 +13,7 @@ from typing import Literal, Optional
 from claimcheck.align import config as cfg
 from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
                                       is_deadline, is_offset, quantity_role, roles_compatible)
+from claimcheck.align.occurrence import occurrence_status, occurrences
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
@@ -35,6 +36,7 @@ class ClaimContext:
     document_date: Optional[date]
     deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
     offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
+    occurrence: frozenset[float] = frozenset()  # "zum zweiten Mal", "erstmals" (occurrence.py)
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
@@ -43,7 +45,8 @@ class ClaimContext:
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
         offset = claim.noun is not None and is_offset(text, claim.noun.end)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
-                   document_date, deadline, offset)
+                   document_date, deadline, offset,
+                   occurrences(text[claim.sentence_start:claim.sentence_end]))
 
 
 @dataclass
@@ -59,6 +62,7 @@ class FactContext:
     act_time: Optional[TimeSpan]  # the implicit time: the act behind a fact dated only by a deadline
     deadline: bool
     offset: bool
+    occurrence: frozenset[float]
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date]) -> "FactContext":
@@ -70,7 +74,7 @@ class FactContext:
         if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
             reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
-                   effective_time(None, reference_date, fact), deadline, offset)
+                   effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence))
 
 
 @dataclass
@@ -87,6 +91,7 @@ class PairScore:
     other_period: bool = False  # the claim's paragraph is dated outside the fact's time
     other_occurrence: bool = False  # another ordinal: the n-th occurrence is not the m-th
     compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
+    slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
@@ -111,6 +116,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
+    ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
     deadline_act = None
@@ -242,6 +248,8 @@ def _identity(ps: PairScore) -> float:
             score -= cfg.SLOT_DIFFER[name]
     if ps.status["date"] == "agree" and ps.implicit_date:
         score += cfg.IMPLICIT_TIME_AGREE
+    if ps.status["occurrence"] == "agree":
+        score += cfg.OCCURRENCE_AGREE
     return max(0.0, min(1.0, score))
 
 
@@ -253,6 +261,8 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
         out.append("event")
     if ps.status["noun"] == "differ":
         out.append("noun")
+    if ps.status["occurrence"] == "differ" and not (_ordinal(claim) and _ordinal(fact)):
+        out.append("occurrence")  # "am 27. März zum ersten Mal" is not "zum zweiten Mal am Donnerstag"
     if claim.quantity is not None and fact.quantity is not None:
         if _ordinal(claim) != _ordinal(fact):
             out.append("ordinal")  # "die zweite Runde" is no count of two

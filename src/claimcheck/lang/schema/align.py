@@ -18,6 +18,7 @@ class AlignFile(BaseModel):
     deadline_nouns: list[str]
     offset: list[str]
     backstory: list[str]
+    occurrence: dict[str, int]  # adverbs that say which occurrence a sentence tells of ("erstmals": 1)
     letters: str  # the alphabet of words, as a regex character class body
     stemmer: str  # Snowball stemmer name (snowballstemmer.algorithms())
     frequency_list: str  # wordfreq language code of the word-rarity weights

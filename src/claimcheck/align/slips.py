@@ -1,0 +1,71 @@
+"""Slips: a draft value that looks like a typo or an off-by-one of the source's value.
+
+The identity score never looks at the two values under test. This module adds the one piece of
+value evidence that is safe to use: the *shape* of the difference. Wrong values in drafts are
+mostly slips of the source value: one digit mistyped (45 for 35, 3,9 for 2,9), a year off by
+one to three (2015 for 2016), one part of a date wrong (26. for 27. Februar, März for Februar,
+2024 for 2025). Another quantity that happens to be one digit away from a fact's value is rare,
+and when the draft value is itself stated somewhere in the source, the draft may well be
+about that other statement: then it is no slip (the aligner checks that: ``engine._mark_slips``).
+
+A slip lowers the identity a mismatch needs (``config.SLIP_*``); it never makes a mismatch on
+its own, never applies to vague or hedged amounts, ordinals, implicit or relative times.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from claimcheck.align import config as cfg
+from claimcheck.models import Quantity, TimeSpan
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
+
+
+def _digits(value: float) -> str:
+    """The digits of a number as written, without separators: 2.9 -> "29", 1200 -> "1200"."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", "").lstrip("-")
+
+
+def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
+    """Both exact, and one digit mistyped (same length, one position differs) or off by one."""
+    if q is None or f is None or not (q.exact and f.exact) or ORDINAL in (q.unit, f.unit):
+        return False
+    a, b = q.value, f.value
+    assert a is not None and b is not None  # exact
+    if a == b or (a < 0) != (b < 0):
+        return False
+    if a == int(a) and b == int(b) and abs(a - b) == 1:
+        return True
+    da, db = _digits(a), _digits(b)
+    return len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+
+
+def _parts(t: TimeSpan) -> Optional[tuple[int, int, int]]:
+    """(year, month, day) of a time that names one day, month or year; 0 for the parts it leaves open."""
+    if t.granularity == "day" and t.first == t.last:
+        return t.first.year, t.first.month, t.first.day
+    if t.granularity == "month" and t.first.month == t.last.month and t.first.year == t.last.year:
+        return t.first.year, t.first.month, 0
+    if t.granularity == "year" and t.first.year == t.last.year:
+        return t.first.year, 0, 0
+    return None
+
+
+def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
+    """Exactly one stated part of the claim's date differs from the fact's (a year by at most
+    ``SLIP_YEARS``); the parts the claim leaves open are not compared."""
+    if t is None or f is None or t.inherited or "implicit" in (t.anchor, f.anchor):
+        return False
+    a, b = _parts(t), _parts(f)
+    if a is None or b is None:
+        return False
+    if t.granularity == "year" and t.modifier is not None:  # "Ende 2016": only its year is compared
+        a = (a[0], 0, 0)
+    pairs = [(x, y) for x, y in zip(a, b) if x]  # the parts the claim states
+    if any(y == 0 for _, y in pairs):
+        return False  # the claim is more precise than the fact
+    wrong = [(i, x, y) for i, (x, y) in enumerate(pairs) if x != y]
+    if len(wrong) != 1:
+        return False
+    i, x, y = wrong[0]
+    return i != 0 or abs(x - y) <= cfg.SLIP_YEARS

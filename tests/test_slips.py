@@ -1,0 +1,132 @@
+"""Slips and occurrences (align/slips.py, align/occurrence.py): value evidence of the shape of a
+difference, and which occurrence of a repeated event a sentence names. The tables and the
+source below were written for this file (invented events), not taken from the tuning data."""
+from datetime import date
+
+import pytest
+
+from claimcheck.align import config as cfg
+from claimcheck.align.occurrence import occurrence_status, occurrences
+from claimcheck.align.slips import count_slip, date_slip
+from claimcheck.models import Quantity, TimeSpan
+
+
+def _q(value, hedge=None, unit=None):
+    return Quantity(text=str(value), start=0, end=1, value=value, low=value, high=value, hedge=hedge, unit=unit)
+
+
+def _t(first, last=None, granularity="day", anchor="absolute", modifier=None, inherited=False):
+    return TimeSpan(text="x", start=0, end=1, first=first, last=last or first, granularity=granularity,
+                    anchor=anchor, modifier=modifier, inherited=inherited)
+
+
+@pytest.mark.parametrize("a, b, slip", [
+    (45, 35, True),  # one digit mistyped
+    (765, 755, True),
+    (1300, 1200, True),
+    (3.9, 2.9, True),  # decimals: their digits
+    (0.6, 0.9, True),
+    (19, 20, True),  # off by one across a ten
+    (3, 2, True),  # "drei" for "zwei"
+    (100, 98, False),  # two digits and the length differ: another quantity
+    (2, 2.3, False),
+    (60, 35, False),
+    (735, 755, True),
+    (573, 755, False),  # transposed: two digits differ
+    (-1.6, 1.6, False),  # sign
+    (35, 35, False),  # the same value is no slip
+])
+def test_count_slip(a, b, slip):
+    assert count_slip(_q(a), _q(b)) is slip
+
+
+def test_count_slip_needs_exact_values_and_no_ordinals():
+    assert not count_slip(_q(45, hedge="mehr als"), _q(35))
+    assert not count_slip(_q(2, unit="ordinal"), _q(3, unit="ordinal"))
+    assert not count_slip(None, _q(35))
+
+
+Y, M = "year", "month"
+
+
+@pytest.mark.parametrize("claim, fact, slip", [
+    (_t(date(2025, 2, 26)), _t(date(2025, 2, 27)), True),  # the day
+    (_t(date(2025, 3, 27)), _t(date(2025, 2, 27)), True),  # the month
+    (_t(date(2024, 2, 27)), _t(date(2025, 2, 27)), True),  # the year
+    (_t(date(2025, 3, 26)), _t(date(2025, 2, 27)), False),  # two parts
+    (_t(date(2015, 1, 1), date(2015, 12, 31), Y), _t(date(2016, 1, 1), date(2016, 12, 31), Y), True),
+    (_t(date(2022, 1, 1), date(2022, 12, 31), Y), _t(date(2018, 1, 1), date(2018, 12, 31), Y), False),  # 4 years
+    (_t(date(2013, 1, 1), date(2013, 12, 31), Y), _t(date(2014, 3, 18)), True),  # the claim's year only
+    (_t(date(2024, 1, 1), date(2024, 1, 31), M), _t(date(2025, 1, 20)), True),  # "Januar 2024" for 20.1.2025
+    (_t(date(2025, 2, 27)), _t(date(2025, 3, 1), date(2025, 3, 31), M), False),  # claim more precise
+    (_t(date(2015, 10, 1), date(2015, 12, 31), Y, modifier="end"), _t(date(2016, 10, 1), date(2016, 12, 31), Y,
+                                                                        modifier="end"), True),  # "Ende 2015"
+])
+def test_date_slip(claim, fact, slip):
+    assert date_slip(claim, fact) is slip
+
+
+def test_no_slip_of_implicit_or_inherited_times():
+    fact = _t(date(2025, 2, 27))
+    assert not date_slip(_t(date(2025, 2, 26), anchor="implicit"), fact)
+    assert not date_slip(_t(date(2025, 2, 26), inherited=True), fact)
+    assert not date_slip(_t(date(2025, 2, 26)), _t(date(2025, 2, 27), anchor="implicit"))
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Die Minister trafen sich zum zweiten Mal in Genf.", {2}),
+    ("Erstmals seit Jahren sprachen beide Seiten wieder miteinander.", {1}),
+    ("Bei der dritten Runde am Montag gab es keine Einigung.", {3}),
+    ("Die Regierung wies 14 Diplomaten aus.", set()),
+])
+def test_occurrences(sentence, found):
+    assert occurrences(sentence) == frozenset(float(v) for v in found)
+
+
+def test_occurrence_status():
+    assert occurrence_status(frozenset({1.0}), frozenset({2.0})) == "differ"
+    assert occurrence_status(frozenset({1.0}), frozenset({1.0, 3.0})) == "agree"
+    assert occurrence_status(frozenset(), frozenset({2.0})) == "unknown"
+
+
+SOURCE_PRAG = """date 2022-05
+Tschechien und Russland verhandeln über ihre Vertretungen
+
+Vertreter beider Regierungen sind am 12. Mai in Brünn zum zweiten Mal zu Gesprächen über die Arbeit ihrer Botschaften zusammengekommen. Erstmals hatten sie am 14. April in Ostrava beraten.
+
+Nach Angaben des Außenministeriums arbeiten derzeit noch 47 Angestellte in der russischen Botschaft in Prag. Im vergangenen Jahr hatte Tschechien 18 Mitarbeiter der Botschaft ausgewiesen.
+"""
+
+
+@pytest.fixture(scope="module")
+def prag(tmp_path_factory):
+    from claimcheck import Checker
+
+    path = tmp_path_factory.mktemp("src") / "prag-2022-05.txt"
+    path.write_text(SOURCE_PRAG, encoding="utf-8")
+    return Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+
+
+def _verdict(checker, sentence, anchor):
+    report = checker.check_text(f"date 2022-05\n{sentence}")
+    claim = next(c for c in report.claims if c.text.startswith(anchor))
+    return claim.verdict, [(m.field, m.expected) for m in claim.mismatches]
+
+
+@pytest.mark.parametrize("sentence, anchor, verdict, mismatches", [
+    # weak context: only a slip of the source's value is called wrong, another value stays open
+    ("Die ersten Beratungen gab es am 14. Mai.", "14. Mai", "mismatch", [("date", "14. April")]),
+    ("Die ersten Beratungen gab es am 3. Juni.", "3. Juni", "unverified", []),
+    ("Die ersten Beratungen gab es am 14. April.", "14. April", "supported", []),
+    ("Noch immer sind 57 Angestellte für Moskau tätig.", "57", "mismatch", [("count", "47")]),
+    ("Noch immer sind 63 Angestellte für Moskau tätig.", "63", "unverified", []),
+    # another occurrence is another statement: the first meeting was not on 12 May
+    ("Zum ersten Mal berieten beide Seiten am 12. Mai.", "12. Mai", "unverified", []),
+    ("Die Vertreter trafen sich am 13. Mai zum zweiten Mal in Brünn.", "13. Mai", "mismatch", [("date", "12. Mai")]),
+])
+def test_slips_and_occurrences_on_an_unseen_source(prag, sentence, anchor, verdict, mismatches):
+    assert _verdict(prag, sentence, anchor) == (verdict, mismatches)
+
+
+def test_the_slip_threshold_stays_above_the_support_floor():
+    assert cfg.SLIP_MIN >= cfg.SUPPORT - 0.05 and cfg.SLIP_BONUS > 0
