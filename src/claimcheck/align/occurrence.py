@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
 from claimcheck.align.context import align_data
 from claimcheck.nlp.numbers.ordinals import find_ordinals
@@ -30,7 +31,7 @@ def occurrences(sentence: str, lang: str = "de") -> frozenset[float]:
     return frozenset(found)
 
 
-def occurrence_status(a: frozenset[float], b: frozenset[float]) -> str:
+def occurrence_status(a: frozenset[float], b: frozenset[float]) -> Literal["agree", "differ", "unknown"]:
     """agree when both name a common occurrence, differ when both name some and none in common."""
     if not a or not b:
         return "unknown"
