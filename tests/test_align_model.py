@@ -255,3 +255,27 @@ def test_coarse_time_edges(claim, fact, status):
     from claimcheck.align.score import _date_status
 
     assert _date_status(claim, fact)[0] == status
+
+
+SOURCE_DATELINE = """date 2023-06
+
+14.06.2023 09.30 Aktualisiert
+Die Außenminister Finnlands und Norwegens haben sich heute in Tromsø getroffen, um über die Grenzregion zu beraten.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Am 14. Juni 2023 kamen die Außenminister Finnlands und Norwegens in Tromsø zusammen.", "supported"),
+    ("Am 16. Juni 2023 kamen die Außenminister Finnlands und Norwegens in Tromsø zusammen.", "mismatch"),
+])
+def test_a_dateline_makes_heute_an_exact_day(tmp_path, sentence, verdict):
+    """Without the dateline "heute" is only a day of June 2023 (never called wrong); the dateline
+    of the page makes it 14 June."""
+    from claimcheck import Checker
+
+    path = tmp_path / "tromso.txt"
+    path.write_text(SOURCE_DATELINE, encoding="utf-8")
+    ref = Checker(model="blank").build_reference(path)
+    assert ref.document_date_exact and str(ref.document_date) == "2023-06-14"
+    report = Checker(reference=ref, model="blank").check_text(f"date 2023-06\n{sentence}")
+    assert [c.verdict for c in report.claims] == [verdict]

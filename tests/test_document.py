@@ -52,3 +52,17 @@ def test_date_info_names_source_and_conflict(text, given, source, label, conflic
     assert (info.source, info.date.label) == (source, label)
     assert any("widerspricht --date" in n for n in info.notices) is conflict
     assert bool(info.notices) is (conflict or source == "today")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("date 2025-02\n\n27.02.2025 12.18 Online seit heute\nText", "2025-02-27"),  # a dateline names the day
+    ("date 2025-02\n3.2.2025\nText", "2025-02-03"),
+    ("date 2025-02\n\n27.03.2025 12.18\nText", "2025-02"),  # another month: the header wins
+    ("date 2025-02\n\n31.02.2025\nText", "2025-02"),  # no such day
+    ("date 2025-02\n\nAm 12.02.2025 trafen sich …", "2025-02"),  # a date inside the text is no dateline
+    ("date 2025-02-18\n\n27.02.2025\nText", "2025-02-18"),  # a header with a day is kept
+])
+def test_dateline_refines_a_month_header(text, label):
+    found, _ = header_date(text)
+    assert found is not None and found.label == label
+    assert found.exact == (len(label) == 10)

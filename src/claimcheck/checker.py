@@ -72,7 +72,7 @@ class Checker:
         """The fact base with its candidate index (built once)."""
         if self._aligner is None:
             ref = self.reference
-            self._aligner = Aligner(ref.facts, self.lexicon, ref.document_date)
+            self._aligner = Aligner(ref.facts, self.lexicon, ref.document_date, bool(ref.document_date_exact))
         return self._aligner
 
     @property
@@ -133,7 +133,8 @@ class Checker:
         notices += _table_notices(text) if checked and self.noise else []
         for claims in self._claim_chunks(text, info, chunk) if checked else iter([[]]):
             report = build_report(text, claims, self.aligner, source=source, document_date=info.date.label,
-                                  reference=self.reference_name, document_day=info.date.value)
+                                  reference=self.reference_name, document_day=info.date.value,
+                                  document_exact=info.date.exact)
             report.date_source, report.language, report.notices = info.source, language.code, notices
             yield suppress.apply(report, text, ignore)
 

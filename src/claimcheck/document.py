@@ -1,4 +1,8 @@
-"""The document date: a leading ``date YYYY-MM[-DD]`` header line (as in dpa texts), else given."""
+"""The document date: a leading ``date YYYY-MM[-DD]`` header line (as in dpa texts), else given.
+
+A header that names only a month is refined by a dateline: a page that starts, right after the
+header, with a numeric date of that month ("27.02.2025 12.18 Online seit heute") was written
+on that day, so "heute" and "vergangene Woche Dienstag" resolve to exact days."""
 from __future__ import annotations
 
 import re
@@ -10,12 +14,18 @@ from claimcheck.errors import ClaimcheckError
 
 HEADER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|\Z)", re.IGNORECASE)
 ISO = re.compile(r"\A(\d{4})-(\d{2})(?:-(\d{2}))?\Z")
+DATELINE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")  # "27.02.2025" opening the text
 
 
 @dataclass(frozen=True)
 class DocDate:
     value: date  # first day of the stated period
     label: str  # as stated: "2025-02" or "2025-02-18"
+
+    @property
+    def exact(self) -> bool:
+        """The date names a day, not only a month."""
+        return len(self.label) == len("2025-02-18")
 
 
 def parse_date_value(value: str) -> DocDate:
@@ -40,9 +50,24 @@ def header_date(text: str) -> tuple[Optional[DocDate], int]:
     if not m:
         return None, 0
     try:
-        return _make(m, m.group(0).split()[-1]), m.end()
+        found = _make(m, m.group(0).split()[-1])
     except ClaimcheckError:
         return None, 0
+    return _dateline(found, text, m.end()), m.end()
+
+
+def _dateline(found: DocDate, text: str, header_end: int) -> DocDate:
+    """The day of a dateline that opens the text inside the header's month, else ``found``."""
+    m = DATELINE.match(text, header_end)
+    if found.exact or m is None:
+        return found
+    day, month, year = (int(g) for g in m.groups())
+    if (year, month) != (found.value.year, found.value.month):
+        return found
+    try:
+        return DocDate(date(year, month, day), f"{year:04d}-{month:02d}-{day:02d}")
+    except ValueError:
+        return found
 
 
 def resolve_date(text: str, given: Optional[DocDate] = None,

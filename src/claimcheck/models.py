@@ -165,6 +165,7 @@ class FactBase(BaseModel):
     schema_version: int = SCHEMA_VERSION
     source: str
     document_date: Optional[date] = None
+    document_date_exact: Optional[bool] = None  # True: document_date names a day, not only its month
     generator: str = "claimcheck"
     facts: list[Fact]
 

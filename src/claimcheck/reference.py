@@ -43,7 +43,7 @@ def build_from_text(text: str, source: str, extract, date: Optional[DocDate] = N
     """``extract(text, document_date) -> list[Claim]`` is the draft extractor (Checker.extract)."""
     doc_date, _ = resolve_date(text, date)
     claims = extract(text, doc_date)
-    return FactBase(source=source, document_date=doc_date.value,
+    return FactBase(source=source, document_date=doc_date.value, document_date_exact=doc_date.exact or None,
                     facts=facts_from_claims(claims, text, source))
 
 

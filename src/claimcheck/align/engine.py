@@ -46,10 +46,11 @@ class Decision:
 
 
 class Aligner:
-    def __init__(self, facts: Sequence[Fact], lex: Lexicon, reference_date: Optional[date] = None):
+    def __init__(self, facts: Sequence[Fact], lex: Lexicon, reference_date: Optional[date] = None,
+                 reference_exact: bool = False):
         self.facts = list(facts)
         self.lex = lex
-        self.contexts = [FactContext.of(f, reference_date) for f in self.facts]
+        self.contexts = [FactContext.of(f, reference_date, reference_exact) for f in self.facts]
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
             for key in _fact_keys(f, lex):
@@ -62,14 +63,15 @@ class Aligner:
             found |= self._index.get(key, set())
         return sorted(found)
 
-    def decide(self, text: str, claim: Claim, document_date: Optional[date]) -> Decision:
+    def decide(self, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False) -> Decision:
+        """``exact_date``: the document date names a day (not only a month)."""
         if claim.negated:
             return Decision("unverified", negated=True, reason=message("align.negated"))
         sentence = text[claim.sentence_start:claim.sentence_end]
         found = self.candidates(claim, sentence)
         pairs = []
         if found:  # most claims of a text share nothing with the source: no context needed
-            cc = ClaimContext.of(text, claim, document_date)
+            cc = ClaimContext.of(text, claim, document_date, exact_date)
             pairs = self.score_all(cc, found)
         return _verdict(claim, pairs, checkworthy(text, claim))
 

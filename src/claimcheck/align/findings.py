@@ -21,8 +21,8 @@ RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
 
 def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source: str,
                  document_date: Optional[str], reference: Optional[str],
-                 document_day: Optional[date] = None) -> Report:
-    decisions = [aligner.decide(text, c, document_day) for c in claims]
+                 document_day: Optional[date] = None, document_exact: bool = False) -> Report:
+    decisions = [aligner.decide(text, c, document_day, document_exact) for c in claims]
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])

@@ -37,16 +37,18 @@ class ClaimContext:
     deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
     offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
     occurrence: frozenset[float] = frozenset()  # "zum zweiten Mal", "erstmals" (occurrence.py)
+    exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
 
     @classmethod
-    def of(cls, text: str, claim: Claim, document_date: Optional[date]) -> "ClaimContext":
+    def of(cls, text: str, claim: Claim, document_date: Optional[date],
+           exact_date: bool = False) -> "ClaimContext":
         sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
         offset = claim.noun is not None and is_offset(text, claim.noun.end)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
-                   occurrences(text[claim.sentence_start:claim.sentence_end]))
+                   occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date)
 
 
 @dataclass
@@ -63,9 +65,10 @@ class FactContext:
     deadline: bool
     offset: bool
     occurrence: frozenset[float]
+    exact_date: bool  # the reference's date names a day
 
     @classmethod
-    def of(cls, fact: Fact, reference_date: Optional[date]) -> "FactContext":
+    def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
         p, q, t = fact.provenance, fact.quantity, fact.time
         sentence, local, near = fact_bags(fact)
         role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
@@ -74,7 +77,8 @@ class FactContext:
         if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
             reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
-                   effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence))
+                   effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
+                   exact_date)
 
 
 @dataclass
@@ -118,7 +122,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
-    ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time)
+    ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     deadline_act = None
     if cc.deadline != fc.deadline and (cc.deadline or ps.status["date"] != "unknown"):
         # a deadline and the time of the act are not comparable; the act of a fact whose only
@@ -126,7 +130,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         # claim whose only time is a deadline happened in the months before it
         deadline_act = act_window(cc.time) if cc.deadline else None
         ps.compared_time = fc.act_time if not cc.deadline else fact_time
-        ps.status["date"], ps.implicit_date = _deadline_status(cc, ps.compared_time, deadline_act)
+        ps.status["date"], ps.implicit_date = _deadline_status(cc, fc, ps.compared_time, deadline_act)
     ps.identity = _identity(ps)
     ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
@@ -147,12 +151,12 @@ def act_window(deadline: Optional[TimeSpan]) -> Optional[TimeSpan]:
     return deadline.model_copy(update={"first": first, "granularity": "year", "anchor": "implicit"})
 
 
-def _deadline_status(cc: ClaimContext, fact_time: Optional[TimeSpan],
+def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[TimeSpan],
                      deadline_act: Optional[TimeSpan]) -> tuple[Status, bool]:
     """A fact dated only by a deadline against the claim's act: compared as implicit times; a
     claim dated only by a deadline: its act window agrees weakly with a fact inside it."""
     if not cc.deadline:
-        return _date_status(cc.time, fact_time)
+        return _date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     if deadline_act is None or fact_time is None or cc.claim.kind == "date":
         return "unknown", False  # a deadline that is the claim's value is compared with deadlines only
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
@@ -199,23 +203,25 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
     return "agree" if q.overlaps(f) else "differ"
 
 
-def _widened(t: TimeSpan) -> TimeSpan:
+def _widened(t: TimeSpan, exact: bool) -> TimeSpan:
     """A weekday or "heute" resolved against a document date of month precision may be off by
-    a week either way: compare it as that week."""
-    if relative(t) and t.granularity == "day":
+    a week either way: compare it as that week (``exact``: the document date names its day)."""
+    if relative(t) and not exact and t.granularity == "day":
         return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
     return t
 
 
-def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> tuple[Status, bool]:
+def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan],
+                 t_exact: bool = False, f_exact: bool = False) -> tuple[Status, bool]:
+    """``*_exact``: that side's document date names a day, so its relative days are exact."""
     if t is None or f is None:
         return "unknown", False
-    t, f = _widened(t), _widened(f)
+    t, f = _widened(t, t_exact), _widened(f, f_exact)
     if t.overlaps(f):
         return "agree", t.anchor == "implicit" or f.anchor == "implicit"
     if t.inherited or t.anchor == "implicit":
         return "unknown", False  # judged where it is written / background of another period
-    if relative(t) or relative(f):
+    if (relative(t) and not t_exact) or (relative(f) and not f_exact):
         return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
     if _fuzzy_edge(t, f):
         return "unknown", False  # "Ende August" for "1. September": a coarse time's edge is fuzzy
