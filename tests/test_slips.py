@@ -46,6 +46,22 @@ def test_count_slip_needs_exact_values_and_no_ordinals():
     assert not count_slip(None, _q(35))
 
 
+def _bound(value, below):
+    low, high = (None, value) if below else (value, None)
+    return Quantity(text=str(value), start=0, end=1, value=value, low=low, high=high,
+                    hedge="weniger als" if below else "mehr als")
+
+
+@pytest.mark.parametrize("bound, below, fact, slip", [
+    (700, True, 755, True),  # "weniger als 700" for 755: rounded the wrong way
+    (800, False, 755, True),  # "mehr als 800"
+    (500, True, 755, False),  # too far: another claim
+    (2, True, 2.3, True),  # "unter zwei Prozent" for 2,3
+])
+def test_hedge_slip(bound, below, fact, slip):
+    assert count_slip(_bound(bound, below), _q(fact)) is slip
+
+
 Y, M = "year", "month"
 
 
@@ -120,6 +136,8 @@ def _verdict(checker, sentence, anchor):
     ("Die ersten Beratungen gab es am 14. April.", "14. April", "supported", []),
     ("Noch immer sind 57 Angestellte für Moskau tätig.", "57", "mismatch", [("count", "47")]),
     ("Noch immer sind 63 Angestellte für Moskau tätig.", "63", "unverified", []),
+    ("Noch immer sind mehr als 50 Angestellte für Moskau tätig.", "mehr als 50", "mismatch", [("count", "47")]),
+    ("Noch immer sind mehr als 60 Angestellte für Moskau tätig.", "mehr als 60", "unverified", []),
     # another occurrence is another statement: the first meeting was not on 12 May
     ("Zum ersten Mal berieten beide Seiten am 12. Mai.", "12. Mai", "unverified", []),
     ("Die Vertreter trafen sich am 13. Mai zum zweiten Mal in Brünn.", "13. Mai", "mismatch", [("date", "12. Mai")]),

@@ -2,14 +2,14 @@
 
 The identity score never looks at the two values under test. This module adds the one piece of
 value evidence that is safe to use: the *shape* of the difference. Wrong values in drafts are
-mostly slips of the source value: one digit mistyped (45 for 35, 3,9 for 2,9), a year off by
+mostly slips of the source value: a bound rounded the wrong way ("weniger als 700" for 755), one digit mistyped (45 for 35, 3,9 for 2,9), a year off by
 one to three (2015 for 2016), one part of a date wrong (26. for 27. Februar, März for Februar,
 2024 for 2025). Another quantity that happens to be one digit away from a fact's value is rare,
 and when the draft value is itself stated somewhere in the source, the draft may well be
 about that other statement: then it is no slip (the aligner checks that: ``engine._mark_slips``).
 
 A slip lowers the identity a mismatch needs (``config.SLIP_*``); it never makes a mismatch on
-its own, never applies to vague or hedged amounts, ordinals, implicit or relative times.
+its own, never applies to vague amounts, approximate hedges, ordinals, implicit or inherited times.
 """
 from __future__ import annotations
 
@@ -27,8 +27,13 @@ def _digits(value: float) -> str:
 
 
 def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
-    """Both exact, and one digit mistyped (same length, one position differs) or off by one."""
-    if q is None or f is None or not (q.exact and f.exact) or ORDINAL in (q.unit, f.unit):
+    """Both exact, and one digit mistyped (same length, one position differs) or off by one; or
+    a bound that just misses an exact value ("weniger als 700" for 755: ``hedge_slip``)."""
+    if q is None or f is None or ORDINAL in (q.unit, f.unit):
+        return False
+    if not q.exact:
+        return hedge_slip(q, f)
+    if not f.exact:
         return False
     a, b = q.value, f.value
     assert a is not None and b is not None  # exact
@@ -38,6 +43,15 @@ def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
         return True
     da, db = _digits(a), _digits(b)
     return len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+
+
+def hedge_slip(q: Quantity, f: Quantity) -> bool:
+    """A one-sided bound ("mehr als", "unter") that excludes the fact's exact value but lies
+    within ``SLIP_HEDGE`` of it: the writer rounded the wrong way."""
+    one_sided = (q.low is None) != (q.high is None)
+    if not (one_sided and f.exact and q.value and f.value) or q.vague:
+        return False
+    return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(f.value)
 
 
 def _parts(t: TimeSpan) -> Optional[tuple[int, int, int]]:
