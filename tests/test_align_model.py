@@ -161,6 +161,10 @@ def test_role_compatibility_is_strict_for_a_wrong_number():
     ("Spätestens 20. März müssen sie gehen.", True),
     ("Am 20. März läuft die Frist ab.", True),
     ("Am 20. März reisten sie aus.", False),
+    # a compound names a deadline by its head, also when it starts far before the date
+    ("Die Meldefrist für alle Vertreter des Konsulats in der Hafenstadt endet am 20. März.", True),
+    ("Das Ultimatum läuft am 20. März aus.", True),
+    ("Die kurzfristig angesetzte Sitzung begann am 20. März.", False),
 ])
 def test_deadline(text, deadline):
     assert is_deadline(text, text.index("20."), 0) is deadline

@@ -151,13 +151,18 @@ def roles_compatible(claim_role: str, fact_role: str, strict: bool = True, lang:
 
 def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
     """A time expression right after "bis", "spätestens" … (skipping an article: "bis zum"),
-    or in a clause that names a deadline ("läuft die Frist ab")."""
+    or in a clause that names a deadline ("läuft die Frist ab", "die Ausreisefrist endet": a
+    compound counts by its head)."""
     data = align_data(lang)
     words = [w.lower() for w in WORD.findall(text[max(lo, start - 20):start])][-2:]
     if any(w in data.deadline for w in words):
         return True
-    near = set(WORD.findall(text[max(lo, start - cfg.LOCAL_CHARS):start + cfg.LOCAL_CHARS]))
-    return bool(near & set(data.deadline_nouns))
+    a = max(lo, start - cfg.LOCAL_CHARS)
+    while a > lo and text[a - 1].isalpha():  # whole words only: "Ausreisefrist", not "reisefrist"
+        a -= 1
+    near = WORD.findall(text[a:start + cfg.LOCAL_CHARS])
+    heads = tuple(n.casefold() for n in data.deadline_nouns)
+    return any(w in data.deadline_nouns or (w[:1].isupper() and w.casefold().endswith(heads)) for w in near)
 
 
 def is_backstory(text: str, start: int, lo: int, lang: str = "de") -> bool:
