@@ -283,3 +283,7 @@ def test_a_dateline_makes_heute_an_exact_day(tmp_path, sentence, verdict):
     assert ref.document_date_exact and str(ref.document_date) == "2023-06-14"
     report = Checker(reference=ref, model="blank").check_text(f"date 2023-06\n{sentence}")
     assert [c.verdict for c in report.claims] == [verdict]
+    if verdict == "mismatch":  # the correction is the day "heute" stands for, never the word itself
+        claim = report.claims[0]
+        assert [m.expected for m in claim.mismatches] == ["14. Juni 2023"]
+        assert [r.value for r in claim.replacements] in ([], ["14. Juni 2023"])

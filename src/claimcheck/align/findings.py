@@ -12,7 +12,7 @@ from claimcheck.align.context import align_data
 from claimcheck.lang import message
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
-                               Replacement, Report, Summary)
+                               Replacement, Report, Summary, TimeSpan)
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.render.words import SLOT_LABELS
 
@@ -126,7 +126,9 @@ def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
         t = p.compared_time
         if t is None:
             return None
-        return message("findings.implicit_date", label=t.label()) if t.anchor == "implicit" else t.text
+        if t.anchor == "implicit":
+            return message("findings.implicit_date", label=t.label())
+        return t.label() if _resolved(t) else t.text
     if field == "actor" and fact.actor is not None:
         return lex.actor_labels.get(fact.actor.value, fact.actor.text)
     slot = fact.slot(field)
@@ -182,11 +184,18 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
     if m.field == "date" and claim.time is not None and p.compared_time is not None:
         t, f = claim.time, p.compared_time
         if f.anchor != "implicit" and (t.granularity, t.modifier) == (f.granularity, f.modifier):
-            return Replacement(start=t.start, end=t.end, value=f.text)
+            return Replacement(start=t.start, end=t.end, value=f.label() if _resolved(f) else f.text)
         return None
     if m.field in ("place", "person"):
         return Replacement(start=m.start, end=m.end, value=m.expected)
     return None  # actors and counted nouns need the sentence rephrased ("die USA hat")
+
+
+def _resolved(t: TimeSpan) -> bool:
+    """A time the source states only relative to its own date ("heute", "vergangene Woche"; not
+    "20. März" with its year inferred): the draft gets the date it stands for, not the words,
+    which would mean another day there."""
+    return t.anchor in ("document", "text", "previous") and not any(ch.isdigit() for ch in t.text)
 
 
 def _correction(claim: Claim, fixes: list[Replacement], text: str) -> Optional[str]:
