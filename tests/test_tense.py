@@ -40,6 +40,8 @@ WED = date(2025, 2, 19)  # a Wednesday
     # "bis zum"/"bis zur": the preposition before the contracted article decides
     ("Die Gesandten haben bis zum 10. Januar Zeit.", "10. Januar", "2026-01-10"),
     ("Sie reisten am 10. Januar aus, bis zur Grenze begleitet.", "10. Januar", "2025-01-10"),
+    # "spätestens" is a deadline preposition like "bis", whatever the verb ("haben … zu verlassen")
+    ("Spätestens 10. Januar haben die Gesandten das Land zu verlassen.", "10. Januar", "2026-01-10"),
 ])
 def test_weekday_and_month_follow_the_tense(text, expr, first):
     spans = find_time_expressions(text, WED)
