@@ -144,6 +144,8 @@ def test_compound_head(word, head):
     ("Das Personal sinkt um 22.", "by"),
     ("Die Ausweisung von 14 Diplomaten.", ""),  # "von" alone is no starting level
     ("Es wurden 14 Diplomaten ausgewiesen.", ""),
+    ("In der Vertretung arbeiten nur noch 30 Menschen.", "to"),  # what is left
+    ("Damals hatte die Vertretung noch 52 Mitarbeiter.", ""),  # "noch" alone: not the level reached
 ])
 def test_quantity_role(text, role):
     digits = next(i for i, ch in enumerate(text) if ch.isdigit())
