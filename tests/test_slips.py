@@ -7,7 +7,7 @@ import pytest
 
 from claimcheck.align import config as cfg
 from claimcheck.align.occurrence import occurrence_status, occurrences
-from claimcheck.align.slips import count_slip, date_slip
+from claimcheck.align.slips import count_slip, date_slip, in_claim_unit
 from claimcheck.models import Quantity, TimeSpan
 
 
@@ -27,7 +27,8 @@ def _t(first, last=None, granularity="day", anchor="absolute", modifier=None, in
     (3.9, 2.9, True),  # decimals: their digits
     (0.6, 0.9, True),
     (19, 20, True),  # off by one across a ten
-    (3, 2, True),  # "drei" for "zwei"
+    (3, 2, True),  # "drei" for "zwei": off by one
+    (5, 3, False),  # one digit alone: another number
     (100, 98, False),  # two digits and the length differ: another quantity
     (2, 2.3, False),
     (60, 35, False),
@@ -60,6 +61,18 @@ def _bound(value, below):
 ])
 def test_hedge_slip(bound, below, fact, slip):
     assert count_slip(_bound(bound, below), _q(fact)) is slip
+
+
+@pytest.mark.parametrize("claim, noun, fact, fact_noun, slip", [
+    (4, "Tag", 72, "Stunde", True),  # "vier Tage" for 72 hours: a slip of "drei Tage"
+    (2, "Tag", 72, "Stunde", True),
+    (5, "Tag", 72, "Stunde", False),  # two days off
+    (50, "Stunde", 2, "Tag", False),  # 48 hours: two digits differ
+    (49, "Stunde", 2, "Tag", True),
+    (4, "Woche", 30, "Tag", False),  # 30 days are no whole number of weeks: compared as they are
+])
+def test_duration_slip_in_the_claims_unit(claim, noun, fact, fact_noun, slip):
+    assert count_slip(_q(claim), in_claim_unit(_q(claim), _q(fact), noun, fact_noun)) is slip
 
 
 Y, M = "year", "month"

@@ -19,11 +19,11 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
-from claimcheck.align.slips import count_slip, date_slip
+from claimcheck.align.slips import count_slip, date_slip, in_claim_unit
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, relative, score_pair)
 from claimcheck.lang import message
-from claimcheck.models import Claim, Fact
+from claimcheck.models import Claim, Fact, Quantity
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.render.words import SLOT_LABELS
 
@@ -91,11 +91,19 @@ def _mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     for p in eligible:
         differ = p.differ(*KEYS)
         if differ == ["count"]:
-            p.slip = count_slip(claim.quantity, p.fact.quantity)
+            p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time)
         if p.slip and any(q.status[differ[0]] == "agree" for q in eligible):
             p.slip = False
+
+
+def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:
+    """The fact's quantity, a duration in the claim's unit (``slips.in_claim_unit``)."""
+    if claim.quantity is None or fact.quantity is None:
+        return fact.quantity
+    noun = (claim.noun.value if claim.noun else None), (fact.noun.value if fact.noun else None)
+    return in_claim_unit(claim.quantity, fact.quantity, *noun)
 
 
 def _fact_keys(f: Fact, lex: Lexicon) -> set[str]:

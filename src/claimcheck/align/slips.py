@@ -2,7 +2,8 @@
 
 The identity score never looks at the two values under test. This module adds the one piece of
 value evidence that is safe to use: the *shape* of the difference. Wrong values in drafts are
-mostly slips of the source value: a bound rounded the wrong way ("weniger als 700" for 755), one digit mistyped (45 for 35, 3,9 for 2,9), a year off by
+mostly slips of the source value (durations in the claim's unit: "vier Tage" for 72 hours is
+a slip of "drei Tage"): a bound rounded the wrong way ("weniger als 700" for 755), one digit mistyped (45 for 35, 3,9 for 2,9), a year off by
 one to three (2015 for 2016), one part of a date wrong (26. for 27. Februar, März for Februar,
 2024 for 2025). Another quantity that happens to be one digit away from a fact's value is rare,
 and when the draft value is itself stated somewhere in the source, the draft may well be
@@ -16,6 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from claimcheck.align import config as cfg
+from claimcheck.align.context import in_hours
 from claimcheck.models import Quantity, TimeSpan
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
@@ -27,7 +29,8 @@ def _digits(value: float) -> str:
 
 
 def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
-    """Both exact, and one digit mistyped (same length, one position differs) or off by one; or
+    """Both exact, and one digit of several mistyped (same length, one position differs) or off
+    by one; or
     a bound that just misses an exact value ("weniger als 700" for 755: ``hedge_slip``)."""
     if q is None or f is None or ORDINAL in (q.unit, f.unit):
         return False
@@ -41,8 +44,21 @@ def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
         return False
     if a == int(a) and b == int(b) and abs(a - b) == 1:
         return True
-    da, db = _digits(a), _digits(b)
-    return len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+    da, db = _digits(a), _digits(b)  # one digit alone is no typo evidence: 5 for 3 is another number
+    return len(da) == len(db) > 1 and sum(x != y for x, y in zip(da, db)) == 1
+
+
+def in_claim_unit(q: Quantity, f: Quantity, q_noun: Optional[str], f_noun: Optional[str]) -> Quantity:
+    """The fact's duration in the claim's unit when that is a whole number ("72 Stunden" is 3 for
+    "vier Tage"), else the fact's quantity as it is."""
+    hq, hf = in_hours(q, q_noun), in_hours(f, f_noun)
+    if hq is None or hf is None or not (q.value and hq.value and hf.value) or q_noun == f_noun:
+        return f
+    value = hf.value / (hq.value / q.value)
+    if abs(value - round(value)) > 1e-6:
+        return f
+    v = float(round(value))
+    return f.model_copy(update={"value": v, "low": v, "high": v})
 
 
 def hedge_slip(q: Quantity, f: Quantity) -> bool:
