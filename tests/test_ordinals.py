@@ -13,6 +13,7 @@ from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
     ("Die ersten Gespräche fanden in Wien statt.", "ersten", 1),
     ("Im fünften Jahr der Krise wurde verhandelt.", "fünften", 5),
     ("Die Sprecherin nannte die Runde die erste einer Reihe.", "erste", 1),
+    ("Die Delegationen trafen sich zu ihrer dritten Runde.", "dritten", 3),  # feminine dative cue
 ])
 def test_ordinal_found(text, word, value):
     (q,) = find_ordinals(text)
