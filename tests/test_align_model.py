@@ -48,6 +48,10 @@ CASES = [
     # deadlines are compared with deadlines
     ("Die Diplomaten müssen Litauen bis zum 20. März verlassen.", "supported", []),
     ("Die Diplomaten müssen Litauen bis zum 27. März verlassen.", "mismatch", [("date", "20. März")]),
+    # a deadline against a deadline is an ordinary statement (no check-worthiness floor), with slips
+    ("Sie sollen bis zum 21. März abreisen.", "mismatch", [("date", "20. März")]),
+    ("Sie sollen bis zum 20. März abreisen.", "supported", []),
+    ("Sie sollen bis zum 3. Mai abreisen.", "unverified", []),
     # durations in hours; an offset in time is no duration
     ("Die Regierung ließ den Betroffenen drei Tage Zeit.", "supported", []),
     ("Die Regierung ließ den Betroffenen zwei Tage Zeit.", "mismatch", [("count", "72 Stunden")]),  # with its unit

@@ -139,10 +139,10 @@ def checkworthy(text: str, claim: Claim) -> bool:
 
 def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     eligible = [p for p in pairs if not p.constraints]
-    floor = 0.0 if worthy else cfg.CHECKWORTHY_MIN
-    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor)]
-    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor)]
-    readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor)
+    floors = {id(p): 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN for p in eligible}
+    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floors[id(p)])]
+    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floors[id(p)])]
+    readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floors[id(p)])
                 and (p.fact.kind == claim.kind or p in mismatches)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None

@@ -95,6 +95,7 @@ class PairScore:
     other_period: bool = False  # the claim's paragraph is dated outside the fact's time
     other_occurrence: bool = False  # another ordinal: the n-th occurrence is not the m-th
     compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
+    deadlines: bool = False  # both are deadlines: a deadline is checked against its own kind like any statement
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
 
     def agree(self, *names: str) -> list[str]:
@@ -116,7 +117,7 @@ def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
 
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     claim, fact, fact_time = cc.claim, fc.fact, fc.time
-    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time)
+    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline)
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
