@@ -162,6 +162,9 @@ def test_preposition_roles():
     ("2019 wies London den russischen Botschafter aber nicht aus.", [True]),
     ("Die USA wiesen 2018 60 Diplomaten aus, Österreich keine.", [False]),
     ("2018 wiesen die USA nicht nur 60 Diplomaten aus.", [False]),
+    # "kein" of another noun does not deny the counted one
+    ("Weil Norwegen den Familien der 14 ausgewiesenen Diplomaten keine Visa mehr erteilt, müssen sie ausreisen.", [False]),
+    ("Norwegen wies 2020 keine der 14 Diplomaten aus.", [True]),
 ])
 def test_negation(checker, text, negated):
     assert [c.negated for c in claims_of(checker, text)] == negated

@@ -108,7 +108,8 @@ def _negation(ctx: Ctx, claim: Claim) -> Claim:
     if claim.quantity is not None and w.negation_before.search(ctx.view.text, max(0, claim.start - 12), claim.start):
         return claim.model_copy(update={"negated": True})
     seg = segment_of(ctx, claim.start)
-    if claim.event is not None and any(seg.covers(t.i) and t.lower in w.negation_words for t in ctx.toks):
+    if claim.event is not None and any(seg.covers(t.i) and t.lower in w.negation_words
+                                       and _denies(ctx, claim, k) for k, t in enumerate(ctx.toks)):
         return claim.model_copy(update={"negated": True})
     toks = ctx.toks  # "nicht" + closing particle negates the sentence's verb across segments
     event_end = claim.event.end if claim.event is not None else -1
@@ -118,6 +119,18 @@ def _negation(ctx: Ctx, claim: Claim) -> Claim:
                 nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct))):
             return claim.model_copy(update={"negated": True})
     return claim
+
+
+def _denies(ctx: Ctx, claim: Claim, k: int) -> bool:
+    """"kein" at token ``k`` denies the claim, unless the claim counts a noun and "kein" belongs
+    to another one ("den Angehörigen von 27 Diplomaten keine Visa mehr": the 27 stand)."""
+    if claim.kind != "count" or claim.noun is None:
+        return True
+    ahead = ctx.toks[k + 1:k + 1 + _KEIN_REACH]
+    return any(t.start == claim.noun.start for t in ahead)
+
+
+_KEIN_REACH = 4  # "keine [der] [russischen] Diplomaten": the noun "kein" belongs to is this close
 
 
 def _mark_borrowed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
