@@ -134,6 +134,12 @@ DOCUMENT = [
      [("Dezember vergangenen Jahres", "2024-12-01", "2024-12-31")]),
     ("Vergangene Woche telefonierten die Außenminister.",
      [("Vergangene Woche", "2025-02-10", "2025-02-16")]),
+    # a weekday of a relative week is that day
+    ("Vergangene Woche Mittwoch telefonierten die Außenminister.",
+     [("Vergangene Woche Mittwoch", "2025-02-12", "2025-02-12")]),
+    ("Am Freitag der kommenden Woche soll verhandelt werden.",
+     [("Freitag der kommenden Woche", "2025-02-28", "2025-02-28")]),
+    ("Am Montag vergangener Woche reiste er ab.", [("Montag vergangener Woche", "2025-02-10", "2025-02-10")]),
     ("Letzten Monat wurde der Botschafter einbestellt.",
      [("Letzten Monat", "2025-01-01", "2025-01-31")]),
     ("Im vergangenen Monat fanden keine Gespräche statt.",

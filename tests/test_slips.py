@@ -161,3 +161,14 @@ def test_slips_and_occurrences_on_an_unseen_source(prag, sentence, anchor, verdi
 
 def test_the_slip_threshold_stays_above_the_support_floor():
     assert cfg.SLIP_MIN >= cfg.SUPPORT - 0.05 and cfg.SLIP_BONUS > 0
+
+
+def test_an_implicit_date_attests_no_value():
+    """Another fact that agrees with the draft's date only through its implicit (document) date
+    does not state that date, so the slip stands."""
+    from claimcheck.align.engine import _states
+    from claimcheck.align.score import PairScore
+
+    implicit = PairScore(fact=None, status={"date": "agree"}, implicit_date=True)  # type: ignore[arg-type]
+    stated = PairScore(fact=None, status={"date": "agree"})  # type: ignore[arg-type]
+    assert not _states(implicit, "date") and _states(stated, "date")

@@ -85,8 +85,8 @@ class Aligner:
 
 
 def _mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
-    """A pair whose one differing value is a slip of the fact's value (slips.py), unless that
-    value agrees with another eligible fact: then the draft may be about that one."""
+    """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
+    eligible fact states the draft's value: then the draft may be about that one."""
     eligible = [p for p in pairs if not p.constraints]
     for p in eligible:
         differ = p.differ(*KEYS)
@@ -94,8 +94,13 @@ def _mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time)
-        if p.slip and any(q.status[differ[0]] == "agree" for q in eligible):
+        if p.slip and any(_states(q, differ[0]) for q in eligible):
             p.slip = False
+
+
+def _states(p: PairScore, key: str) -> bool:
+    """The pair's fact states the claim's value (an agreement with an implicit date states nothing)."""
+    return p.status[key] == "agree" and not (key == "date" and p.implicit_date)
 
 
 def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:

@@ -12,6 +12,7 @@ expression is skipped when there is no anchor or the anchor is too coarse for th
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Optional
 
 from claimcheck.nlp.dates.intervals import apply_modifier, shift, weekday_before
@@ -79,6 +80,19 @@ def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     return Hit((d, d), "day", None, "document")
 
 
+def _week_weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    """ "Dienstag vergangener Woche": that weekday of the week shifted from the document's."""
+    if ctx.doc is None:
+        return None
+    rel, wd = m["rel"] or m["rel2"], m["wd"] or m["wd2"]
+    res = shift((ctx.doc, ctx.doc), "week", ctx.g.relative_of[key(rel)])
+    if res is None:
+        return None
+    monday = res[0][0]
+    d = monday + timedelta(days=ctx.g.weekday_of[key(wd)])
+    return Hit((d, d), "day", None, "document")
+
+
 # --- relative to the previous expression ------------------------------------------------
 
 def _text_dir(m: re.Match, ctx: Ctx) -> Optional[Hit]:
@@ -105,7 +119,7 @@ def _text_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 # Rules in the order they are tried; each pattern is ``patterns.rules[name]`` of dates.yaml.
 RELATIVE = (("ago", _ago), ("doc_unit", _doc_unit), ("doc_compound", _doc_compound), ("day_word", _day_word),
-            ("weekday", _weekday), ("text_dir", _text_dir), ("text_n", _text_n), ("text_same", _text_same),
+            ("week_weekday", _week_weekday), ("weekday", _weekday), ("text_dir", _text_dir), ("text_n", _text_n), ("text_same", _text_same),
             ("text_follow", _text_follow), ("text_compound", _text_compound))
 
 

@@ -35,7 +35,7 @@ RULE_ANCHORS = {
     "month": "month", "month_range": "month", "season": "season", "quarter": "quarter",
     "q_form": "digit", "decade": "digit", "decade_word": "decade", "mod_year": "mod",
     "year": "digit", "ago": "unit", "doc_unit": "unit", "doc_compound": "doc_compound",
-    "day_word": "day_word", "weekday": "weekday", "text_dir": "unit", "text_n": "unit",
+    "day_word": "day_word", "weekday": "weekday", "week_weekday": "weekday", "text_dir": "unit", "text_n": "unit",
     "text_same": "unit", "text_follow": "unit", "text_compound": "text_compound",
 }
 
