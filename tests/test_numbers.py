@@ -121,6 +121,10 @@ PERCENT = [
     ("Die Partei verlor 4,1 Prozentpunkte.", "4,1 Prozentpunkte", 4.1, 4.1, 4.1, "Prozentpunkte", True, True),
     ("Zwischen 20 und 30 Prozent der Mieten sind zu hoch.", "Zwischen 20 und 30 Prozent", None, 20, 30, "Prozent", True, True),
     ("Mehr als 50 Prozent stimmten mit Ja.", "Mehr als 50 Prozent", 50, 50, None, "Prozent", False, True),
+    # occasions: a number word with "mal" counts them
+    ("Der Rat tagte zweimal in Genf.", "zweimal", 2, 2, 2, "Mal", True, True),
+    ("Dreimal scheiterte die Abstimmung.", "Dreimal", 3, 3, 3, "Mal", True, True),
+    ("Sie votierten gleich vierundzwanzigmal dagegen.", "vierundzwanzigmal", 24, 24, 24, "Mal", True, True),
 ]
 
 
@@ -180,6 +184,8 @@ NOT_QUANTITIES = [
     "Das Covid-19-Virus breitet sich aus.",
     "Die Parteien einigen sich.",
     "Die Hotline ist 24/7 besetzt.",
+    "Er versuchte es noch einmal.",  # "einmal" counts nothing
+    "Manchmal reden sie miteinander.",
 ]
 
 

@@ -47,6 +47,14 @@ class Tolerance(_Strict):
     near: float = Field(gt=0, lt=1)
 
 
+class Multiplicative(_Strict):
+    """Number words with a suffix that counts occasions ("zweimal"): a count with its own unit."""
+
+    suffix: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    exclude: list[str]  # words with the suffix that count nothing ("einmal": "noch einmal")
+
+
 class NumbersFile(_Strict):
     articles: list[str]
     article_scales: list[str]
@@ -56,6 +64,7 @@ class NumbersFile(_Strict):
     scales: dict[str, float]
     fractions: dict[str, float]
     half_suffix: str
+    multiplicative: Multiplicative
     units: dict[str, str]
     vague: list[VagueEntry]
     vague_blockers: list[str]

@@ -65,6 +65,8 @@ def _parse_at(text: str, toks: list[Token], i: int,
         return None, i + 1  # "von 30 Menschen": retry at "30" without the opener
     last = second or first
     unit, end = match_phrase(toks, last.end, lex.units)
+    if unit is None and _multiplicative(toks[last.first].low, lex) is not None:
+        unit = lex.data.multiplicative.unit  # "zweimal"
     skip_to = veto(text, toks, i, first, last, end, hedge, lex)
     if skip_to is not None:
         return None, skip_to
@@ -81,10 +83,21 @@ def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]
         return None
     if low in d.fractions:
         return Decimal(str(d.fractions[low]))
+    times = _multiplicative(low, lex)
+    if times is not None:
+        return times
     if low.endswith(d.half_suffix) and len(low) > len(d.half_suffix):
         whole = word_number(low[: -len(d.half_suffix)])
         return None if whole is None else whole + Decimal("0.5")
     return word_number(low)
+
+
+def _multiplicative(low: str, lex: NumbersLexicon) -> Optional[Decimal]:
+    """The count of "zweimal", "dreimal" (None for other words and the excluded ones)."""
+    m = lex.data.multiplicative
+    if not low.endswith(m.suffix) or len(low) <= len(m.suffix) or low in m.exclude:
+        return None
+    return word_number(low[: -len(m.suffix)])
 
 
 _HEADER_END = re.compile(r"(?:^|\n)[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?$", re.IGNORECASE)
