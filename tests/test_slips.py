@@ -63,6 +63,15 @@ def test_hedge_slip(bound, below, fact, slip):
     assert count_slip(_bound(bound, below), _q(fact)) is slip
 
 
+def test_hedge_against_hedge():
+    near = Quantity(text="knapp tausend", start=0, end=1, value=1000, low=900, high=1000,
+                    high_inclusive=False, hedge="knapp")
+    more = Quantity(text="mehr als tausend", start=0, end=1, value=1000, low=1000, high=None,
+                    low_inclusive=False, hedge="mehr als")
+    assert count_slip(near, more)  # the intervals touch: rounded the wrong way
+    assert not count_slip(_bound(500, True), more)  # "unter 500" for "mehr als tausend": far apart
+
+
 @pytest.mark.parametrize("claim, noun, fact, fact_noun, slip", [
     (4, "Tag", 72, "Stunde", True),  # "vier Tage" for 72 hours: a slip of "drei Tage"
     (2, "Tag", 72, "Stunde", True),

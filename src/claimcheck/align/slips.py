@@ -30,8 +30,7 @@ def _digits(value: float) -> str:
 
 def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
     """Both exact, and one digit of several mistyped (same length, one position differs) or off
-    by one; or
-    a bound that just misses an exact value ("weniger als 700" for 755: ``hedge_slip``)."""
+    by one; or a hedge that just misses the value ("weniger als 700" for 755: ``hedge_slip``)."""
     if q is None or f is None or ORDINAL in (q.unit, f.unit):
         return False
     if not q.exact:
@@ -62,12 +61,24 @@ def in_claim_unit(q: Quantity, f: Quantity, q_noun: Optional[str], f_noun: Optio
 
 
 def hedge_slip(q: Quantity, f: Quantity) -> bool:
-    """A one-sided bound ("mehr als", "unter") that excludes the fact's exact value but lies
-    within ``SLIP_HEDGE`` of it: the writer rounded the wrong way."""
-    one_sided = (q.low is None) != (q.high is None)
-    if not (one_sided and f.exact and q.value and f.value) or q.vague:
+    """A hedged number that excludes the fact's value but lies within ``SLIP_HEDGE`` of it: the
+    writer rounded the wrong way. Against an exact value only a one-sided bound ("mehr als",
+    "unter") counts; against a hedged one ("knapp tausend" for "mehr als tausend") the gap
+    between the two intervals."""
+    if q.vague or f.vague or not (q.value and f.value):
         return False
-    return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(f.value)
+    if f.exact:
+        if (q.low is None) == (q.high is None):
+            return False
+        return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(f.value)
+    lo_q, hi_q = _bounds(q)
+    lo_f, hi_f = _bounds(f)
+    gap = max(lo_f - hi_q, lo_q - hi_f)
+    return 0 <= gap <= cfg.SLIP_HEDGE * abs(f.value)
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    return (float("-inf") if q.low is None else q.low), (float("inf") if q.high is None else q.high)
 
 
 def _parts(t: TimeSpan) -> Optional[tuple[int, int, int]]:
