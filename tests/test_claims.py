@@ -37,6 +37,9 @@ CASES = [
      4, "Liegenschaft", None, None, None, None, 2019),
     ("2021 mussten zwölf Diplomaten Moskaus aus Prag ausreisen.",
      12, "Diplomat", "leave", None, None, "Prag", 2021),
+    # "gegen Iran" in another clause names the target more surely than "US-" of an institution
+    ("Die Entscheidung des US-Senats, Sanktionen gegen Iran zu verhängen, fiel 2019: 98 Senatoren stimmten dafür.",
+     98, "Senator", "sanction", None, "IRN", None, 2019),
 ]
 
 

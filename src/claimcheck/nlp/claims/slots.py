@@ -111,9 +111,15 @@ def _target(ctx: Ctx, seg: Segment, noun_tok: Optional[Tok], actor: Optional[Men
         if near:
             return near[-1]
     own = [m for m in nats if seg.covers(m.first)]
-    if own or nats:
-        return (own or nats)[0]
-    others = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
-              and (actor is None or m.value != actor.value)]
-    own = [m for m in others if seg.covers(m.first)]
-    return own[0] if own else None
+    if own:
+        return own[0]
+    against = [m for m in ctx.mentions if m.kind == "actor" and m.role == "against"
+               and (actor is None or m.value != actor.value)]
+    own_against = [m for m in against if seg.covers(m.first)]
+    if own_against:
+        return own_against[0]
+    # another clause: "gegen Russland" names whom it is done to more surely than a nationality
+    # word ("die Entscheidung des US-Senats, Sanktionen gegen Russland zu verhängen: … 98 zu 2")
+    if nats and against:
+        return against[0]
+    return nats[0] if nats else None
