@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Mapping, Optional
 
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 
 _NEWLINES = re.compile(r"\s*\n\s*")
 PARA_END = set('.!?:"“”»«')
@@ -19,6 +21,7 @@ PARA_END = set('.!?:"“”»«')
 # dates and mentions of a sentence with each other, so a run-on "sentence" (a list of 10,000
 # numbers) is cut into pieces of at most this many tokens to keep the work linear in the text.
 MAX_SENTENCE_TOKENS = 120
+_ROW_ATTRS = [IDX, LENGTH, SENT_START]  # one row per token, read by _DocToks
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
@@ -69,14 +72,21 @@ class TokenView:
 
 class _DocToks(Sequence):
     """Tok records built on demand from a spaCy Doc: extraction only looks at the few sentences
-    that hold a number or a date, so most tokens never need a Python record."""
+    that hold a number or a date, so most tokens never need a Python record. Without tags,
+    lemmas and parse (a blank pipeline) a record is read from one array of the Doc (offset,
+    length, sentence start) and the text, without a spaCy Token object per token."""
 
-    def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool) -> None:
-        self.doc, self.table, self.has_parse = doc, lemma_table, has_parse
+    def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool,
+                 text: str) -> None:
+        self.doc, self.table, self.has_parse, self.text = doc, lemma_table, has_parse, text
         self.cache: dict[int, Tok] = {}
         # a blank pipeline sets no tags and lemmas: skip their string lookups per token
         self.has_tags = doc.has_annotation("TAG") or doc.has_annotation("POS")
         self.has_lemmas = doc.has_annotation("LEMMA")
+        last = doc[-1] if len(doc) else None
+        aligned = last is None or last.idx + len(last.text_with_ws) == len(text)
+        self.plain = aligned and not (self.has_tags or self.has_lemmas or has_parse)
+        self._rows: Optional[list[list[int]]] = None
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -86,6 +96,8 @@ class _DocToks(Sequence):
             start, stop, step = i.indices(len(self))
             if step != 1:
                 return [self[k] for k in range(start, stop, step)]
+            if self.plain:
+                return self._plain_slice(start, stop)
             cache, out = self.cache, []
             for t in self.doc[start:max(start, stop)]:  # one Span walk, not a lookup per index
                 tok = cache.get(t.i)
@@ -95,12 +107,29 @@ class _DocToks(Sequence):
             return out
         tok = self.cache.get(i)
         if tok is None:
+            if self.plain:
+                k = i + len(self) if -len(self) <= i < 0 else i
+                return self._plain_slice(k, k + 1)[0] if 0 <= k < len(self) else self.doc[i]  # IndexError
             tok = self.cache[i] = self._make(self.doc[i], i)
         return tok
 
+    def _plain_slice(self, start: int, stop: int) -> list[Tok]:
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = self.doc.to_array(_ROW_ATTRS).tolist()
+        cache, text, table, out = self.cache, self.text, self.table, []
+        for i in range(start, max(start, stop)):
+            tok = cache.get(i)
+            if tok is None:
+                idx, length, sent_start = rows[i]
+                word = text[idx:idx + length]
+                tok = cache[i] = Tok(i, word, _lemma(table, word, "", sent_start == 1), idx, idx + length)
+            out.append(tok)
+        return out
+
     def _make(self, t: Any, i: int) -> Tok:
         text, idx = t.text, t.idx
-        lemma = _lemma(t, self.table, text, t.lemma_ if self.has_lemmas else "")
+        lemma = _lemma(self.table, text, t.lemma_ if self.has_lemmas else "", t.is_sent_start)
         pos, tag = (t.pos_, t.tag_) if self.has_tags else ("", "")
         return Tok(i, text, lemma, idx, idx + len(text), pos, tag,
                    t.dep_ if self.has_parse else "", t.head.i if self.has_parse else -1)
@@ -124,7 +153,7 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
             paragraph += 1
         sents.append(Sentence(first, last, paragraph, start_char, end_char))
         prev_end = end_char
-    return TokenView(text, _DocToks(doc, lemma_table, has_parse), tuple(sents), has_parse)
+    return TokenView(text, _DocToks(doc, lemma_table, has_parse, text), tuple(sents), has_parse)
 
 
 def _paragraph_break(gap: str, last_char: str) -> bool:
@@ -184,9 +213,9 @@ def _wrapped_ordinal(doc: Any, tok: Any) -> bool:
     return prev is not None and len(prev.text) <= 3 and prev.text.endswith(".") and prev.text[:-1].isdigit()
 
 
-def _lemma(t: Any, table: Optional[Mapping[str, str]], text: str, given: str) -> str:
+def _lemma(table: Optional[Mapping[str, str]], text: str, given: str, sent_start: Any) -> str:
     lemma = given or (table.get(text, text) if table is not None else text)
-    if table is not None and lemma == text and text[:1].isupper() and t.is_sent_start:
+    if table is not None and lemma == text and text[:1].isupper() and sent_start:
         lower = text.lower()  # sentence-initial "Ausgewiesen wurden ..."
         lemma = table.get(lower, lemma) if lower in table else lemma
     if table is not None and "-" in text and lemma == text:
