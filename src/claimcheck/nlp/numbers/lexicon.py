@@ -240,17 +240,23 @@ class PhraseTable(dict):
         super().__init__(items)
         self.firsts = {key[0] for key in self if key}
         self.longest = max((len(key) for key in self), default=0)
+        self.prefixes = {key[:n] for key in self for n in range(1, len(key) + 1)}
 
 
 def match_phrase(toks: list[Token], i: int, table: PhraseTable) -> tuple[Optional[E], int]:
-    """Longest phrase of ``table`` starting at token ``i``: (entry, index after it) or (None, i)."""
+    """Longest phrase of ``table`` starting at token ``i``: (entry, index after it) or (None, i).
+    The key grows token by token while it is the start of some phrase."""
     if i >= len(toks) or toks[i].low not in table.firsts:
         return None, i
-    for n in range(min(table.longest, len(toks) - i), 0, -1):
-        key = tuple(t.low for t in toks[i:i + n])
+    key: tuple[str, ...] = (toks[i].low,)
+    found, end = (table[key], i + 1) if key in table else (None, i)
+    for k in range(i + 1, min(i + table.longest, len(toks))):
+        key += (toks[k].low,)
+        if key not in table.prefixes:
+            break
         if key in table:
-            return table[key], i + n
-    return None, i
+            found, end = table[key], k + 1
+    return found, end
 
 
 def _trigger(d: NumbersFile) -> re.Pattern:
