@@ -45,7 +45,7 @@ class NoiseSpan:
 
 @dataclass(frozen=True)
 class _Compiled:
-    patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
+    patterns: tuple[tuple[NoiseKind, re.Pattern, Optional[re.Pattern]], ...]
     table: TableRule
     anchor: re.Pattern
     footnote_text: str
@@ -65,12 +65,13 @@ def compile_noise(data: NoiseFile) -> _Compiled:
     return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)), data.footnote_text)
 
 
-def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
+def _required(requires: list[str], lists: dict[str, list[str]]) -> Optional[re.Pattern]:
+    """One regex that finds any of the required strings (None: the pattern requires none)."""
     out: list[str] = []
     for r in requires:
         name = re.fullmatch(r"<<(\w+)>>", r)
         out += lists[name[1]] if name else [r]
-    return tuple(out)
+    return re.compile("|".join(re.escape(w) for w in out)) if out else None
 
 
 def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None,
@@ -84,10 +85,10 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
     comp = compiled or _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
-    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor, window)]
+    windows = _windows(text, comp.anchor, window)
     for kind, pattern, requires in comp.patterns:
-        for ws, we, piece in windows:
-            if requires and not any(r in piece for r in requires):
+        for ws, we in windows:
+            if requires is not None and requires.search(scan, ws, we) is None:
                 continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span("x") if "x" in pattern.groupindex else m.span()
@@ -125,8 +126,22 @@ def _footnote_texts(text: str, markers: set[str], template: str) -> list[NoiseSp
 
 
 def table_lines(text: str, rule: Optional[TableRule] = None) -> list[tuple[int, int]]:
-    """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``)."""
+    """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``).
+    The last answer is kept: the Checker's notice and the noise stage ask for the same text."""
+    global _last_table
     rule = rule or _compiled().table
+    last = _last_table
+    if last is not None and last[0] is text and last[1] is rule:
+        return list(last[2])
+    out = _table_lines(text, rule)
+    _last_table = (text, rule, tuple(out))
+    return out
+
+
+_last_table: Optional[tuple[str, TableRule, tuple[tuple[int, int], ...]]] = None
+
+
+def _table_lines(text: str, rule: TableRule) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -144,9 +159,9 @@ def _is_table_row(line: str, rule: TableRule) -> bool:
         return True
     if stripped.startswith("|") or stripped.endswith("|") or _SEPARATOR_LINE.fullmatch(stripped):
         return True
+    if len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
+        return False  # fast path for prose: too few digit runs for as many number tokens
     tokens = stripped.split()
-    if len(tokens) > rule.min_numbers and len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
-        return False  # fast path for prose: too few digit runs for a table row
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t.strip("()[]:;")))
     return numbers >= rule.min_numbers and numbers / len(tokens) >= rule.min_number_share
 
