@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Mapping, Optional
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -21,7 +21,8 @@ PARA_END = set('.!?:"“”»«')
 # dates and mentions of a sentence with each other, so a run-on "sentence" (a list of 10,000
 # numbers) is cut into pieces of at most this many tokens to keep the work linear in the text.
 MAX_SENTENCE_TOKENS = 120
-_ROW_ATTRS = [IDX, LENGTH, SENT_START]  # one row per token, read by _DocToks
+# One row per token (offset, length, sentence start, is space), read once per Doc.
+_ROW_ATTRS = [IDX, LENGTH, SENT_START, IS_SPACE]
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
@@ -77,8 +78,8 @@ class _DocToks(Sequence):
     length, sentence start) and the text, without a spaCy Token object per token."""
 
     def __init__(self, doc: Any, lemma_table: Optional[Mapping[str, str]], has_parse: bool,
-                 text: str) -> None:
-        self.doc, self.table, self.has_parse, self.text = doc, lemma_table, has_parse, text
+                 text: str, rows: list[list[int]]) -> None:
+        self.doc, self.table, self.has_parse, self.text, self.rows = doc, lemma_table, has_parse, text, rows
         self.cache: dict[int, Tok] = {}
         # a blank pipeline sets no tags and lemmas: skip their string lookups per token
         self.has_tags = doc.has_annotation("TAG") or doc.has_annotation("POS")
@@ -86,7 +87,6 @@ class _DocToks(Sequence):
         last = doc[-1] if len(doc) else None
         aligned = last is None or last.idx + len(last.text_with_ws) == len(text)
         self.plain = aligned and not (self.has_tags or self.has_lemmas or has_parse)
-        self._rows: Optional[list[list[int]]] = None
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -114,14 +114,11 @@ class _DocToks(Sequence):
         return tok
 
     def _plain_slice(self, start: int, stop: int) -> list[Tok]:
-        rows = self._rows
-        if rows is None:
-            rows = self._rows = self.doc.to_array(_ROW_ATTRS).tolist()
-        cache, text, table, out = self.cache, self.text, self.table, []
+        cache, rows, text, table, out = self.cache, self.rows, self.text, self.table, []
         for i in range(start, max(start, stop)):
             tok = cache.get(i)
             if tok is None:
-                idx, length, sent_start = rows[i]
+                idx, length, sent_start, _space = rows[i]
                 word = text[idx:idx + length]
                 tok = cache[i] = Tok(i, word, _lemma(table, word, "", sent_start == 1), idx, idx + length)
             out.append(tok)
@@ -144,16 +141,18 @@ def from_doc(doc: Any, lemma_table: Optional[Mapping[str, str]] = None,
     """
     has_parse = doc.has_annotation("DEP")
     text = doc.text if text is None else text  # doc.text joins all tokens: read it once
+    table = doc.to_array(_ROW_ATTRS) if len(doc) else None
+    rows: list[list[int]] = table.tolist() if table is not None else []
     sents: list[Sentence] = []
     paragraph = 0
     prev_end = 0
-    for first, last in _line_split(doc, text, max_tokens):
-        start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    for first, last in _line_split(doc, text, max_tokens, table, rows):
+        start_char, end_char = rows[first][0], rows[last - 1][0] + rows[last - 1][1]
         if sents and _paragraph_break(text[prev_end:start_char], text[prev_end - 1]):
             paragraph += 1
         sents.append(Sentence(first, last, paragraph, start_char, end_char))
         prev_end = end_char
-    return TokenView(text, _DocToks(doc, lemma_table, has_parse, text), tuple(sents), has_parse)
+    return TokenView(text, _DocToks(doc, lemma_table, has_parse, text, rows), tuple(sents), has_parse)
 
 
 def _paragraph_break(gap: str, last_char: str) -> bool:
@@ -162,21 +161,21 @@ def _paragraph_break(gap: str, last_char: str) -> bool:
     return "\n\n" in gap.replace(" ", "").replace("\t", "") or ("\n" in gap and last_char in PARA_END)
 
 
-def _line_split(doc: Any, text: str, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[tuple[int, int]]:
+def _line_split(doc: Any, text: str, max_tokens: int, table: Any, rows: list[list[int]]) -> list[tuple[int, int]]:
     """Sentence token ranges of the pipeline, further cut at line breaks (headings have no full
-    stop); whitespace-only tokens are dropped at the edges. Reads the SENT_START array instead of
-    ``doc.sents``, which is slow on long documents."""
+    stop); whitespace-only tokens are dropped at the edges. Reads the SENT_START column of the
+    token rows (``table``: their array) instead of ``doc.sents``, which is slow on long documents."""
     n = len(doc)
     if n == 0:
         return []
-    starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1) if i > 0]
+    starts = [0] + [i for i in numpy.flatnonzero(table[:, 2] == 1).tolist() if i > 0]
     starts += [t.i + 1 for t in _newline_tokens(doc, text)]
     bounds = sorted(set(starts)) + [n]
     cleaned = []
     for first, last in zip(bounds, bounds[1:]):
-        while first < last and doc[first].is_space:
+        while first < last and rows[first][3]:
             first += 1
-        while last > first and doc[last - 1].is_space:
+        while last > first and rows[last - 1][3]:
             last -= 1
         if first < last:
             cleaned += _cap_length(doc, first, last, max_tokens)
