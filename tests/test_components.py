@@ -2,6 +2,7 @@
 lexicons saved with the pipeline."""
 from importlib.metadata import entry_points
 
+import pytest
 import spacy
 
 from claimcheck.nlp.pipeline import load_pipeline
@@ -54,6 +55,19 @@ def test_lean_blank_pipeline_tokenizes_and_splits_like_spacy():
     assert [t.text_with_ws for t in a] == [t.text_with_ws for t in b]
     assert [(t.is_space, t.is_punct, t.is_sent_start) for t in a] == \
         [(t.is_space, t.is_punct, t.is_sent_start) for t in b]
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Nein.", "Ja!! Wirklich?! (Ja.) „So.“ Dann… weiter", "...", "Er kam. \n\n Sie ging.  Ende",
+    "Am 3. Mai 2024 kamen 35 Gäste. Um 12.30 Uhr war Schluss! Oder? Ja。Fertig",
+])
+def test_array_sentencizer_splits_like_spacy(text):
+    """The blank pipeline's sentencizer reads a token array; its sentence starts are spaCy's."""
+    lean = load_pipeline("blank")
+    lean_doc = lean.get_pipe("sentencizer")(lean.make_doc(text))
+    plain = spacy.blank("de")
+    plain.add_pipe("sentencizer")
+    assert [t.is_sent_start for t in plain(text)] == [t.is_sent_start for t in lean_doc]
 
 
 def test_settings_are_factory_configs():

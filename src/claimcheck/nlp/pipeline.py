@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Any, Optional, cast
 
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import factories  # noqa: F401  (registers the claimcheck_ factories)
@@ -38,8 +39,38 @@ def _blank() -> Language:
     nlp = spacy.blank("de")
     _lean_lexemes(nlp)
     nlp.add_pipe("sentencizer")
+    nlp.get_pipe("sentencizer").__class__ = ArraySentencizer
     nlp.initialize()
     return nlp
+
+
+class ArraySentencizer(Sentencizer):
+    """spaCy's sentencizer with the same rule read from one token array (orth hash, is_punct)
+    instead of a Token object and a text string per token (a tenth of the pipeline's time).
+    It stays the pipeline's "sentencizer" (same config, same serialisation)."""
+
+    _hashes: tuple[frozenset, frozenset] = (frozenset(), frozenset())
+
+    def predict(self, docs):
+        return [self._starts(doc) for doc in docs]
+
+    def _starts(self, doc) -> list[bool]:
+        guesses = [False] * len(doc)
+        if not guesses:
+            return guesses
+        chars = frozenset(self.punct_chars)
+        if self._hashes[0] != chars:  # orth hashes of the punctuation, kept per set of characters
+            self._hashes = (chars, frozenset(doc.vocab.strings[c] for c in chars))
+        hashes, start, seen_period = self._hashes[1], 0, False
+        guesses[0] = True
+        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+            in_punct = orth in hashes
+            if seen_period and not is_punct and not in_punct:
+                guesses[start], start, seen_period = True, i, False
+            elif in_punct:
+                seen_period = True
+        guesses[start] = True
+        return guesses
 
 
 # Lexeme attributes the blank pipeline computes for each new word: the sentencizer reads
