@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.noise import NoiseFile, NoiseKind, TableRule
+from claimcheck.nlp.regex import guarded
 
 # Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
 # pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
@@ -58,7 +59,8 @@ def _compiled(lang: str = "de") -> _Compiled:
 
 def compile_noise(data: NoiseFile) -> _Compiled:
     """The patterns of a noise file, compiled (once per pack)."""
-    pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
+    # guarded: a first-character lookahead lets the engine skip most start positions fast
+    pats = tuple((p.kind, guarded(expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0)),
                   _required(p.requires, data.lists)) for p in data.patterns)
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
     words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
