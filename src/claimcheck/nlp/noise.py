@@ -161,9 +161,12 @@ def _is_table_row(line: str, rule: TableRule) -> bool:
         return True
     if stripped.startswith("|") or stripped.endswith("|") or _SEPARATOR_LINE.fullmatch(stripped):
         return True
-    if len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
+    runs = len(_DIGIT_RUN.findall(stripped))  # no fewer than the number tokens
+    if runs < rule.min_numbers:
         return False  # fast path for prose: too few digit runs for as many number tokens
     tokens = stripped.split()
+    if runs / len(tokens) < rule.min_number_share:
+        return False  # so is the share of number tokens
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t.strip("()[]:;")))
     return numbers >= rule.min_numbers and numbers / len(tokens) >= rule.min_number_share
 
