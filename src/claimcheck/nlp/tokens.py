@@ -5,17 +5,17 @@ converts a spaCy ``Doc`` (with or without POS tags and a dependency parse).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy
 import re
 from collections.abc import Sequence
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 
-_NEWLINES = re.compile(r"\s*\n\s*")
+_NEWLINE_RUN = re.compile(r"\n\s*")  # from the first line break of a whitespace run to its end
 PARA_END = set('.!?:"“”»«')
 # Longest sentence of the UD German treebanks: 60 tokens. Claim assembly compares the numbers,
 # dates and mentions of a sentence with each other, so a run-on "sentence" (a list of 10,000
@@ -23,11 +23,11 @@ PARA_END = set('.!?:"“”»«')
 MAX_SENTENCE_TOKENS = 120
 # One row per token (offset, length, sentence start, is space), read once per Doc.
 _ROW_ATTRS = [IDX, LENGTH, SENT_START, IS_SPACE]
+_new_tuple = tuple.__new__
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class _TokFields(NamedTuple):
     i: int
     text: str
     lemma: str
@@ -37,10 +37,21 @@ class Tok:
     tag: str = ""
     dep: str = ""
     head: int = -1  # index of the head token, -1 when there is no parse
-    lower: str = field(default="", repr=False, compare=False)  # text.lower(), set on creation
+    lower: str = ""  # text.lower(), set on creation (read ~6 times per token)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())  # read ~6 times per token
+
+class Tok(_TokFields):
+    """One token: an immutable record (a named tuple: built in a fraction of a dataclass's
+    time, and extraction builds one per token of every sentence with a number or a date)."""
+
+    __slots__ = ()
+
+    def __new__(cls, i: int, text: str, lemma: str, start: int, end: int, pos: str = "", tag: str = "",
+                dep: str = "", head: int = -1, lower: str = "") -> "Tok":
+        return _new_tuple(cls, (i, text, lemma, start, end, pos, tag, dep, head, text.lower()))
+
+    def _replace(self, **changes: Any) -> "Tok":
+        return Tok(**{**self._asdict(), **changes})  # ``lower`` follows the text
 
     @property
     def is_punct(self) -> bool:
@@ -120,7 +131,8 @@ class _DocToks(Sequence):
             if tok is None:
                 idx, length, sent_start, _space = rows[i]
                 word = text[idx:idx + length]
-                tok = cache[i] = Tok(i, word, _lemma(table, word, "", sent_start == 1), idx, idx + length)
+                lemma = _lemma(table, word, "", sent_start == 1)
+                tok = cache[i] = _new_tuple(Tok, (i, word, lemma, idx, idx + length, "", "", "", -1, word.lower()))
             out.append(tok)
         return out
 
@@ -198,10 +210,22 @@ def _cap_length(doc: Any, first: int, last: int, max_tokens: int = MAX_SENTENCE_
 def _newline_tokens(doc: Any, text: str) -> list[Any]:
     """Whitespace tokens holding a line break, found via the text (no walk over all tokens)."""
     out = []
-    for m in _NEWLINES.finditer(text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for start, end in _newline_runs(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             out += [t for t in span if t.is_space and "\n" in t.text and not _wrapped_ordinal(doc, t)]
+    return out
+
+
+def _newline_runs(text: str) -> list[tuple[int, int]]:
+    """The whitespace runs that hold a line break (the matches of ``\\s*\\n\\s*``), found from
+    their line break: a pattern that starts with whitespace is tried at every position."""
+    out = []
+    for m in _NEWLINE_RUN.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        out.append((start, m.end()))
     return out
 
 
