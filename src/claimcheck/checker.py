@@ -102,8 +102,9 @@ class Checker:
         doc = self.nlp.make_doc(text)
         doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
         doc.user_data[NO_SPANS] = True  # only doc._.claims is read
-        doc._.document_date = doc_date.value  # resolved once, by the caller
-        doc._.document_header_end = header_end
+        ext = doc._
+        ext.document_date = doc_date.value  # resolved once, by the caller
+        ext.document_header_end = header_end
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
         return list(doc._.claims or [])

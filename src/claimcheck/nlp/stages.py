@@ -84,17 +84,19 @@ def text_of(doc: Doc) -> str:
 
 def header_end(doc: Doc) -> int:
     """Where the date header ends: set by the Checker (which resolved the date), else read here."""
-    end = doc._.document_header_end
+    ext = doc._  # each ``doc._`` builds an accessor: one per function
+    end = ext.document_header_end
     if end is None:
-        end = doc._.document_header_end = header_date(text_of(doc))[1]
+        end = ext.document_header_end = header_date(text_of(doc))[1]
     return end
 
 
 def document_date(doc: Doc) -> Optional[date]:
-    if doc._.document_date is None:
+    ext = doc._
+    if ext.document_date is None:
         found, _ = header_date(text_of(doc))
-        doc._.document_date = found.value if found else None
-    return doc._.document_date
+        ext.document_date = found.value if found else None
+    return ext.document_date
 
 
 def run_noise(doc: Doc, tools: PackTools, enabled: bool = True, window: int = WINDOW) -> list[NoiseSpan]:
@@ -131,13 +133,14 @@ def run_numbers(doc: Doc, tools: PackTools, noise: bool = True) -> list[Quantity
 def run_mentions(doc: Doc, view: TokenView, lex: Lexicon, every_sentence: bool = False) -> MentionTable:
     """Mentions of the sentences that hold a number or a date (all sentences when no number or
     date stage ran, or with ``every_sentence``)."""
-    quantities, times = doc._.claimcheck_quantities, doc._.claimcheck_times
+    ext = doc._
+    quantities, times = ext.claimcheck_quantities, ext.claimcheck_times
     if every_sentence or quantities is None or times is None:
         sents = view.sents
     else:
         sents = tuple(s for s, _q, _t in claim_sentences(view, quantities, times))
     table = {(s.start, s.end): find_mentions(view.sent_toks(s), lex) for s in sents}
-    doc._.claimcheck_mentions = table
+    ext.claimcheck_mentions = table
     if _wants_spans(doc):
         doc.spans["claimcheck_mentions"] = [Span(doc, m.first, m.last + 1, label=m.kind.upper(), kb_id=m.value)
                                             for found in table.values() for m in found]
@@ -146,12 +149,13 @@ def run_mentions(doc: Doc, view: TokenView, lex: Lexicon, every_sentence: bool =
 
 def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise: bool = True,
                heading_chars: int = HEADING_CHARS) -> None:
-    quantities = doc._.claimcheck_quantities
+    ext = doc._
+    quantities = ext.claimcheck_quantities
     if quantities is None:
         quantities = run_numbers(doc, tools, noise)
-    claims = extract.claims_of(view, quantities, doc._.claimcheck_times, lex, doc._.claimcheck_mentions,
+    claims = extract.claims_of(view, quantities, ext.claimcheck_times, lex, ext.claimcheck_mentions,
                                heading_chars)
-    doc._.claims = claims
+    ext.claims = claims
     if _wants_spans(doc):
         doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
     for key in (_MASKED, _VIEW, _TEXT, NO_SPANS):
