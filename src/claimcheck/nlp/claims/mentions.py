@@ -34,15 +34,15 @@ def find_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
 
 def _events(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     out = []
-    separable = lex.separable
+    separable, verbs, exceptions = lex.separable, lex.verb_events, lex.events.exceptions
     for k, t in enumerate(toks):
-        ev = lex.verb_events.get(t.lemma) or lex.verb_events.get(t.lower) or _noun_event(t, lex)
+        ev = verbs.get(t.lemma) or verbs.get(t.lower) or (_noun_event(t, lex) if t.text[:1].isupper() else None)
         if ev is None and t.lemma in separable:
             ev = _split_particle(toks, k, separable[t.lemma], lex.closed.conjunctions)
+        if not ev:
+            continue
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if ev and nxt in lex.events.exceptions.get(t.lemma, ()):
-            ev = None
-        if ev:
+        if nxt not in exceptions.get(t.lemma, ()):
             out.append(Mention("event", ev, t.i, t.i, t.start, t.end))
     phrases = _phrases(toks, lex)
     covered = {i for m in phrases for i in range(m.first, m.last + 1)}
