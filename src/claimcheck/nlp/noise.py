@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.noise import NoiseFile, NoiseKind, TableRule
-from claimcheck.nlp.regex import guarded
+from claimcheck.nlp.regex import C as sre_constants, P as sre_parse, guarded
 
 # Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
 # pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
@@ -46,7 +46,7 @@ class NoiseSpan:
 
 @dataclass(frozen=True)
 class _Compiled:
-    patterns: tuple[tuple[NoiseKind, re.Pattern, Optional[re.Pattern]], ...]
+    patterns: tuple[tuple[NoiseKind, re.Pattern, Optional[re.Pattern], bool], ...]  # bool: at line starts only
     table: TableRule
     anchor: re.Pattern
     footnote_text: str
@@ -60,11 +60,26 @@ def _compiled(lang: str = "de") -> _Compiled:
 def compile_noise(data: NoiseFile) -> _Compiled:
     """The patterns of a noise file, compiled (once per pack)."""
     # guarded: a first-character lookahead lets the engine skip most start positions fast
-    pats = tuple((p.kind, guarded(expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0)),
-                  _required(p.requires, data.lists)) for p in data.patterns)
+    pats = tuple((p.kind, g, _required(p.requires, data.lists), _line_start_only(g)) for p in data.patterns
+                 for g in (guarded(expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0)),))
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
     words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
     return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)), data.footnote_text)
+
+
+def _line_start_only(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` starts at a line start: the pattern opens with ``^``
+    (after its first-character guards) and has no top-level alternative."""
+    for op, av in sre_parse.parse(pattern.pattern, pattern.flags).data:
+        if op is sre_constants.ASSERT and av[0] == 1:  # a lookahead: matches nothing
+            continue
+        return op is sre_constants.AT and av in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+    return False
+
+
+def _has_line_start(scan: str, start: int, end: int) -> bool:
+    """A line starts somewhere in ``scan[start:end]``."""
+    return start == 0 or scan[start - 1] == "\n" or scan.find("\n", start, end - 1) >= 0
 
 
 def _required(requires: list[str], lists: dict[str, list[str]]) -> Optional[re.Pattern]:
@@ -88,9 +103,11 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
     windows = _windows(text, comp.anchor, window)
-    for kind, pattern, requires in comp.patterns:
+    for kind, pattern, requires, line_start in comp.patterns:
         for ws, we in windows:
             if requires is not None and requires.search(scan, ws, we) is None:
+                continue
+            if line_start and not _has_line_start(scan, ws, we):
                 continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span("x") if "x" in pattern.groupindex else m.span()
