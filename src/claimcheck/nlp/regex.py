@@ -87,6 +87,8 @@ def _first_of_item(op, av, bounded: bool) -> _First:
             words, other, nullable = words + got[0], other + got[1], nullable or got[2]
         return words, other, nullable
     if op is C.SUBPATTERN:
+        if av[1] or av[2]:  # scoped flags ("(?i:...)"): the guard would not share them
+            return None
         return _first_of_sequence(av[3], bounded)
     if op is C.ATOMIC_GROUP:
         return _first_of_sequence(av, bounded)
