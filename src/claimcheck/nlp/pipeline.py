@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.nlp.regex import ascii_guarded, near_end
 from claimcheck.nlp import factories  # noqa: F401  (registers the claimcheck_ factories)
 
 TRAINED = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf")
@@ -38,6 +39,7 @@ def _blank() -> Language:
     number or a date, instead of a lemmatizer pass over every token."""
     nlp = spacy.blank("de")
     _lean_lexemes(nlp)
+    _fast_affixes(nlp)
     nlp.add_pipe("sentencizer")
     nlp.get_pipe("sentencizer").__class__ = ArraySentencizer
     nlp.initialize()
@@ -83,6 +85,17 @@ LEXEME_ATTRS = (IS_PUNCT, IS_SPACE)
 def _lean_lexemes(nlp: Language) -> None:
     vocab = cast(Any, nlp.vocab)  # lex_attr_getters is missing from spaCy's type stubs
     vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in LEXEME_ATTRS}
+
+
+def _fast_affixes(nlp: Language) -> None:
+    """The tokenizer's suffix and infix patterns behind guards that skip most start positions
+    (``nlp/regex.py``): the same matches, so the same tokens, in about half the time of the
+    affix search (a third of the tokenizer's time). Saved pipelines store the guarded patterns."""
+    tokenizer = cast(Any, nlp.tokenizer)
+    if tokenizer.suffix_search is not None:
+        tokenizer.suffix_search = ascii_guarded(near_end(tokenizer.suffix_search.__self__)).search
+    if tokenizer.infix_finditer is not None:
+        tokenizer.infix_finditer = ascii_guarded(tokenizer.infix_finditer.__self__).finditer
 
 
 def _trained(name: str) -> Language:
