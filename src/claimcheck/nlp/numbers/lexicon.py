@@ -205,7 +205,7 @@ class NumbersLexicon:
     units: PhraseTable = field(init=False)
     references: PhraseTable = field(init=False)
     trigger: re.Pattern = field(init=False)
-    _starts: dict[str, bool] = field(init=False, default_factory=dict)
+    known_starts: dict[str, bool] = field(init=False, default_factory=dict)  # may_start by word
 
     def __post_init__(self) -> None:
         d = self.data
@@ -223,13 +223,13 @@ class NumbersLexicon:
         if tok.kind == "num":
             return True
         low = tok.low
-        known = self._starts.get(low)
+        known = self.known_starts.get(low)
         if known is None:
             known = (low in self.references.firsts or low in self.hedges.firsts
                      or low in self.vague.firsts or low in self.data.articles
                      or (tok.kind == "word" and self.trigger.search(low) is not None))
-            if len(self._starts) < 100_000:
-                self._starts[low] = known
+            if len(self.known_starts) < 100_000:
+                self.known_starts[low] = known
         return known
 
 
