@@ -69,15 +69,18 @@ def _fixture_texts() -> list[str]:
 
 
 def test_guarded_affix_patterns_find_what_spacy_finds():
-    """The blank pipeline's tokenizer has guarded suffix and infix patterns: on every chunk and
-    every part of it they match as spaCy's own patterns do, so the tokens are the same."""
+    """The blank pipeline's tokenizer has guarded suffix, infix and URL patterns: on every chunk
+    and every part of it they match as spaCy's own patterns do, so the tokens are the same."""
     plain, lean = spacy.blank("de").tokenizer, load_pipeline("blank").tokenizer
-    chunks = {c for t in _fixture_texts() for c in t.split()} | {"\n", " \n", ".\n", "a..\n", "x....."}
+    chunks = {c for t in _fixture_texts() for c in t.split()} | {"\n", " \n", ".\n", "a..\n", "x.....", "1.2.3.4",
+                                                               "https://www.example.org/a?b=1", "a@b.de", "x.de\n"}
     parts = {c[k:] for c in chunks for k in range(len(c))} | {c[:k] for c in chunks for k in range(1, len(c))}
     for part in parts:
         a, b = plain.suffix_search(part), lean.suffix_search(part)
         assert (a and a.span()) == (b and b.span()), part
         assert [m.span() for m in plain.infix_finditer(part)] == [m.span() for m in lean.infix_finditer(part)], part
+        a, b = plain.url_match(part), lean.url_match(part)
+        assert (a and a.span()) == (b and b.span()), part
     for text in _fixture_texts()[:200]:
         assert [t.text for t in plain(text)] == [t.text for t in lean(text)]
 

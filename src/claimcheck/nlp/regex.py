@@ -176,3 +176,14 @@ def near_end(pattern: re.Pattern) -> re.Pattern:
         unbounded += got[0] + got[1]
     near = r"[\s\S]{0,%d}$" % longest + ("|[" + "".join(dict.fromkeys(unbounded)) + "]" if unbounded else "")
     return re.compile("(?=" + near + ")(?:" + pattern.pattern + ")", pattern.flags)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def behind_lookahead(pattern: re.Pattern, lookahead: str) -> re.Pattern:
+    """``pattern`` that first checks ``lookahead`` (a condition every match fulfils: the caller's
+    claim); leading global flags ("(?u)") stay in front, where Python requires them."""
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)
+    head = flags.group(0) if flags else ""
+    return re.compile(head + "(?=" + lookahead + ")(?:" + pattern.pattern[len(head):] + ")", pattern.flags)
