@@ -126,12 +126,18 @@ class _DocToks(Sequence):
 
     def _plain_slice(self, start: int, stop: int) -> list[Tok]:
         cache, rows, text, table, out = self.cache, self.rows, self.text, self.table, []
+        memo = _lemma_memo(table)
         for i in range(start, max(start, stop)):
             tok = cache.get(i)
             if tok is None:
                 idx, length, sent_start, _space = rows[i]
                 word = text[idx:idx + length]
-                lemma = _lemma(table, word, "", sent_start == 1)
+                key = (word, sent_start == 1)
+                lemma = memo.get(key)
+                if lemma is None:
+                    lemma = _lemma(table, word, "", key[1])
+                    if len(memo) < _LEMMA_MEMO_SIZE:
+                        memo[key] = lemma
                 tok = cache[i] = _new_tuple(Tok, (i, word, lemma, idx, idx + length, "", "", "", -1, word.lower()))
             out.append(tok)
         return out
@@ -234,6 +240,19 @@ def _wrapped_ordinal(doc: Any, tok: Any) -> bool:
     sentence end: headings end in words, not in "30."."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and len(prev.text) <= 3 and prev.text.endswith(".") and prev.text[:-1].isdigit()
+
+
+_LEMMA_MEMOS: dict[int, tuple[Any, dict[tuple[str, bool], str]]] = {}
+_LEMMA_MEMO_SIZE = 200_000  # (word, sentence-initial) pairs kept per lemma table
+
+
+def _lemma_memo(table: Optional[Mapping[str, str]]) -> dict[tuple[str, bool], str]:
+    """The lemmas found with ``table`` so far (a word's lemma depends on the word and on whether
+    it opens a sentence only; lookup tables are never changed)."""
+    hit = _LEMMA_MEMOS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _LEMMA_MEMOS[id(table)] = (table, {})
+    return hit[1]
 
 
 def _lemma(table: Optional[Mapping[str, str]], text: str, given: str, sent_start: Any) -> str:
