@@ -6,7 +6,8 @@ import re
 import pytest
 
 from claimcheck.nlp.pipeline import load_pipeline
-from claimcheck.nlp.tokens import Tok, _newline_runs, from_doc
+from claimcheck.nlp.sentences import _newline_runs
+from claimcheck.nlp.tokens import Tok, from_doc
 
 
 def test_newline_runs_are_the_matches_of_the_plain_pattern():
