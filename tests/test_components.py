@@ -1,7 +1,10 @@
 """The spaCy components: registered through entry points, usable in any German pipeline,
 lexicons saved with the pipeline."""
+import random
 from importlib.metadata import entry_points
+from pathlib import Path
 
+import pytest
 import spacy
 
 from claimcheck.nlp.pipeline import load_pipeline
@@ -54,6 +57,45 @@ def test_lean_blank_pipeline_tokenizes_and_splits_like_spacy():
     assert [t.text_with_ws for t in a] == [t.text_with_ws for t in b]
     assert [(t.is_space, t.is_punct, t.is_sent_start) for t in a] == \
         [(t.is_space, t.is_punct, t.is_sent_start) for t in b]
+
+
+def _fixture_texts() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.suffix in (".txt", ".yaml")]
+    rng = random.Random(11)
+    chars = "aZß0.,;:!?-–—/()[]{}\"'„“»«…%€$°²+*&@#_~|\\ \n\t\u00a0😀©·"
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    return texts
+
+
+def test_guarded_affix_patterns_find_what_spacy_finds():
+    """The blank pipeline's tokenizer has guarded suffix, infix and URL patterns: on every chunk
+    and every part of it they match as spaCy's own patterns do, so the tokens are the same."""
+    plain, lean = spacy.blank("de").tokenizer, load_pipeline("blank").tokenizer
+    chunks = {c for t in _fixture_texts() for c in t.split()} | {"\n", " \n", ".\n", "a..\n", "x.....", "1.2.3.4",
+                                                               "https://www.example.org/a?b=1", "a@b.de", "x.de\n"}
+    parts = {c[k:] for c in chunks for k in range(len(c))} | {c[:k] for c in chunks for k in range(1, len(c))}
+    for part in parts:
+        a, b = plain.suffix_search(part), lean.suffix_search(part)
+        assert (a and a.span()) == (b and b.span()), part
+        assert [m.span() for m in plain.infix_finditer(part)] == [m.span() for m in lean.infix_finditer(part)], part
+        a, b = plain.url_match(part), lean.url_match(part)
+        assert (a and a.span()) == (b and b.span()), part
+    for text in _fixture_texts()[:200]:
+        assert [t.text for t in plain(text)] == [t.text for t in lean(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Nein.", "Ja!! Wirklich?! (Ja.) „So.“ Dann… weiter", "...", "Er kam. \n\n Sie ging.  Ende",
+    "Am 3. Mai 2024 kamen 35 Gäste. Um 12.30 Uhr war Schluss! Oder? Ja。Fertig",
+])
+def test_array_sentencizer_splits_like_spacy(text):
+    """The blank pipeline's sentencizer reads a token array; its sentence starts are spaCy's."""
+    lean = load_pipeline("blank")
+    lean_doc = lean.get_pipe("sentencizer")(lean.make_doc(text))
+    plain = spacy.blank("de")
+    plain.add_pipe("sentencizer")
+    assert [t.is_sent_start for t in plain(text)] == [t.is_sent_start for t in lean_doc]
 
 
 def test_settings_are_factory_configs():

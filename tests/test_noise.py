@@ -247,8 +247,12 @@ def test_windows_find_what_a_full_scan_finds(text):
     from claimcheck.nlp.noise import _compiled
 
     windowed = {(n.start, n.end, n.kind) for n in find_noise(text)}
-    for kind, pattern, _ in _compiled().patterns:
-        for m in pattern.finditer(text + "\n"):
+    scan = text + "\n"
+    for kind, pattern, requires, line_start in _compiled().patterns:
+        for m in pattern.finditer(scan):
             s, e = m.span("x") if "x" in pattern.groupindex else m.span()
             if s < e and re.search(r"\d", text[s:e]):
                 assert (s, min(e, len(text)), kind) in windowed
+            # the speed filters skip no match: it holds a required string and starts a line
+            assert requires is None or requires.search(m.group()), (kind, m.group())
+            assert not line_start or m.start() == 0 or scan[m.start() - 1] == "\n"

@@ -19,6 +19,7 @@ from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.pipeline import load_pipeline
+from claimcheck.nlp.stages import NO_SPANS
 from claimcheck.reference import build_from_text, load_reference
 
 DateLike = Union[dt.date, DocDate, str, None]
@@ -100,8 +101,10 @@ class Checker:
     def _extract_chunk(self, text: str, doc_date: DocDate, header_end: Optional[int] = None) -> list[Claim]:
         doc = self.nlp.make_doc(text)
         doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
-        doc._.document_date = doc_date.value  # resolved once, by the caller
-        doc._.document_header_end = header_end
+        doc.user_data[NO_SPANS] = True  # only doc._.claims is read
+        ext = doc._
+        ext.document_date = doc_date.value  # resolved once, by the caller
+        ext.document_header_end = header_end
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
         return list(doc._.claims or [])

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.language import LanguageFile
+from claimcheck.nlp.regex import trie_regex
 
 GERMAN = "de"
 # Another language needs at least this many function-word hits, and more than RATIO times the
@@ -39,26 +40,30 @@ class Verdict:
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[LanguageFile, dict[str, list[str]]]:
+def _data() -> tuple[LanguageFile, dict[str, list[str]], re.Pattern]:
+    """The file, word -> the languages it is a function word of, and a regex that finds the
+    words (letter runs, as ``_WORD`` reads them) that are a function word of some language."""
     data = pack().language
     if GERMAN not in data.languages:
         raise ValueError("language.yaml: no entry for German (de)")
-    index: dict[str, list[str]] = {}  # word -> the languages it is a function word of
+    index: dict[str, list[str]] = {}
     for code, e in data.languages.items():
         for w in {w.lower() for w in e.words}:
             index.setdefault(w, []).append(code)
-    return data, index
+    letters = [w for w in index if _WORD.fullmatch(w)]  # other entries never equal a letter run
+    regex = r"(?<![^\W\d_])" + trie_regex(letters) + r"(?![^\W\d_])" if letters else r"(?!)"
+    return data, index, re.compile(regex)
 
 
 def detect_language(text: str) -> Verdict:
     """The language of ``text`` (German when in doubt)."""
-    data, words = _data()
+    data, words, function_words = _data()
     sample = text[:SAMPLE_CHARS]
     script = _other_script(sample, data)
     if script is not None:
         return script
     hits: Counter[str] = Counter()
-    for w, n in Counter(_WORD.findall(sample.lower())).items():  # each distinct word once
+    for w, n in Counter(function_words.findall(sample.lower())).items():  # each distinct word once
         for code in words.get(w, ()):
             hits[code] += n
     de = hits.pop(GERMAN, 0)

@@ -14,6 +14,7 @@ Suppressed findings stay in the report with ``suppressed: true`` and are counted
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -82,11 +83,7 @@ def apply(report: Report, text: str, ignore: Optional[Iterable[str]] = ()) -> Re
 
 
 def recount(items: list[ClaimReport]) -> Summary:
-    summary = Summary(claims=len(items))
-    for item in items:
-        if item.suppressed:
-            summary.suppressed += 1
-            continue
-        setattr(summary, item.verdict, getattr(summary, item.verdict) + 1)
-        summary.warnings += len(item.warnings)
-    return summary
+    shown = [item for item in items if not item.suppressed]
+    counts: Counter[str] = Counter(item.verdict for item in shown)  # one Summary, not an assignment per claim
+    return Summary(claims=len(items), suppressed=len(items) - len(shown),
+                   warnings=sum(len(item.warnings) for item in shown), **counts)

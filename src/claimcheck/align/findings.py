@@ -2,6 +2,7 @@
 (``lang/de/messages.yaml``, section ``findings``)."""
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
@@ -26,10 +27,8 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
-    summary = Summary(claims=len(items))
-    for item in items:
-        setattr(summary, item.verdict, getattr(summary, item.verdict) + 1)
-        summary.warnings += len(item.warnings)
+    counts: Counter[str] = Counter(item.verdict for item in items)  # one Summary, not an assignment per claim
+    summary = Summary(claims=len(items), warnings=sum(len(item.warnings) for item in items), **counts)
     return Report(source=source, document_date=document_date, reference=reference,
                   claims=items, summary=summary)
 

@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.noise import NoiseFile, NoiseKind, TableRule
+from claimcheck.nlp.regex import C as sre_constants, P as sre_parse, guarded
 
 # Patterns run around digits and ``anchor_words`` only (see ``find_noise``); no match of a
 # pattern reaches farther than WINDOW characters from the digit it masks (the longest: a byline
@@ -45,7 +46,7 @@ class NoiseSpan:
 
 @dataclass(frozen=True)
 class _Compiled:
-    patterns: tuple[tuple[NoiseKind, re.Pattern, tuple[str, ...]], ...]
+    patterns: tuple[tuple[NoiseKind, re.Pattern, Optional[re.Pattern], bool], ...]  # bool: at line starts only
     table: TableRule
     anchor: re.Pattern
     footnote_text: str
@@ -58,19 +59,36 @@ def _compiled(lang: str = "de") -> _Compiled:
 
 def compile_noise(data: NoiseFile) -> _Compiled:
     """The patterns of a noise file, compiled (once per pack)."""
-    pats = tuple((p.kind, expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0),
-                  _required(p.requires, data.lists)) for p in data.patterns)
+    # guarded: a first-character lookahead lets the engine skip most start positions fast
+    pats = tuple((p.kind, g, _required(p.requires, data.lists), _line_start_only(g)) for p in data.patterns
+                 for g in (guarded(expand(p.pattern, data.lists, re.IGNORECASE if p.ignorecase else 0)),))
     # "[Hh]eute", not IGNORECASE: a pattern starting with a character set scans fast
     words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in data.anchor_words]
     return _Compiled(pats, data.table, re.compile("|".join([_DIGIT_ANCHOR] + words)), data.footnote_text)
 
 
-def _required(requires: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
+def _line_start_only(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` starts at a line start: the pattern opens with ``^``
+    (after its first-character guards) and has no top-level alternative."""
+    for op, av in sre_parse.parse(pattern.pattern, pattern.flags).data:
+        if op is sre_constants.ASSERT and av[0] == 1:  # a lookahead: matches nothing
+            continue
+        return op is sre_constants.AT and av in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+    return False
+
+
+def _has_line_start(scan: str, start: int, end: int) -> bool:
+    """A line starts somewhere in ``scan[start:end]``."""
+    return start == 0 or scan[start - 1] == "\n" or scan.find("\n", start, end - 1) >= 0
+
+
+def _required(requires: list[str], lists: dict[str, list[str]]) -> Optional[re.Pattern]:
+    """One regex that finds any of the required strings (None: the pattern requires none)."""
     out: list[str] = []
     for r in requires:
         name = re.fullmatch(r"<<(\w+)>>", r)
         out += lists[name[1]] if name else [r]
-    return tuple(out)
+    return re.compile("|".join(re.escape(w) for w in out)) if out else None
 
 
 def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None,
@@ -84,10 +102,12 @@ def find_noise(text: str, lang: str = "de", compiled: Optional[_Compiled] = None
     comp = compiled or _compiled(lang)
     found = [NoiseSpan(s, e, "table") for s, e in table_lines(text, comp.table)]
     scan, markers = text + "\n", set()
-    windows = [(ws, we, scan[ws:we]) for ws, we in _windows(text, comp.anchor, window)]
-    for kind, pattern, requires in comp.patterns:
-        for ws, we, piece in windows:
-            if requires and not any(r in piece for r in requires):
+    windows = _windows(text, comp.anchor, window)
+    for kind, pattern, requires, line_start in comp.patterns:
+        for ws, we in windows:
+            if requires is not None and requires.search(scan, ws, we) is None:
+                continue
+            if line_start and not _has_line_start(scan, ws, we):
                 continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span("x") if "x" in pattern.groupindex else m.span()
@@ -125,8 +145,22 @@ def _footnote_texts(text: str, markers: set[str], template: str) -> list[NoiseSp
 
 
 def table_lines(text: str, rule: Optional[TableRule] = None) -> list[tuple[int, int]]:
-    """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``)."""
+    """Offsets of the lines of ``text`` that are table rows (see ``noise.yaml``: ``table``).
+    The last answer is kept: the Checker's notice and the noise stage ask for the same text."""
+    global _last_table
     rule = rule or _compiled().table
+    last = _last_table
+    if last is not None and last[0] is text and last[1] is rule:
+        return list(last[2])
+    out = _table_lines(text, rule)
+    _last_table = (text, rule, tuple(out))
+    return out
+
+
+_last_table: Optional[tuple[str, TableRule, tuple[tuple[int, int], ...]]] = None
+
+
+def _table_lines(text: str, rule: TableRule) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -144,9 +178,12 @@ def _is_table_row(line: str, rule: TableRule) -> bool:
         return True
     if stripped.startswith("|") or stripped.endswith("|") or _SEPARATOR_LINE.fullmatch(stripped):
         return True
+    runs = len(_DIGIT_RUN.findall(stripped))  # no fewer than the number tokens
+    if runs < rule.min_numbers:
+        return False  # fast path for prose: too few digit runs for as many number tokens
     tokens = stripped.split()
-    if len(tokens) > rule.min_numbers and len(_DIGIT_RUN.findall(stripped)) < rule.min_numbers:
-        return False  # fast path for prose: too few digit runs for a table row
+    if runs / len(tokens) < rule.min_number_share:
+        return False  # so is the share of number tokens
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t.strip("()[]:;")))
     return numbers >= rule.min_numbers and numbers / len(tokens) >= rule.min_number_share
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 from typing import Any, Optional, cast
 
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.nlp.regex import ascii_guarded, behind_lookahead, near_end
 from claimcheck.nlp import factories  # noqa: F401  (registers the claimcheck_ factories)
 
 TRAINED = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf")
@@ -37,9 +39,40 @@ def _blank() -> Language:
     number or a date, instead of a lemmatizer pass over every token."""
     nlp = spacy.blank("de")
     _lean_lexemes(nlp)
+    _fast_affixes(nlp)
     nlp.add_pipe("sentencizer")
+    nlp.get_pipe("sentencizer").__class__ = ArraySentencizer
     nlp.initialize()
     return nlp
+
+
+class ArraySentencizer(Sentencizer):
+    """spaCy's sentencizer with the same rule read from one token array (orth hash, is_punct)
+    instead of a Token object and a text string per token (a tenth of the pipeline's time).
+    It stays the pipeline's "sentencizer" (same config, same serialisation)."""
+
+    _hashes: tuple[frozenset, frozenset] = (frozenset(), frozenset())
+
+    def predict(self, docs):
+        return [self._starts(doc) for doc in docs]
+
+    def _starts(self, doc) -> list[bool]:
+        guesses = [False] * len(doc)
+        if not guesses:
+            return guesses
+        chars = frozenset(self.punct_chars)
+        if self._hashes[0] != chars:  # orth hashes of the punctuation, kept per set of characters
+            self._hashes = (chars, frozenset(doc.vocab.strings[c] for c in chars))
+        hashes, start, seen_period = self._hashes[1], 0, False
+        guesses[0] = True
+        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+            in_punct = orth in hashes
+            if seen_period and not is_punct and not in_punct:
+                guesses[start], start, seen_period = True, i, False
+            elif in_punct:
+                seen_period = True
+        guesses[start] = True
+        return guesses
 
 
 # Lexeme attributes the blank pipeline computes for each new word: the sentencizer reads
@@ -52,6 +85,20 @@ LEXEME_ATTRS = (IS_PUNCT, IS_SPACE)
 def _lean_lexemes(nlp: Language) -> None:
     vocab = cast(Any, nlp.vocab)  # lex_attr_getters is missing from spaCy's type stubs
     vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in LEXEME_ATTRS}
+
+
+def _fast_affixes(nlp: Language) -> None:
+    """The tokenizer's suffix and infix patterns behind guards that skip most start positions
+    (``nlp/regex.py``), the URL pattern behind a test for its dot: the same matches, so the same
+    tokens, in about half the time of the affix search (a third of the tokenizer's time). Saved
+    pipelines store the guarded patterns."""
+    tokenizer = cast(Any, nlp.tokenizer)
+    if tokenizer.suffix_search is not None:
+        tokenizer.suffix_search = ascii_guarded(near_end(tokenizer.suffix_search.__self__)).search
+    if tokenizer.infix_finditer is not None:
+        tokenizer.infix_finditer = ascii_guarded(tokenizer.infix_finditer.__self__).finditer
+    if tokenizer.url_match is not None:  # every URL it accepts has a dot (IPv4 address or TLD)
+        tokenizer.url_match = behind_lookahead(tokenizer.url_match.__self__, r"[^.]*\.").match
 
 
 def _trained(name: str) -> Language:

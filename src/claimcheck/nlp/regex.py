@@ -87,6 +87,8 @@ def _first_of_item(op, av, bounded: bool) -> _First:
             words, other, nullable = words + got[0], other + got[1], nullable or got[2]
         return words, other, nullable
     if op is C.SUBPATTERN:
+        if av[1] or av[2]:  # scoped flags ("(?i:...)"): the guard would not share them
+            return None
         return _first_of_sequence(av[3], bounded)
     if op is C.ATOMIC_GROUP:
         return _first_of_sequence(av, bounded)
@@ -139,3 +141,49 @@ def _branch(ch: str, node: dict, bounded: bool) -> str:
     if len(parts) == 1:
         return head + parts[0]
     return head + "(?:" + "|".join(parts) + ")"
+
+
+def ascii_guarded(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a first-character guard that tests ASCII characters against the
+    pattern's first characters and lets every other character pass: the same matches (like
+    ``guarded``), with a guard that stays cheap when the first characters span large Unicode
+    ranges (spaCy's affix patterns: symbols, quotes, currency signs)."""
+    got = _first_of_sequence(P.parse(pattern.pattern, pattern.flags).data)
+    if got is None or got[2] or not (got[0] or got[1]):
+        return pattern
+    first = re.compile("[" + "".join(dict.fromkeys(got[0] + got[1])) + "]", pattern.flags)
+    ascii_first = "".join(re.escape(chr(c)) for c in range(128) if first.fullmatch(chr(c)))
+    guard = "(?=" + (f"[{ascii_first}]|" if ascii_first else "") + r"[^\x00-\x7f])"
+    return re.compile(guard + "(?:" + pattern.pattern + ")", pattern.flags)
+
+
+def near_end(pattern: re.Pattern) -> re.Pattern:
+    """For an alternation whose bounded alternatives all end in ``$`` (spaCy's suffix pattern):
+    the same pattern that skips start positions farther from the end than the longest bounded
+    alternative, unless an unbounded alternative can start there (the same matches)."""
+    items = P.parse(pattern.pattern, pattern.flags)
+    if pattern.flags & re.MULTILINE or len(items.data) != 1 or items.data[0][0] is not C.BRANCH:
+        return pattern
+    longest, unbounded = 0, []
+    for alternative in items.data[0][1][1]:
+        low, high = P.SubPattern(items.state, alternative).getwidth()
+        if high < C.MAXREPEAT and alternative and alternative[-1] == (C.AT, C.AT_END):
+            longest = max(longest, high)
+            continue
+        got = _first_of_sequence(alternative)
+        if got is None or got[2] or not (got[0] or got[1]):
+            return pattern
+        unbounded += got[0] + got[1]
+    near = r"[\s\S]{0,%d}$" % longest + ("|[" + "".join(dict.fromkeys(unbounded)) + "]" if unbounded else "")
+    return re.compile("(?=" + near + ")(?:" + pattern.pattern + ")", pattern.flags)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def behind_lookahead(pattern: re.Pattern, lookahead: str) -> re.Pattern:
+    """``pattern`` that first checks ``lookahead`` (a condition every match fulfils: the caller's
+    claim); leading global flags ("(?u)") stay in front, where Python requires them."""
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)
+    head = flags.group(0) if flags else ""
+    return re.compile(head + "(?=" + lookahead + ")(?:" + pattern.pattern[len(head):] + ")", pattern.flags)

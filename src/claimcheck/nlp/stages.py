@@ -60,6 +60,15 @@ _MASKED, _VIEW, _TEXT = "claimcheck_masked", "claimcheck_view", "claimcheck_text
 # dropped by the last stage
 
 
+# Set by a caller that reads only the Doc extensions (the Checker): the stages then build no
+# ``doc.spans`` groups, which nobody would read.
+NO_SPANS = "claimcheck_no_spans"
+
+
+def _wants_spans(doc: Doc) -> bool:
+    return NO_SPANS not in doc.user_data
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text: the string the Checker tokenized if it left it in ``user_data`` (building
     ``doc.text`` joins every token, a tenth of the extraction time), else ``doc.text``; read once
@@ -75,17 +84,19 @@ def text_of(doc: Doc) -> str:
 
 def header_end(doc: Doc) -> int:
     """Where the date header ends: set by the Checker (which resolved the date), else read here."""
-    end = doc._.document_header_end
+    ext = doc._  # each ``doc._`` builds an accessor: one per function
+    end = ext.document_header_end
     if end is None:
-        end = doc._.document_header_end = header_date(text_of(doc))[1]
+        end = ext.document_header_end = header_date(text_of(doc))[1]
     return end
 
 
 def document_date(doc: Doc) -> Optional[date]:
-    if doc._.document_date is None:
+    ext = doc._
+    if ext.document_date is None:
         found, _ = header_date(text_of(doc))
-        doc._.document_date = found.value if found else None
-    return doc._.document_date
+        ext.document_date = found.value if found else None
+    return ext.document_date
 
 
 def run_noise(doc: Doc, tools: PackTools, enabled: bool = True, window: int = WINDOW) -> list[NoiseSpan]:
@@ -93,7 +104,8 @@ def run_noise(doc: Doc, tools: PackTools, enabled: bool = True, window: int = WI
     found = extract.noise_spans(text, tools, enabled, window)
     doc._.claimcheck_noise = found
     doc.user_data[_MASKED] = mask_noise(text, found)
-    doc.spans["claimcheck_noise"] = _spans(doc, [(n.start, n.end, n.kind, n) for n in found])
+    if _wants_spans(doc):
+        doc.spans["claimcheck_noise"] = _spans(doc, [(n.start, n.end, n.kind, n) for n in found])
     return found
 
 
@@ -101,7 +113,8 @@ def run_dates(doc: Doc, tools: PackTools, noise: bool = True) -> list[TimeSpan]:
     text, masked = text_of(doc), _masked(doc, tools, noise)
     times = extract.time_spans(text, masked, document_date(doc), header_end(doc), tools)
     doc._.claimcheck_times = times
-    doc.spans["claimcheck_dates"] = _spans(doc, [(t.start, t.end, "DATE", t) for t in times])
+    if _wants_spans(doc):
+        doc.spans["claimcheck_dates"] = _spans(doc, [(t.start, t.end, "DATE", t) for t in times])
     return times
 
 
@@ -111,36 +124,41 @@ def run_numbers(doc: Doc, tools: PackTools, noise: bool = True) -> list[Quantity
         times = run_dates(doc, tools, noise)
     quantities = extract.quantity_spans(text_of(doc), _masked(doc, tools, noise), times, header_end(doc), tools)
     doc._.claimcheck_quantities = quantities
-    doc.spans["claimcheck_numbers"] = _spans(doc, [(q.start, q.end, (q.unit or "count").upper(), q)
-                                                   for q in quantities])
+    if _wants_spans(doc):
+        doc.spans["claimcheck_numbers"] = _spans(doc, [(q.start, q.end, (q.unit or "count").upper(), q)
+                                                       for q in quantities])
     return quantities
 
 
 def run_mentions(doc: Doc, view: TokenView, lex: Lexicon, every_sentence: bool = False) -> MentionTable:
     """Mentions of the sentences that hold a number or a date (all sentences when no number or
     date stage ran, or with ``every_sentence``)."""
-    quantities, times = doc._.claimcheck_quantities, doc._.claimcheck_times
+    ext = doc._
+    quantities, times = ext.claimcheck_quantities, ext.claimcheck_times
     if every_sentence or quantities is None or times is None:
         sents = view.sents
     else:
         sents = tuple(s for s, _q, _t in claim_sentences(view, quantities, times))
     table = {(s.start, s.end): find_mentions(view.sent_toks(s), lex) for s in sents}
-    doc._.claimcheck_mentions = table
-    doc.spans["claimcheck_mentions"] = [Span(doc, m.first, m.last + 1, label=m.kind.upper(), kb_id=m.value)
-                                        for found in table.values() for m in found]
+    ext.claimcheck_mentions = table
+    if _wants_spans(doc):
+        doc.spans["claimcheck_mentions"] = [Span(doc, m.first, m.last + 1, label=m.kind.upper(), kb_id=m.value)
+                                            for found in table.values() for m in found]
     return table
 
 
 def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise: bool = True,
                heading_chars: int = HEADING_CHARS) -> None:
-    quantities = doc._.claimcheck_quantities
+    ext = doc._
+    quantities = ext.claimcheck_quantities
     if quantities is None:
         quantities = run_numbers(doc, tools, noise)
-    claims = extract.claims_of(view, quantities, doc._.claimcheck_times, lex, doc._.claimcheck_mentions,
+    claims = extract.claims_of(view, quantities, ext.claimcheck_times, lex, ext.claimcheck_mentions,
                                heading_chars)
-    doc._.claims = claims
-    doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
-    for key in (_MASKED, _VIEW, _TEXT):
+    ext.claims = claims
+    if _wants_spans(doc):
+        doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
+    for key in (_MASKED, _VIEW, _TEXT, NO_SPANS):
         doc.user_data.pop(key, None)
 
 

@@ -113,10 +113,13 @@ def _negation(ctx: Ctx, claim: Claim) -> Claim:
         return claim.model_copy(update={"negated": True})
     toks = ctx.toks  # "nicht" + closing particle negates the sentence's verb across segments
     event_end = claim.event.end if claim.event is not None else -1
+    particles = w.negation_particles
     for k, t in enumerate(toks):
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.lower in w.negation_particles and nxt is not None and (nxt.end == event_end or (
-                nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct))):
+        if t.lower not in particles or k + 1 >= len(toks):
+            continue
+        nxt = toks[k + 1]
+        if nxt.end == event_end or (
+                nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct)):
             return claim.model_copy(update={"negated": True})
     return claim
 

@@ -44,8 +44,7 @@ def split_segments(toks: Sequence[Tok], qs, ts, splitters: frozenset[str]) -> li
     protected = [(x.start, x.end) for x in [*qs, *ts]]
     segs, first, comma = [], toks[0].i, False
     for t in toks:
-        inside = any(a <= t.start < b for a, b in protected)
-        if t.lower in splitters and not inside and t.i > first:
+        if t.lower in splitters and t.i > first and not any(a <= t.start < b for a, b in protected):
             segs.append(Segment(first, t.i - 1, comma))
             first, comma = t.i + 1, t.text == ","
     segs.append(Segment(first, max(first, toks[-1].i), comma))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from claimcheck.nlp.claims.memo import UNSEEN, derived, nationality_memo, remember, word_memo
 from claimcheck.nlp.closed import ClosedWords
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.tokens import Tok
@@ -34,19 +35,27 @@ def find_mentions(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
 
 def _events(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     out = []
-    separable = lex.separable
+    separable, exceptions, memo = lex.separable, lex.events.exceptions, derived(lex, word_memo)
     for k, t in enumerate(toks):
-        ev = lex.verb_events.get(t.lemma) or lex.verb_events.get(t.lower) or _noun_event(t, lex)
+        ev = memo.get((t.lemma, t.text), UNSEEN)
+        if ev is UNSEEN:
+            ev = remember(memo, (t.lemma, t.text), _word_event(t, lex))
         if ev is None and t.lemma in separable:
             ev = _split_particle(toks, k, separable[t.lemma], lex.closed.conjunctions)
+        if not ev:
+            continue
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if ev and nxt in lex.events.exceptions.get(t.lemma, ()):
-            ev = None
-        if ev:
+        if nxt not in exceptions.get(t.lemma, ()):
             out.append(Mention("event", ev, t.i, t.i, t.start, t.end))
     phrases = _phrases(toks, lex)
     covered = {i for m in phrases for i in range(m.first, m.last + 1)}
     return [m for m in out if m.first not in covered] + phrases
+
+
+def _word_event(t: Tok, lex: Lexicon) -> str | None:
+    """The event a token names by itself: a verb lemma or form, or an event noun."""
+    verbs = lex.verb_events
+    return verbs.get(t.lemma) or verbs.get(t.lower) or (_noun_event(t, lex) if t.text[:1].isupper() else None)
 
 
 def _noun_event(t: Tok, lex: Lexicon) -> str | None:
@@ -90,19 +99,8 @@ def _phrases(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     return out
 
 
-_PER_LEXICON: dict = {}  # id(lexicon part) -> (part, derived value): lexicons are immutable
-
-
-def _derived(part, make):
-    """``make(part)``, computed once per lexicon instead of once per sentence."""
-    hit = _PER_LEXICON.get((id(part), make))
-    if hit is None or hit[0] is not part:
-        hit = _PER_LEXICON[(id(part), make)] = (part, make(part))
-    return hit[1]
-
-
 def _phrase_words(lex: Lexicon) -> list[tuple[str, list[str]]]:
-    return _derived(lex.events, _split_phrases)
+    return derived(lex.events, _split_phrases)
 
 
 def _split_phrases(events) -> list[tuple[str, list[str]]]:
@@ -128,7 +126,7 @@ def _in_order(lowers: list[str], words: list[str], window: int) -> tuple[int, in
 def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
     """Longest-match of actor aliases, person aliases and place names (genitive -s tolerated)."""
     table = lex.name_table
-    longest = _derived(table, _longest_key)
+    longest = derived(table, _longest_key)
     out: list[Mention] = []
     k = 0
     firsts = lex.name_first_words
@@ -207,10 +205,13 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
     """"russische Diplomaten", "Moskauer Diplomaten", "US-Vertretungen" mark the affected state;
     with an institution ("die russische Polizei", "das US-Außenministerium") they name an actor."""
     out = []
+    memo = derived(lex, nationality_memo)
     for k, t in enumerate(toks):
         if t.i in taken:
             continue
-        actor = _nationality_of(t, lex)
+        actor = memo.get(t.text, UNSEEN)
+        if actor is UNSEEN:
+            actor = remember(memo, t.text, _nationality_of(t, lex))
         if not actor:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None

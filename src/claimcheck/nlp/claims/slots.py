@@ -3,6 +3,7 @@ Filled from the claim's own segment first, then from its sentence; with a depend
 ``attach`` finds the verb and its subject."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Optional
 
@@ -22,7 +23,8 @@ def noun_slot(ctx: Ctx, tok: Optional[Tok]) -> Optional[Slot]:
 
 
 def fill_slots(ctx: Ctx, claim: Claim, seg: Segment, noun_tok: Optional[Tok]) -> Claim:
-    anchor_tok = next((t.i for t in ctx.toks if t.start <= claim.start < t.end), seg.first)
+    k = bisect_right(ctx.tok_starts, claim.start) - 1  # the token holding the claim's start
+    anchor_tok = ctx.toks[k].i if k >= 0 and claim.start < ctx.toks[k].end else seg.first
     event = attach.event_for(ctx.view, ctx.toks, anchor_tok, ctx.mentions) or \
         _pick(ctx, "event", seg, anchor_tok)
     actor, person = _actor(ctx, seg, anchor_tok, event)

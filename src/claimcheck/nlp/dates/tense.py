@@ -58,11 +58,23 @@ def direction(text: str, start: int, end: int, prev_word: str = "",
 
 
 def _cue(word: str, lex: TenseFile) -> int:
-    if word in lex.past:
+    past, future, deadline = _cue_words(lex)
+    if word in past:
         return LAST
-    if word in lex.future or any(word.endswith(d) for d in lex.deadline):
+    if word in future or word.endswith(deadline):
         return NEXT
     return UNKNOWN
+
+
+_CUE_WORDS: dict[int, tuple[TenseFile, tuple[frozenset[str], frozenset[str], tuple[str, ...]]]] = {}
+
+
+def _cue_words(lex: TenseFile) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The cue lists of ``lex`` as sets and a suffix tuple (built once per tense lexicon)."""
+    hit = _CUE_WORDS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _CUE_WORDS[id(lex)] = (lex, (frozenset(lex.past), frozenset(lex.future), tuple(lex.deadline)))
+    return hit[1]
 
 
 @lru_cache(maxsize=8)

@@ -205,7 +205,7 @@ class NumbersLexicon:
     units: PhraseTable = field(init=False)
     references: PhraseTable = field(init=False)
     trigger: re.Pattern = field(init=False)
-    _starts: dict[str, bool] = field(init=False, default_factory=dict)
+    known_starts: dict[str, bool] = field(init=False, default_factory=dict)  # may_start by word
 
     def __post_init__(self) -> None:
         d = self.data
@@ -223,13 +223,13 @@ class NumbersLexicon:
         if tok.kind == "num":
             return True
         low = tok.low
-        known = self._starts.get(low)
+        known = self.known_starts.get(low)
         if known is None:
             known = (low in self.references.firsts or low in self.hedges.firsts
                      or low in self.vague.firsts or low in self.data.articles
                      or (tok.kind == "word" and self.trigger.search(low) is not None))
-            if len(self._starts) < 100_000:
-                self._starts[low] = known
+            if len(self.known_starts) < 100_000:
+                self.known_starts[low] = known
         return known
 
 
@@ -240,17 +240,23 @@ class PhraseTable(dict):
         super().__init__(items)
         self.firsts = {key[0] for key in self if key}
         self.longest = max((len(key) for key in self), default=0)
+        self.prefixes = {key[:n] for key in self for n in range(1, len(key) + 1)}
 
 
 def match_phrase(toks: list[Token], i: int, table: PhraseTable) -> tuple[Optional[E], int]:
-    """Longest phrase of ``table`` starting at token ``i``: (entry, index after it) or (None, i)."""
+    """Longest phrase of ``table`` starting at token ``i``: (entry, index after it) or (None, i).
+    The key grows token by token while it is the start of some phrase."""
     if i >= len(toks) or toks[i].low not in table.firsts:
         return None, i
-    for n in range(min(table.longest, len(toks) - i), 0, -1):
-        key = tuple(t.low for t in toks[i:i + n])
+    key: tuple[str, ...] = (toks[i].low,)
+    found, end = (table[key], i + 1) if key in table else (None, i)
+    for k in range(i + 1, min(i + table.longest, len(toks))):
+        key += (toks[k].low,)
+        if key not in table.prefixes:
+            break
         if key in table:
-            return table[key], i + n
-    return None, i
+            found, end = table[key], k + 1
+    return found, end
 
 
 def _trigger(d: NumbersFile) -> re.Pattern:

@@ -33,10 +33,12 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = (),
     masked = mask(text, exclude, lex.data.phone_min_digits)
     overlaps = Overlaps(exclude)
     found: list[Quantity] = []
+    starts = lex.known_starts  # may_start's answers by word: one dict lookup per token
     for toks in token_windows(masked, lex.trigger):
         i = 0
         while i < len(toks):
-            if not lex.may_start(toks[i]):
+            tok = toks[i]
+            if tok.kind != "num" and not (starts.get(tok.low) or (tok.low not in starts and lex.may_start(tok))):
                 i += 1
                 continue
             q, j = _parse_at(text, toks, i, lex)
