@@ -82,36 +82,30 @@ def test_second_heldout_split():
     assert len(refs - {d["reference"] for _, d in ALL}) >= 3, "mostly articles the first splits do not use"
 
 
-def test_third_heldout_split():
-    drafts = DRAFTS[HELDOUT3]
-    first = len(ALL) + len(DRAFTS[HELDOUT2]) + 1
+def _check_later_split(split: str, earlier: tuple[str, ...]) -> None:
+    """A blind split numbered on from the splits before it, a mix of wrong and faithful drafts,
+    spread over every article the earlier splits use, none dominating."""
+    drafts = DRAFTS[split]
+    first = len(ALL) + sum(len(DRAFTS[s]) for s in earlier) + 1
     numbers = sorted(int(d["name"].split("-", 1)[0]) for d in drafts)
-    assert numbers == list(range(first, first + len(drafts))), "numbered on from heldout2 (89..) without gaps"
+    assert numbers == list(range(first, first + len(drafts))), "numbered on from the split before, without gaps"
     assert 25 <= len(drafts) <= 40
     errors = sum(len(d.get("expected") or []) for d in drafts)
     assert 0.3 <= errors / len(drafts) <= 0.7, "a mix of wrong and faithful drafts"
-    per_ref = {}
+    per_ref: dict[str, int] = {}
     for d in drafts:
         per_ref[d["reference"]] = per_ref.get(d["reference"], 0) + 1
-    used = {d["reference"] for s in (*SPLITS, HELDOUT2) for d in DRAFTS[s]}
+    used = {d["reference"] for s in (*SPLITS, *earlier) for d in DRAFTS[s]}
     assert set(per_ref) == used, "spread over every article of the earlier splits"
     assert max(per_ref.values()) <= 5, "no article dominates"
+
+
+def test_third_heldout_split():
+    _check_later_split(HELDOUT3, (HELDOUT2,))  # files 89..
 
 
 def test_fourth_heldout_split():
-    drafts = DRAFTS[HELDOUT4]
-    first = len(ALL) + len(DRAFTS[HELDOUT2]) + len(DRAFTS[HELDOUT3]) + 1
-    numbers = sorted(int(d["name"].split("-", 1)[0]) for d in drafts)
-    assert numbers == list(range(first, first + len(drafts))), "numbered on from heldout3 (120..) without gaps"
-    assert 25 <= len(drafts) <= 40
-    errors = sum(len(d.get("expected") or []) for d in drafts)
-    assert 0.3 <= errors / len(drafts) <= 0.7, "a mix of wrong and faithful drafts"
-    per_ref = {}
-    for d in drafts:
-        per_ref[d["reference"]] = per_ref.get(d["reference"], 0) + 1
-    used = {d["reference"] for s in (*SPLITS, HELDOUT2, HELDOUT3) for d in DRAFTS[s]}
-    assert set(per_ref) == used, "spread over every article of the earlier splits"
-    assert max(per_ref.values()) <= 5, "no article dominates"
+    _check_later_split(HELDOUT4, (HELDOUT2, HELDOUT3))  # files 120..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
