@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from claimcheck.nlp.pipeline import load_pipeline
+from claimcheck.nlp.pipeline import FAST_AFFIXES, load_pipeline, speed_up
 
 
 def test_entry_points_resolve():
@@ -71,7 +71,10 @@ def _fixture_texts() -> list[str]:
 def test_guarded_affix_patterns_find_what_spacy_finds():
     """The blank pipeline's tokenizer has guarded suffix, infix and URL patterns: on every chunk
     and every part of it they match as spaCy's own patterns do, so the tokens are the same."""
-    plain, lean = spacy.blank("de").tokenizer, load_pipeline("blank").tokenizer
+    nlp = load_pipeline("blank")
+    speed_up(nlp)
+    plain, lean = spacy.blank("de").tokenizer, nlp.tokenizer
+    assert lean.suffix_search != plain.suffix_search  # the guarded patterns are in place
     chunks = {c for t in _fixture_texts() for c in t.split()} | {"\n", " \n", ".\n", "a..\n", "x.....", "1.2.3.4",
                                                                "https://www.example.org/a?b=1", "a@b.de", "x.de\n"}
     parts = {c[k:] for c in chunks for k in range(len(c))} | {c[:k] for c in chunks for k in range(1, len(c))}
@@ -83,6 +86,23 @@ def test_guarded_affix_patterns_find_what_spacy_finds():
         assert (a and a.span()) == (b and b.span()), part
     for text in _fixture_texts()[:200]:
         assert [t.text for t in plain(text)] == [t.text for t in lean(text)]
+
+
+def test_guards_are_built_once_enough_text_was_read():
+    """One draft from the command line never pays the 0.25 s of building the guards; a Checker
+    that has read FAST_AFTER_CHARS does, and a batch worker (fast_tokenizer=True) at once."""
+    from claimcheck import Checker
+    from claimcheck.checker import FAST_AFTER_CHARS
+
+    lazy = Checker(model="blank")
+    lazy.check_text("Die USA wiesen 2016 insgesamt 35 Diplomaten aus.")
+    assert lazy.nlp.meta[FAST_AFFIXES] is False
+    lazy.check_text("Ein Satz ohne Zahl. " * (FAST_AFTER_CHARS // 20 + 1))
+    assert lazy.nlp.meta[FAST_AFFIXES] is True
+    assert Checker(model="blank", fast_tokenizer=True).nlp.meta[FAST_AFFIXES] is True
+    never = Checker(model="blank", fast_tokenizer=False)
+    never.check_text("Ein Satz ohne Zahl. " * (FAST_AFTER_CHARS // 20 + 1))
+    assert never.nlp.meta[FAST_AFFIXES] is False
 
 
 @pytest.mark.parametrize("text", [

@@ -18,7 +18,7 @@ from claimcheck.lang import message
 from claimcheck.language import detect_language
 from claimcheck.models import Claim, FactBase, Report
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.pipeline import load_pipeline
+from claimcheck.nlp.pipeline import load_pipeline, speed_up
 from claimcheck.nlp.stages import NO_SPANS
 from claimcheck.reference import build_from_text, load_reference
 
@@ -26,13 +26,18 @@ DateLike = Union[dt.date, DocDate, str, None]
 # Characters per chunk in ``iter_reports``: even a claim-dense chunk (a claim per 35 chars)
 # stays below ~150 MB of claim and report objects.
 STREAM_CHUNK = 200_000
+FAST_AFTER_CHARS = 50_000  # text read before the tokenizer's guarded patterns are built (0.25 s; pipeline.speed_up)
 
 
 class Checker:
     def __init__(self, reference: Union[str, Path, FactBase, None] = None,
                  model: Optional[str] = None, lexicon: Optional[Lexicon] = None,
-                 noise: bool = True) -> None:
+                 noise: bool = True, fast_tokenizer: Optional[bool] = None) -> None:
+        """``fast_tokenizer``: build the blank tokenizer's guarded patterns now (True: batch
+        workers, the service), never (False), or once FAST_AFTER_CHARS of text were read (None)."""
         self.nlp = load_pipeline(model)
+        if fast_tokenizer:
+            speed_up(self.nlp)
         self.noise = noise  # False: count claims without the layer
         if lexicon is not None:  # extract and align with it
             for name in ("claimcheck_mentions", "claimcheck_claims"):
@@ -43,6 +48,7 @@ class Checker:
         elif reference is not None:  # a bad path fails here, not at the first check (E020/E021)
             self._reference = load_reference(reference)
         self._aligner: Optional[Aligner] = None
+        self._chars_read = 0 if fast_tokenizer is None else -1  # -1: decided, not counted
 
     @property
     def _claims_pipe(self) -> Any:
@@ -99,6 +105,11 @@ class Checker:
         return claims
 
     def _extract_chunk(self, text: str, doc_date: DocDate, header_end: Optional[int] = None) -> list[Claim]:
+        if self._chars_read >= 0:
+            self._chars_read += len(text)
+            if self._chars_read > FAST_AFTER_CHARS:
+                speed_up(self.nlp)
+                self._chars_read = -1
         doc = self.nlp.make_doc(text)
         doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
         doc.user_data[NO_SPANS] = True  # only doc._.claims is read

@@ -90,7 +90,7 @@ def make_checker(reference: Optional[str], model: Optional[str]):
     """Default checker factory (module level, so worker processes can use it)."""
     from claimcheck.checker import Checker
 
-    return Checker(reference=reference, model=model)
+    return Checker(reference=reference, model=model, fast_tokenizer=True)  # a worker reads many files
 
 
 def run(args: argparse.Namespace) -> int:

@@ -48,7 +48,7 @@ def _checker(reference: Union[str, FactBase, None], model: Optional[str]) -> Any
 
         if len(_CHECKERS) >= _CACHE_SIZE:
             _CHECKERS.clear()
-        checker = _CHECKERS[key] = Checker(reference=reference, model=model)
+        checker = _CHECKERS[key] = Checker(reference=reference, model=model, fast_tokenizer=True)
     return checker
 
 

@@ -39,7 +39,7 @@ def _blank() -> Language:
     number or a date, instead of a lemmatizer pass over every token."""
     nlp = spacy.blank("de")
     _lean_lexemes(nlp)
-    _fast_affixes(nlp)
+    nlp.meta[FAST_AFFIXES] = False  # guarded by ``speed_up`` once a Checker has read enough text
     nlp.add_pipe("sentencizer")
     nlp.get_pipe("sentencizer").__class__ = ArraySentencizer
     nlp.initialize()
@@ -87,11 +87,19 @@ def _lean_lexemes(nlp: Language) -> None:
     vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in LEXEME_ATTRS}
 
 
-def _fast_affixes(nlp: Language) -> None:
+FAST_AFFIXES = "claimcheck_fast_affixes"  # nlp.meta key: False until ``speed_up`` ran on a blank pipeline
+
+
+def speed_up(nlp: Language) -> None:
     """The tokenizer's suffix and infix patterns behind guards that skip most start positions
     (``nlp/regex.py``), the URL pattern behind a test for its dot: the same matches, so the same
-    tokens, in about half the time of the affix search (a third of the tokenizer's time). Saved
-    pipelines store the guarded patterns."""
+    tokens, in about half the time of the affix search (a third of the tokenizer's time). Building
+    the guards costs about 0.25 s, so a Checker does it only once it has read enough text to win
+    that back (``checker.FAST_AFTER_CHARS``), never for one draft from the command line. Saved
+    pipelines store the patterns they have. Only for blank pipelines; a no-op after the first call."""
+    if nlp.meta.get(FAST_AFFIXES) is not False:
+        return
+    nlp.meta[FAST_AFFIXES] = True
     tokenizer = cast(Any, nlp.tokenizer)
     if tokenizer.suffix_search is not None:
         tokenizer.suffix_search = ascii_guarded(near_end(tokenizer.suffix_search.__self__)).search

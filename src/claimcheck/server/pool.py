@@ -51,7 +51,7 @@ def init_worker(references: dict[str, FactBase], model: Optional[str]) -> None:
     from claimcheck.checker import Checker
 
     for ref_id, base in references.items():
-        _CHECKERS[ref_id] = Checker(reference=base, model=model)
+        _CHECKERS[ref_id] = Checker(reference=base, model=model, fast_tokenizer=True)
     for checker in _CHECKERS.values():  # warm up: first-call caches are filled before a request
         checker.check_text("Ende 2016 wiesen die USA 35 Diplomaten aus.")
 
