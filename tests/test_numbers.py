@@ -327,9 +327,24 @@ def _full_parse(text, exclude=()):
     return found
 
 
+@pytest.mark.parametrize("text, windows", [
+    ("Sie hat es gemacht und in der Nacht geholfen.", 0),  # "acht", "elf" inside other words open no window
+    ("Er verbrachte dort einundzwanzig Tage.", 1),
+    ("Ein paar Zuschauer und Millionen Menschen.", 1),
+    ("Es dauerte zweieinhalb Stunden, dreimal.", 1),
+])
+def test_words_that_only_hold_a_number_piece_open_no_window(text, windows):
+    from claimcheck.nlp.numbers import parse as n
+    from claimcheck.nlp.numbers.lexicon import token_windows
+    lex = n.numbers_lexicon()
+    assert len(token_windows(text, lex.trigger, lambda w: n._number_word(w, lex))) == windows
+    assert find_quantities(text) == _full_parse(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.one_of(st.sampled_from(_VOCAB + ["Artikel", "Menschen", "zweieinhalb",
-                                                           "Hunderte", "ein", "paar", "x" * 30]),
+                                                           "Hunderte", "ein", "paar", "gemacht", "Nacht",
+                                                           "einundzwanzig", "dreimal", "x" * 30]),
                                 st.text(max_size=8)), max_size=60),
        sep=st.sampled_from([" ", "", "\n", "  ", ", "]))
 def test_windowed_parse_equals_full_parse(words, sep):

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple, Optional, Sequence, TypeVar
+from typing import Callable, NamedTuple, Optional, Sequence, TypeVar
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.numbers import HedgeEntry as HedgeEntry  # re-exported for nlp.numbers
@@ -64,14 +64,18 @@ def tokenize(text: str, start: int = 0, end: Optional[int] = None) -> list[Token
             for m in matches for g in (m.group(),)]
 
 
-def token_windows(masked: str, trigger: re.Pattern) -> list[list[Token]]:
+def token_windows(masked: str, trigger: re.Pattern,
+                  number_word: Optional[Callable[[str], bool]] = None) -> list[list[Token]]:
     """Tokens of the parts of ``masked`` around trigger matches (digits, number words), each
     part with at least _BEFORE tokens before its first and _AFTER after its last trigger (or
-    reaching the text edge). Everywhere else the parser finds nothing, so it can skip it."""
+    reaching the text edge). Everywhere else the parser finds nothing, so it can skip it.
+    ``number_word``: whether a word that holds a number piece can be one ("gemacht" holds
+    "acht" but is none); without it every such word opens a window."""
     low = masked.lower()
     if len(low) != len(masked):
         return [tokenize(masked)]
-    spans = [m.span() for m in trigger.finditer(low)]
+    spans = [m.span() for m in trigger.finditer(low)
+             if number_word is None or "0" <= low[m.start()] <= "9" or number_word(_word_at(low, *m.span()))]
     out: list[tuple[int, int]] = []
     for window in _windows(masked, spans):
         a, b = _widened(masked, *window)
@@ -81,6 +85,17 @@ def token_windows(masked: str, trigger: re.Pattern) -> list[list[Token]]:
     return [tokenize(masked, a, b) for a, b in out]
 
 
+def _word_at(low: str, start: int, end: int) -> str:
+    """The letter run (a word token) around ``low[start:end]``."""
+    a, b = start, end
+    while a > 0 and _LETTER.match(low, a - 1):
+        a -= 1
+    while b < len(low) and _LETTER.match(low, b):
+        b += 1
+    return low[a:b]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 _MARGIN, _BEFORE, _AFTER = 48, 8, 12
 _CUT = re.compile(r"\s(?![0-9])")  # no token spans the position after this whitespace
 _CHUNK = re.compile(r"\S+")
@@ -206,6 +221,7 @@ class NumbersLexicon:
     references: PhraseTable = field(init=False)
     trigger: re.Pattern = field(init=False)
     known_starts: dict[str, bool] = field(init=False, default_factory=dict)  # may_start by word
+    number_words: dict[str, bool] = field(init=False, default_factory=dict)  # parse._number_word by word
 
     def __post_init__(self) -> None:
         d = self.data

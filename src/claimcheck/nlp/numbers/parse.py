@@ -34,7 +34,7 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = (),
     overlaps = Overlaps(exclude)
     found: list[Quantity] = []
     starts = lex.known_starts  # may_start's answers by word: one dict lookup per token
-    for toks in token_windows(masked, lex.trigger):
+    for toks in token_windows(masked, lex.trigger, lambda w: _number_word(w, lex)):
         i = 0
         while i < len(toks):
             tok = toks[i]
@@ -92,6 +92,22 @@ def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]
         whole = word_number(low[: -len(d.half_suffix)])
         return None if whole is None else whole + Decimal("0.5")
     return word_number(low)
+
+
+def _number_word(low: str, lex: NumbersLexicon) -> bool:
+    """A word the parser can read as (part of) a quantity, in any case: a number word, a vague
+    amount, a scale or fraction word (a superset of what ``_word_value`` accepts)."""
+    known = lex.number_words.get(low)
+    if known is None:
+        d = lex.data
+        half = low.endswith(d.half_suffix) and len(low) > len(d.half_suffix)
+        known = (any(low in key for key in lex.vague) or any(low in key for key in lex.scales) or low in d.fractions
+                 or low in d.articles or _multiplicative(low, lex) is not None
+                 or (half and word_number(low[: -len(d.half_suffix)]) is not None)
+                 or word_number(low) is not None)
+        if len(lex.number_words) < 100_000:
+            lex.number_words[low] = known
+    return known
 
 
 def _multiplicative(low: str, lex: NumbersLexicon) -> Optional[Decimal]:
