@@ -188,7 +188,7 @@ def test_durations_in_hours():
 
 
 def test_implicit_time_is_the_document_month():
-    from claimcheck.align.score import effective_time
+    from claimcheck.align.times import effective_time
     from claimcheck.models import Claim
 
     c = Claim(kind="count", text="x", start=0, end=1, sentence_start=0, sentence_end=1)
@@ -262,7 +262,7 @@ def _span(first, last, granularity, modifier=None):
     (_span(date(2017, 1, 1), date(2017, 4, 30), "year", "start"), _span(date(2016, 9, 1), date(2016, 12, 31), "year", "end"), "differ"),
 ])
 def test_coarse_time_edges(claim, fact, status):
-    from claimcheck.align.score import _date_status
+    from claimcheck.align.times import date_status as _date_status
 
     assert _date_status(claim, fact)[0] == status
 

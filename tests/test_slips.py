@@ -175,9 +175,9 @@ def test_the_slip_threshold_stays_above_the_support_floor():
 def test_an_implicit_date_attests_no_value():
     """Another fact that agrees with the draft's date only through its implicit (document) date
     does not state that date, so the slip stands."""
-    from claimcheck.align.engine import _states
+    from claimcheck.align.slips import states
     from claimcheck.align.score import PairScore
 
     implicit = PairScore(fact=None, status={"date": "agree"}, implicit_date=True)  # type: ignore[arg-type]
     stated = PairScore(fact=None, status={"date": "agree"})  # type: ignore[arg-type]
-    assert not _states(implicit, "date") and _states(stated, "date")
+    assert not states(implicit, "date") and states(stated, "date")

@@ -19,11 +19,12 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
-from claimcheck.align.slips import count_slip, date_slip, in_claim_unit
+from claimcheck.align.slips import mark_slips
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
-                                    exact_specific, is_vague, relative, score_pair)
+                                    exact_specific, is_vague, score_pair)
+from claimcheck.align.times import relative
 from claimcheck.lang import message
-from claimcheck.models import Claim, Fact, Quantity
+from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.render.words import SLOT_LABELS
 
@@ -77,38 +78,11 @@ class Aligner:
 
 
     def score_all(self, cc: ClaimContext, found: Sequence[int]) -> list[PairScore]:
-        """The candidates' scores, best first, with the slips marked (see ``_mark_slips``)."""
+        """The candidates' scores, best first, with the slips marked (``slips.mark_slips``)."""
         pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
         pairs.sort(key=lambda p: p.identity, reverse=True)
-        _mark_slips(cc.claim, pairs)
+        mark_slips(cc.claim, pairs)
         return pairs
-
-
-def _mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
-    """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
-    eligible fact states the draft's value: then the draft may be about that one."""
-    eligible = [p for p in pairs if not p.constraints]
-    for p in eligible:
-        differ = p.differ(*KEYS)
-        if differ == ["count"]:
-            p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
-        elif differ == ["date"] and not p.implicit_date:
-            p.slip = date_slip(claim.time, p.compared_time)
-        if p.slip and any(_states(q, differ[0]) for q in eligible):
-            p.slip = False
-
-
-def _states(p: PairScore, key: str) -> bool:
-    """The pair's fact states the claim's value (an agreement with an implicit date states nothing)."""
-    return p.status[key] == "agree" and not (key == "date" and p.implicit_date)
-
-
-def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:
-    """The fact's quantity, a duration in the claim's unit (``slips.in_claim_unit``)."""
-    if claim.quantity is None or fact.quantity is None:
-        return fact.quantity
-    noun = (claim.noun.value if claim.noun else None), (fact.noun.value if fact.noun else None)
-    return in_claim_unit(claim.quantity, fact.quantity, *noun)
 
 
 def _fact_keys(f: Fact, lex: Lexicon) -> set[str]:

@@ -7,18 +7,18 @@ its score; they are named in the decision trace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Literal, Optional
+from datetime import date
+from typing import Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
                                       is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.align.occurrence import occurrence_status, occurrences
+from claimcheck.align.times import Status, act_window, date_status, effective_time, month_end
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
-Status = Literal["agree", "differ", "unknown"]
 FRAME = ("event", "noun", "actor", "target", "place", "person")
 KEYS = ("count", "date")
 
@@ -105,16 +105,6 @@ class PairScore:
         return [n for n in names if self.status.get(n) == "differ"]
 
 
-def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
-                   claim: Claim) -> Optional[TimeSpan]:
-    """The stated time, else the month of the document date (anchor "implicit")."""
-    if time is not None or document_date is None:
-        return time
-    first = document_date.replace(day=1)
-    return TimeSpan(text="", start=claim.start, end=claim.start, first=first, last=_month_end(first),
-                    granularity="month", anchor="implicit")
-
-
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     claim, fact, fact_time = cc.claim, fc.fact, fc.time
     ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline)
@@ -123,7 +113,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
-    ps.status["date"], ps.implicit_date = _date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
+    ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     deadline_act = None
     if cc.deadline != fc.deadline and (cc.deadline or ps.status["date"] != "unknown"):
         # a deadline and the time of the act are not comparable; the act of a fact whose only
@@ -144,20 +134,12 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     return ps
 
 
-def act_window(deadline: Optional[TimeSpan]) -> Optional[TimeSpan]:
-    """The period in which the act behind a deadline happened: the months before it."""
-    if deadline is None:
-        return None
-    first = deadline.first - timedelta(days=cfg.DEADLINE_ACT_DAYS)
-    return deadline.model_copy(update={"first": first, "granularity": "year", "anchor": "implicit"})
-
-
 def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[TimeSpan],
                      deadline_act: Optional[TimeSpan]) -> tuple[Status, bool]:
     """A fact dated only by a deadline against the claim's act: compared as implicit times; a
     claim dated only by a deadline: its act window agrees weakly with a fact inside it."""
     if not cc.deadline:
-        return _date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
+        return date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     if deadline_act is None or fact_time is None or cc.claim.kind == "date":
         return "unknown", False  # a deadline that is the claim's value is compared with deadlines only
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
@@ -204,48 +186,6 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
     return "agree" if q.overlaps(f) else "differ"
 
 
-def _widened(t: TimeSpan, exact: bool) -> TimeSpan:
-    """A weekday or "heute" resolved against a document date of month precision may be off by
-    a week either way: compare it as that week (``exact``: the document date names its day)."""
-    if relative(t) and not exact and t.granularity == "day":
-        return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
-    return t
-
-
-def _date_status(t: Optional[TimeSpan], f: Optional[TimeSpan],
-                 t_exact: bool = False, f_exact: bool = False) -> tuple[Status, bool]:
-    """``*_exact``: that side's document date names a day, so its relative days are exact."""
-    if t is None or f is None:
-        return "unknown", False
-    t, f = _widened(t, t_exact), _widened(f, f_exact)
-    if t.overlaps(f):
-        return "agree", t.anchor == "implicit" or f.anchor == "implicit"
-    if t.inherited or t.anchor == "implicit":
-        return "unknown", False  # judged where it is written / background of another period
-    if (relative(t) and not t_exact) or (relative(f) and not f_exact):
-        return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
-    if _fuzzy_edge(t, f):
-        return "unknown", False  # "Ende August" for "1. September": a coarse time's edge is fuzzy
-    return "differ", f.anchor == "implicit"
-
-
-def _fuzzy_edge(t: TimeSpan, f: TimeSpan) -> bool:
-    """The fact names a day, the claim a coarser week or month (or part of one: "Ende August"),
-    and misses the day by a few days only. Periods of a year ("Ende 2016", "Anfang 2017") are
-    never fuzzy this way."""
-    if f.granularity != "day" or t.granularity not in ("week", "month"):
-        return False
-    gap = max((f.first - t.last).days, (t.first - f.last).days)
-    return 0 < gap <= cfg.EDGE_DAYS
-
-
-def relative(t: TimeSpan) -> bool:
-    """A day or week resolved against a document date without a digit of its own ("vergangene
-    Woche", "am Freitag"): only as exact as the document date, often just a month ("vor sechs
-    Jahren" is exact enough)."""
-    return t.anchor == "document" and t.granularity in ("day", "week") and not any(ch.isdigit() for ch in t.text)
-
-
 def _identity(ps: PairScore) -> float:
     score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
     for name in FRAME:
@@ -287,12 +227,7 @@ def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
     if cc.document_date is None or fact_time is None or fact_time.anchor == "implicit":
         return False
     stated = cc.claim.time is not None and cc.claim.time.overlaps(fact_time)
-    return fact_time.first > _month_end(cc.document_date) and not stated
-
-
-def _month_end(d: date) -> date:
-    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
+    return fact_time.first > month_end(cc.document_date) and not stated
 
 
 def _ordinal(c: Claim) -> bool:

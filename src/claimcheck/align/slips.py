@@ -18,7 +18,8 @@ from typing import Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import in_hours
-from claimcheck.models import Quantity, TimeSpan
+from claimcheck.align.score import KEYS, PairScore
+from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 
@@ -110,3 +111,30 @@ def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
         return False
     i, x, y = wrong[0]
     return i != 0 or abs(x - y) <= cfg.SLIP_YEARS
+
+
+def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
+    """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
+    eligible fact states the draft's value: then the draft may be about that one."""
+    eligible = [p for p in pairs if not p.constraints]
+    for p in eligible:
+        differ = p.differ(*KEYS)
+        if differ == ["count"]:
+            p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
+        elif differ == ["date"] and not p.implicit_date:
+            p.slip = date_slip(claim.time, p.compared_time)
+        if p.slip and any(states(q, differ[0]) for q in eligible):
+            p.slip = False
+
+
+def states(p: PairScore, key: str) -> bool:
+    """The pair's fact states the claim's value (an agreement with an implicit date states nothing)."""
+    return p.status[key] == "agree" and not (key == "date" and p.implicit_date)
+
+
+def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:
+    """The fact's quantity, a duration in the claim's unit (``slips.in_claim_unit``)."""
+    if claim.quantity is None or fact.quantity is None:
+        return fact.quantity
+    noun = (claim.noun.value if claim.noun else None), (fact.noun.value if fact.noun else None)
+    return in_claim_unit(claim.quantity, fact.quantity, *noun)

@@ -1,0 +1,77 @@
+"""Times of the scoring model: the implicit time of a statement without one, the act window of
+a deadline, and the status of two times (agree / differ / unknown) with its tolerances: relative
+days against a document date of month precision, the fuzzy edge of a coarse time."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Literal, Optional
+
+from claimcheck.align import config as cfg
+from claimcheck.models import Claim, TimeSpan
+
+Status = Literal["agree", "differ", "unknown"]
+
+
+def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
+                   claim: Claim) -> Optional[TimeSpan]:
+    """The stated time, else the month of the document date (anchor "implicit")."""
+    if time is not None or document_date is None:
+        return time
+    first = document_date.replace(day=1)
+    return TimeSpan(text="", start=claim.start, end=claim.start, first=first, last=month_end(first),
+                    granularity="month", anchor="implicit")
+
+
+def act_window(deadline: Optional[TimeSpan]) -> Optional[TimeSpan]:
+    """The period in which the act behind a deadline happened: the months before it."""
+    if deadline is None:
+        return None
+    first = deadline.first - timedelta(days=cfg.DEADLINE_ACT_DAYS)
+    return deadline.model_copy(update={"first": first, "granularity": "year", "anchor": "implicit"})
+
+
+def _widened(t: TimeSpan, exact: bool) -> TimeSpan:
+    """A weekday or "heute" resolved against a document date of month precision may be off by
+    a week either way: compare it as that week (``exact``: the document date names its day)."""
+    if relative(t) and not exact and t.granularity == "day":
+        return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
+    return t
+
+
+def date_status(t: Optional[TimeSpan], f: Optional[TimeSpan],
+                 t_exact: bool = False, f_exact: bool = False) -> tuple[Status, bool]:
+    """``*_exact``: that side's document date names a day, so its relative days are exact."""
+    if t is None or f is None:
+        return "unknown", False
+    t, f = _widened(t, t_exact), _widened(f, f_exact)
+    if t.overlaps(f):
+        return "agree", t.anchor == "implicit" or f.anchor == "implicit"
+    if t.inherited or t.anchor == "implicit":
+        return "unknown", False  # judged where it is written / background of another period
+    if (relative(t) and not t_exact) or (relative(f) and not f_exact):
+        return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
+    if _fuzzy_edge(t, f):
+        return "unknown", False  # "Ende August" for "1. September": a coarse time's edge is fuzzy
+    return "differ", f.anchor == "implicit"
+
+
+def _fuzzy_edge(t: TimeSpan, f: TimeSpan) -> bool:
+    """The fact names a day, the claim a coarser week or month (or part of one: "Ende August"),
+    and misses the day by a few days only. Periods of a year ("Ende 2016", "Anfang 2017") are
+    never fuzzy this way."""
+    if f.granularity != "day" or t.granularity not in ("week", "month"):
+        return False
+    gap = max((f.first - t.last).days, (t.first - f.last).days)
+    return 0 < gap <= cfg.EDGE_DAYS
+
+
+def relative(t: TimeSpan) -> bool:
+    """A day or week resolved against a document date without a digit of its own ("vergangene
+    Woche", "am Freitag"): only as exact as the document date, often just a month ("vor sechs
+    Jahren" is exact enough)."""
+    return t.anchor == "document" and t.granularity in ("day", "week") and not any(ch.isdigit() for ch in t.text)
+
+
+def month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
