@@ -48,7 +48,8 @@ class Checker:
         elif reference is not None:  # a bad path fails here, not at the first check (E020/E021)
             self._reference = load_reference(reference)
         self._aligner: Optional[Aligner] = None
-        self._chars_read = 0 if fast_tokenizer is None else -1  # -1: decided, not counted
+        self._fast_pending = fast_tokenizer is None  # guards still to be built once enough text was read
+        self._chars_read = 0
 
     @property
     def _claims_pipe(self) -> Any:
@@ -105,11 +106,11 @@ class Checker:
         return claims
 
     def _extract_chunk(self, text: str, doc_date: DocDate, header_end: Optional[int] = None) -> list[Claim]:
-        if self._chars_read >= 0:
+        if self._fast_pending:
             self._chars_read += len(text)
             if self._chars_read > FAST_AFTER_CHARS:
                 speed_up(self.nlp)
-                self._chars_read = -1
+                self._fast_pending = False
         doc = self.nlp.make_doc(text)
         doc.user_data["claimcheck_text"] = text  # spares the components a doc.text rebuild
         doc.user_data[NO_SPANS] = True  # only doc._.claims is read

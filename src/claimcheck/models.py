@@ -75,6 +75,10 @@ class Quantity(Spanned):
     def exact(self) -> bool:
         return self.value is not None and self.hedge is None and not self.vague
 
+    def bounds(self) -> tuple[float, float]:
+        """[low, high] with open sides as -inf / inf (inclusiveness aside)."""
+        return _lo(self), _hi(self)
+
     def label(self) -> str:
         """Human-readable value, German number format (35, 1.000, 2,5)."""
         if self.value is None:

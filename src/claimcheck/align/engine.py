@@ -118,10 +118,12 @@ def checkworthy(text: str, claim: Claim) -> bool:
 
 def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     eligible = [p for p in pairs if not p.constraints]
-    floors = {id(p): 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN for p in eligible}
-    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floors[id(p)])]
-    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floors[id(p)])]
-    readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floors[id(p)])
+    def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement
+        return 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN
+
+    supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
+    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p))]
+    readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor(p))
                 and (p.fact.kind == claim.kind or p in mismatches)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None

@@ -72,14 +72,10 @@ def hedge_slip(q: Quantity, f: Quantity) -> bool:
         if (q.low is None) == (q.high is None):
             return False
         return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(f.value)
-    lo_q, hi_q = _bounds(q)
-    lo_f, hi_f = _bounds(f)
+    lo_q, hi_q = q.bounds()
+    lo_f, hi_f = f.bounds()
     gap = max(lo_f - hi_q, lo_q - hi_f)
     return 0 <= gap <= cfg.SLIP_HEDGE * abs(f.value)
-
-
-def _bounds(q: Quantity) -> tuple[float, float]:
-    return (float("-inf") if q.low is None else q.low), (float("inf") if q.high is None else q.high)
 
 
 def _parts(t: TimeSpan) -> Optional[tuple[int, int, int]]:

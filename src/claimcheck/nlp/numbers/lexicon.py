@@ -257,6 +257,7 @@ class PhraseTable(dict):
         self.firsts = {key[0] for key in self if key}
         self.longest = max((len(key) for key in self), default=0)
         self.prefixes = {key[:n] for key in self for n in range(1, len(key) + 1)}
+        self.words = {w for key in self for w in key}  # every word of every phrase
 
 
 def match_phrase(toks: list[Token], i: int, table: PhraseTable) -> tuple[Optional[E], int]:

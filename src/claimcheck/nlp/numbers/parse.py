@@ -83,6 +83,12 @@ def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]
     capitalised = tok.text[:1].isupper() and not tok.text.isupper()
     if capitalised and low not in d.capitalised_ok and not _sentence_initial(text, tok.start):
         return None
+    return _lower_word_value(low, lex)
+
+
+def _lower_word_value(low: str, lex: NumbersLexicon) -> Optional[Decimal]:
+    """Value of a lower-cased number word ("zweieinhalb", "dreimal", "anderthalb"), or None."""
+    d = lex.data
     if low in d.fractions:
         return Decimal(str(d.fractions[low]))
     times = _multiplicative(low, lex)
@@ -95,16 +101,12 @@ def _word_value(text: str, tok: Token, lex: NumbersLexicon) -> Optional[Decimal]
 
 
 def _number_word(low: str, lex: NumbersLexicon) -> bool:
-    """A word the parser can read as (part of) a quantity, in any case: a number word, a vague
-    amount, a scale or fraction word (a superset of what ``_word_value`` accepts)."""
+    """A word the parser can read as (part of) a quantity, in any case: a number word, a word of
+    a vague amount or scale, an article (a superset of what ``_word_value`` accepts)."""
     known = lex.number_words.get(low)
     if known is None:
-        d = lex.data
-        half = low.endswith(d.half_suffix) and len(low) > len(d.half_suffix)
-        known = (any(low in key for key in lex.vague) or any(low in key for key in lex.scales) or low in d.fractions
-                 or low in d.articles or _multiplicative(low, lex) is not None
-                 or (half and word_number(low[: -len(d.half_suffix)]) is not None)
-                 or word_number(low) is not None)
+        known = (low in lex.vague.words or low in lex.scales.words or low in lex.data.articles
+                 or _lower_word_value(low, lex) is not None)
         if len(lex.number_words) < 100_000:
             lex.number_words[low] = known
     return known
