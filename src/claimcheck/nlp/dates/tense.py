@@ -12,6 +12,7 @@ from typing import Optional
 
 from claimcheck.lang import pack
 from claimcheck.lang.schema.tense import TenseFile
+from claimcheck.nlp.derived import derived
 
 NEXT, LAST, UNKNOWN = 1, -1, 0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -58,7 +59,7 @@ def direction(text: str, start: int, end: int, prev_word: str = "",
 
 
 def _cue(word: str, lex: TenseFile) -> int:
-    past, future, deadline = _cue_words(lex)
+    past, future, deadline = derived(lex, _cue_words)
     if word in past:
         return LAST
     if word in future or word.endswith(deadline):
@@ -66,15 +67,9 @@ def _cue(word: str, lex: TenseFile) -> int:
     return UNKNOWN
 
 
-_CUE_WORDS: dict[int, tuple[TenseFile, tuple[frozenset[str], frozenset[str], tuple[str, ...]]]] = {}
-
-
 def _cue_words(lex: TenseFile) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The cue lists of ``lex`` as sets and a suffix tuple (built once per tense lexicon)."""
-    hit = _CUE_WORDS.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = _CUE_WORDS[id(lex)] = (lex, (frozenset(lex.past), frozenset(lex.future), tuple(lex.deadline)))
-    return hit[1]
+    """The cue lists of ``lex`` as sets and a suffix tuple (``derived``: once per tense lexicon)."""
+    return frozenset(lex.past), frozenset(lex.future), tuple(lex.deadline)
 
 
 @lru_cache(maxsize=8)
