@@ -14,7 +14,7 @@ from claimcheck.align import config as cfg
 from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
                                       is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.align.occurrence import occurrence_status, occurrences
-from claimcheck.align.times import Status, act_window, date_status, effective_time, month_end
+from claimcheck.align.times import Status, act_window, date_status, effective_time, month_end, relative
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
@@ -97,6 +97,7 @@ class PairScore:
     compared_time: Optional[TimeSpan] = None  # the fact time the claim's time was compared with
     deadlines: bool = False  # both are deadlines: a deadline is checked against its own kind like any statement
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
+    loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
@@ -122,6 +123,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         deadline_act = act_window(cc.time) if cc.deadline else None
         ps.compared_time = fc.act_time if not cc.deadline else fact_time
         ps.status["date"], ps.implicit_date = _deadline_status(cc, fc, ps.compared_time, deadline_act)
+    ps.loose_date = ps.status["date"] == "agree" and _loose(cc.time, cc.exact_date, ps.compared_time, fc.exact_date)
     ps.identity = _identity(ps)
     ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
@@ -143,6 +145,12 @@ def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[Time
     if deadline_act is None or fact_time is None or cc.claim.kind == "date":
         return "unknown", False  # a deadline that is the claim's value is compared with deadlines only
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
+
+
+def _loose(t: Optional[TimeSpan], t_exact: bool, f: Optional[TimeSpan], f_exact: bool) -> bool:
+    """One side is a weekday or "heute" of a document dated only by its month: it agrees with
+    any day of a fortnight, so the agreement attests no day."""
+    return any(x is not None and relative(x) and not exact for x, exact in ((t, t_exact), (f, f_exact)))
 
 
 def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:

@@ -124,8 +124,9 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
 
 
 def states(p: PairScore, key: str) -> bool:
-    """The pair's fact states the claim's value (an agreement with an implicit date states nothing)."""
-    return p.status[key] == "agree" and not (key == "date" and p.implicit_date)
+    """The pair's fact states the claim's value (an agreement with an implicit date, or through a
+    weekday of a month-precise document date, states nothing)."""
+    return p.status[key] == "agree" and not (key == "date" and (p.implicit_date or p.loose_date))
 
 
 def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:
