@@ -78,6 +78,20 @@ def test_no_inheritance_across_paragraphs(checker):
     assert claims_of(checker, text)[-1].time is None
 
 
+@pytest.mark.parametrize("text, anchor, year", [
+    # a time after a comparison word is the base of the change, not the time of the statement
+    ("Im März 2024 kostete Strom 3,1 Prozent mehr als ein Jahr zuvor, Gas war 2,4 Prozent billiger.", "2,4", 2024),
+    ("Gegenüber Dezember 2023 stiegen die Mieten im Januar 2024 um 0,4 Prozent.", "0,4", 2024),
+    ("Die Zahl der Pendler lag 2023 um 1200 höher als im Jahr 2019.", "1200", 2023),
+    ("Die Zahl der Pendler lag um 1200 höher als im Jahr 2019.", "1200", None),
+])
+def test_a_comparison_base_dates_no_count(checker, text, anchor, year):
+    claim = next(c for c in claims_of(checker, text) if c.text.startswith(anchor))
+    assert (claim.time.first.year if claim.time else None) == year
+    if year == 2024 and "Gegenüber" in text:
+        assert claim.time.first.month == 1
+
+
 def test_two_years_two_date_claims(checker):
     text = "Weitere Ausweisungen russischer Diplomaten aus den USA folgten 2022 und 2023."
     claims = claims_of(checker, text)

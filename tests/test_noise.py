@@ -103,7 +103,8 @@ NEAR_MISSES = [
     ("Der Sender erreichte 2024 rund 30 Millionen Zuschauer.", [("rund 30 Millionen Zuschauer", 2024, 30e6)]),
     ("Nach § 5 des Gesetzes wurden 2019 genau 40 Verfahren eingestellt.", [("40 Verfahren", 2019, 40)]),
     ("Das Gericht verhandelte 2022 über 120 Klagen.", [("über 120 Klagen", 2022, 120)]),
-    ("Die Stadt hat 10115 Einwohner mehr als im Vorjahr.", [("10115 Einwohner", 2024, 10115)]),
+    # "im Vorjahr" after "als" is the comparison base, not the time of the statement
+    ("Die Stadt hat 10115 Einwohner mehr als im Vorjahr.", [("10115 Einwohner", None, 10115)]),
     ("In Berlin demonstrierten 2023 rund 12.000 Menschen.", [("rund 12.000 Menschen", 2023, 12000)]),
     ("Die Seite wurde 2024 von 3 Millionen Menschen besucht.", [("3 Millionen Menschen", 2024, 3e6)]),
     ("Im Januar 2025 stiegen die Preise um 2,3 Prozent.", [("2,3 Prozent", 2025, 2.3)]),

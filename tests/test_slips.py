@@ -181,3 +181,31 @@ def test_an_implicit_date_attests_no_value():
     implicit = PairScore(fact=None, status={"date": "agree"}, implicit_date=True)  # type: ignore[arg-type]
     stated = PairScore(fact=None, status={"date": "agree"})  # type: ignore[arg-type]
     assert not states(implicit, "date") and states(stated, "date")
+
+
+def test_a_weekday_of_a_month_precise_document_attests_no_day():
+    """"an diesem Donnerstag" in a source dated only by its month agrees with any day of a
+    fortnight: it does not state "27. März", so a slip of another fact's date stands."""
+    from claimcheck.align.slips import states
+    from claimcheck.align.score import PairScore
+
+    loose = PairScore(fact=None, status={"date": "agree"}, loose_date=True)  # type: ignore[arg-type]
+    assert not states(loose, "date")
+
+
+def _one_sided(value, below):
+    low, high = (None, value) if below else (value, None)
+    return Quantity(text=str(value), start=0, end=1, value=value, low=low, high=high)
+
+
+@pytest.mark.parametrize("claim, fact, same", [
+    (_one_sided(2, False), _one_sided(3, False), True),  # "über zwei Jahre" / "mehr als drei Jahre"
+    (_one_sided(2000, False), _one_sided(1000, False), True),
+    (_one_sided(500, True), _one_sided(700, True), True),  # "unter 500" / "weniger als 700"
+    (_one_sided(500, True), _one_sided(700, False), False),  # opposite directions
+    (_one_sided(700, False), _q(755), False),  # a bound against an exact value
+])
+def test_bounds_in_the_same_direction_compare_their_numbers(claim, fact, same):
+    from claimcheck.align.score import _same_bound
+
+    assert _same_bound(claim, fact) is same

@@ -145,6 +145,14 @@ class Claim(Spanned):
         return {"count": self.quantity, "date": self.time}.get(name) or getattr(self, name, None)
 
 
+class TableCell(Spanned):
+    """A number cell of a source's table (nlp/tables.py): its text and offsets in the source,
+    and the labels of its row and column (footnote markers removed)."""
+
+    row: str
+    column: str
+
+
 class Provenance(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -154,6 +162,10 @@ class Provenance(BaseModel):
     sentence_end: int
     start: int
     end: int
+    # Set for a fact read from a table cell (nlp/tables.py): the cell as it stands in the source.
+    # ``sentence`` is then a statement verbalised from the table's title, row and column, and
+    # the fact's offsets count into that statement from ``sentence_start`` (the row's offset).
+    cell: Optional[TableCell] = None
 
 
 class Fact(Claim):

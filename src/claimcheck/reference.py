@@ -15,7 +15,9 @@ from pydantic import ValidationError
 
 from claimcheck.document import DocDate, resolve_date
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import SCHEMA_VERSION, Claim, Fact, FactBase, Provenance, Spanned
+from claimcheck.models import SCHEMA_VERSION, Claim, Fact, FactBase, Provenance, Spanned, TableCell
+from claimcheck.lang import pack
+from claimcheck.nlp.tables import table_facts
 
 BUNDLED_FACTS = "istanbul-2025-02.facts.json"
 
@@ -43,8 +45,24 @@ def build_from_text(text: str, source: str, extract, date: Optional[DocDate] = N
     """``extract(text, document_date) -> list[Claim]`` is the draft extractor (Checker.extract)."""
     doc_date, _ = resolve_date(text, date)
     claims = extract(text, doc_date)
+    facts = facts_from_claims(claims, text, source)
+    facts += table_cell_facts(text, doc_date.value, source, len(facts) + 1)
     return FactBase(source=source, document_date=doc_date.value, document_date_exact=doc_date.exact or None,
-                    facts=facts_from_claims(claims, text, source))
+                    facts=facts)
+
+
+def table_cell_facts(text: str, document_date, source: str, first: int) -> list[Fact]:
+    """The number cells of the source's tables under a dated column (``nlp/tables.py``)."""
+    out = []
+    for n, tf in enumerate(table_facts(text, document_date), start=first):
+        c = tf.claim
+        where = pack().noise.table.source.format(source=source, title=f"„{tf.title}“" if tf.title else "").strip(" ,")
+        prov = Provenance(source=where, sentence=tf.statement, sentence_start=c.sentence_start,
+                          sentence_end=c.sentence_end, start=c.start, end=c.end,
+                          cell=TableCell(text=tf.cell.text, start=tf.cell.start, end=tf.cell.start + len(tf.cell.text),
+                                         row=tf.row, column=tf.column))
+        out.append(Fact(**c.model_dump(), id=f"F{n:02d}", provenance=prov))
+    return out
 
 
 def save_reference(base: FactBase, path: Union[str, Path]) -> None:

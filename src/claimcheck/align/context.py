@@ -162,7 +162,8 @@ def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
         a -= 1
     near = WORD.findall(text[a:start + cfg.LOCAL_CHARS])
     heads = tuple(n.casefold() for n in data.deadline_nouns)
-    return any(w in data.deadline_nouns or (w[:1].isupper() and w.casefold().endswith(heads)) for w in near)
+    return any(w in data.deadline_nouns or (w[:1].isupper() and w.casefold().endswith(heads)
+                                             and w not in data.not_deadlines) for w in near)
 
 
 def is_backstory(text: str, start: int, lo: int, lang: str = "de") -> bool:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Optional
 
 from claimcheck.align import config as cfg
-from claimcheck.align.context import (Bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
+from claimcheck.align.context import (Bag, bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
                                       is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.align.occurrence import occurrence_status, occurrences
 from claimcheck.align.times import Status, act_window, date_status, effective_time, month_end, relative
@@ -66,6 +66,7 @@ class FactContext:
     offset: bool
     occurrence: frozenset[float]
     exact_date: bool  # the reference's date names a day
+    row: frozenset[str] = frozenset()  # a table cell's row label (stems): what the number is about
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -78,7 +79,7 @@ class FactContext:
             reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
                    effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
-                   exact_date)
+                   exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset())
 
 
 @dataclass
@@ -191,7 +192,18 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
     hq, hf = in_hours(q, noun_q), in_hours(f, noun_f)
     if hq is not None and hf is not None:  # "drei Tage" against "72 Stunden"
         q, f = hq, hf
+    if _same_bound(q, f) and q.value != f.value:
+        return "differ"  # "über zwei Jahre" for "mehr als drei Jahre": another number, not a looser one
     return "agree" if q.overlaps(f) else "differ"
+
+
+def _same_bound(q: Quantity, f: Quantity) -> bool:
+    """Both one-sided bounds in the same direction ("mehr als tausend", "über zweitausend")."""
+    if q.vague or f.vague or q.value is None or f.value is None:
+        return False
+    lower = q.low is not None and q.high is None and f.low is not None and f.high is None
+    upper = q.high is not None and q.low is None and f.high is not None and f.low is None
+    return lower or upper
 
 
 def _identity(ps: PairScore) -> float:
@@ -226,6 +238,8 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
         if cc.offset != fc.offset:
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
+    if fc.row and not fc.row & cc.sentence.keys():
+        out.append("row")  # a table cell is about its row: "Waren" is not "die Inflationsrate"
     if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out

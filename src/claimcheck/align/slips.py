@@ -111,7 +111,8 @@ def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
 
 def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
-    eligible fact states the draft's value: then the draft may be about that one."""
+    eligible fact states the draft's value (at the claim's time): then the draft may be about
+    that one."""
     eligible = [p for p in pairs if not p.constraints]
     for p in eligible:
         differ = p.differ(*KEYS)
@@ -119,7 +120,7 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time)
-        if p.slip and any(states(q, differ[0]) for q in eligible):
+        if p.slip and any(states(q, differ[0]) and not _elsewhen(q, differ[0]) for q in eligible):
             p.slip = False
 
 
@@ -127,6 +128,13 @@ def states(p: PairScore, key: str) -> bool:
     """The pair's fact states the claim's value (an agreement with an implicit date, or through a
     weekday of a month-precise document date, states nothing)."""
     return p.status[key] == "agree" and not (key == "date" and (p.implicit_date or p.loose_date))
+
+
+def _elsewhen(p: PairScore, key: str) -> bool:
+    """The fact states the draft's count, but at a stated time that differs from the claim's:
+    another column of a table ("1,8" in November for a draft about January), not the draft's
+    statement."""
+    return key == "count" and p.status["date"] == "differ" and not p.implicit_date
 
 
 def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:

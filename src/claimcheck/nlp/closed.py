@@ -27,6 +27,7 @@ class ClosedWords:
     negation_particles: frozenset[str]
     negation_before: re.Pattern[str]
     on_days: re.Pattern[str]
+    comparison_base: re.Pattern[str]
     leave_lemmas: frozenset[str]
     adjective_endings: tuple[str, ...]
     not_adjectives: frozenset[str]
@@ -44,5 +45,6 @@ def closed_words(words: WordsFile) -> ClosedWords:
         splitters=frozenset(c.splitters), negation_words=frozenset(c.negation_words),
         negation_particles=frozenset(c.negation_particle),
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
+        comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
         leave_lemmas=frozenset(c.leave_lemmas), adjective_endings=tuple(a.adjective_endings),
         not_adjectives=frozenset(a.not_adjectives))

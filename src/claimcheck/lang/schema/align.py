@@ -16,6 +16,7 @@ class AlignFile(BaseModel):
     durations: dict[str, float]
     deadline: list[str]
     deadline_nouns: list[str]
+    not_deadlines: list[str] = []  # compounds on a deadline noun that name a period, not a deadline
     offset: list[str]
     backstory: list[str]
     occurrence: dict[str, int]  # adverbs that say which occurrence a sentence tells of ("erstmals": 1)

@@ -23,7 +23,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
              "found_expected", "suggestion", "alternative", "source"),
     "explain": ("decision", "anchor", "not_checkworthy", "excluded", "candidate"),
     "anchors": ("stated", "inherited", "implicit", "none"),
-    "constraints": ("event", "noun", "role", "offset", "future", "ordinal", "kind"),
+    "constraints": ("event", "noun", "role", "offset", "future", "ordinal", "kind", "row"),
     "findings": ("already_reported", "negated", "unverified", "no_source", "not_checkworthy",
                  "implicit_date", "by_actor", "supported", "differs", "context", "imprecise",
                  "rephrased", "alternative"),
@@ -116,6 +116,7 @@ class ClaimWords(_Strict):
     negation_particle: Words
     negation_before: Regex
     on_days: Regex
+    comparison_base: Regex
     leave_lemmas: Words
 
 

@@ -36,6 +36,25 @@ class TableRule(_Strict):
     min_separators: int = Field(ge=1)
     min_numbers: int = Field(ge=1)
     min_number_share: float = Field(gt=0, le=1)
+    # The evidence of a table cell of a source (nlp/tables.py), shown to editors: a statement
+    # from row, column and value, and where it stands (the fact's provenance source).
+    statement: str = "{row}, {column}: {value}"
+    source: str = "{source}, Tabelle {title}"
+
+    @field_validator("statement")
+    @classmethod
+    def _statement_fields(cls, statement: str) -> str:
+        names = re.findall(r"\{(\w+)\}", statement)
+        if sorted(names) != ["column", "row", "value"] or names.index("column") > names.index("value"):
+            raise ValueError("statement needs {row}, {column} and {value}, the column before the value")
+        return statement
+
+    @field_validator("source")
+    @classmethod
+    def _source_fields(cls, source: str) -> str:
+        if sorted(re.findall(r"\{(\w+)\}", source)) != ["source", "title"]:
+            raise ValueError("source needs {source} and {title}")
+        return source
 
 
 class NoiseFile(_Strict):

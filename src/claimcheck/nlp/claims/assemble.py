@@ -170,6 +170,11 @@ def _date_claim(ctx: Ctx, sent: Sentence, t: TimeSpan) -> Claim:
 
 
 def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[TimeSpan]:
+    """The time of the count's segment, else the nearest one of its sentence, else the carried
+    one; a comparison base ("teurer als ein Jahr zuvor") dates no count."""
+    base = ctx.lex.closed.comparison_base
+    text = ctx.view.text
+    ts = [t for t in ts if base.search(text, max(0, t.start - 30), t.start) is None]
     own = [t for t in ts if segment_of(ctx, t.start) is seg]
     pool = own or list(ts)
     if pool:
