@@ -70,20 +70,21 @@ def mutate_quantity(text: str, fact: Fact) -> list[Mutation]:
     if q is None:
         return []
     surface = text[q.start:q.end]
+    original = q.text if q.hedge is not None and not q.exact else q.label()  # a hedged value keeps its hedge
     for hedge, other in HEDGES.items():
         if surface.lower().startswith(hedge + " "):
-            return [Mutation(q.start, q.start + len(hedge), other, q.label())]
+            return [Mutation(q.start, q.start + len(hedge), other, original)]
     m = NUMBER.search(surface)
     if m is None:
         low = surface.lower()
         if low in WORDS:
-            return [Mutation(q.start, q.end, WORDS[(WORDS.index(low) + 1) % len(WORDS)], q.label())]
+            return [Mutation(q.start, q.end, WORDS[(WORDS.index(low) + 1) % len(WORDS)], original)]
         return []
     digits = m.group(0).replace(".", "").replace(",", ".")
     value = float(digits)
     step = 0.5 if "," in m.group(0) else (10 if value >= 20 else 1)
     news = [value + step] + ([value - step] if value - step > 0 else [])
-    return [Mutation(q.start + m.start(), q.start + m.end(), format_number(n), q.label()) for n in news]
+    return [Mutation(q.start + m.start(), q.start + m.end(), format_number(n), original) for n in news]
 
 
 def mutate_time(text: str, fact: Fact) -> list[Mutation]:

@@ -33,7 +33,12 @@ def _t(first, last=None, granularity="day", anchor="absolute", modifier=None, in
     (2, 2.3, False),
     (60, 35, False),
     (735, 755, True),
-    (573, 755, False),  # transposed: two digits differ
+    (573, 755, False),  # two digits differ, not neighbours swapped
+    (545, 455, True),  # two neighbouring digits swapped
+    (53, 35, True),
+    (1020, 1200, True),
+    (2.9, 9.2, True),
+    (546, 455, False),  # swapped and mistyped
     (-1.6, 1.6, False),  # sign
     (35, 35, False),  # the same value is no slip
 ])
@@ -99,6 +104,10 @@ Y, M = "year", "month"
     (_t(date(2025, 2, 27)), _t(date(2025, 3, 1), date(2025, 3, 31), M), False),  # claim more precise
     (_t(date(2015, 10, 1), date(2015, 12, 31), Y, modifier="end"), _t(date(2016, 10, 1), date(2016, 12, 31), Y,
                                                                         modifier="end"), True),  # "Ende 2015"
+    (_t(date(2016, 1, 1), date(2016, 4, 30), Y, modifier="start"), _t(date(2016, 9, 1), date(2016, 12, 31), Y,
+                                                                          modifier="end"), True),  # "Anfang 2016"
+    (_t(date(2015, 1, 1), date(2015, 4, 30), Y, modifier="start"), _t(date(2016, 9, 1), date(2016, 12, 31), Y,
+                                                                          modifier="end"), False),  # two parts
 ])
 def test_date_slip(claim, fact, slip):
     assert date_slip(claim, fact) is slip

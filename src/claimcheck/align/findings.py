@@ -120,7 +120,10 @@ def _other_unit(claim: Claim, fact: Fact) -> bool:
 def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
     fact = p.fact
     if field == "count":
-        return fact.quantity.label() if fact.quantity else None
+        q = fact.quantity
+        if q is not None and q.hedge is not None and not q.exact:
+            return q.text  # "mehr als drei", never the bare 3: a suggestion keeps the source's hedge
+        return q.label() if q else None
     if field == "date":
         t = p.compared_time
         if t is None:

@@ -45,7 +45,7 @@ class ClaimContext:
         sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
-        offset = claim.noun is not None and is_offset(text, claim.noun.end)
+        offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date)
@@ -74,7 +74,7 @@ class FactContext:
         sentence, local, near = fact_bags(fact)
         role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
         deadline = t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
-        offset = fact.noun is not None and is_offset(p.sentence, fact.noun.end - p.sentence_start)
+        offset = _duration(fact) and is_offset(p.sentence, fact.noun.end - p.sentence_start)  # type: ignore[union-attr]
         if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
             reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
@@ -146,6 +146,12 @@ def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[Time
     if deadline_act is None or fact_time is None or cc.claim.kind == "date":
         return "unknown", False  # a deadline that is the claim's value is compared with deadlines only
     return ("agree", True) if deadline_act.overlaps(fact_time) else ("unknown", False)
+
+
+def _duration(c: Claim) -> bool:
+    """The claim counts a time unit ("zwei Tage"): only such a quantity can be a distance in
+    time; "35 Diplomaten nach Hause" is none."""
+    return c.noun is not None and c.quantity is not None and in_hours(c.quantity, c.noun.value) is not None
 
 
 def _loose(t: Optional[TimeSpan], t_exact: bool, f: Optional[TimeSpan], f_exact: bool) -> bool:

@@ -30,8 +30,8 @@ def _digits(value: float) -> str:
 
 
 def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
-    """Both exact, and one digit of several mistyped (same length, one position differs) or off
-    by one; or a hedge that just misses the value ("weniger als 700" for 755: ``hedge_slip``)."""
+    """Both exact, and one digit of several mistyped (same length, one position differs), two
+    neighbouring digits swapped, or off by one; or a hedge that just misses the value ("weniger als 700" for 755: ``hedge_slip``)."""
     if q is None or f is None or ORDINAL in (q.unit, f.unit):
         return False
     if not q.exact:
@@ -45,7 +45,13 @@ def count_slip(q: Optional[Quantity], f: Optional[Quantity]) -> bool:
     if a == int(a) and b == int(b) and abs(a - b) == 1:
         return True
     da, db = _digits(a), _digits(b)  # one digit alone is no typo evidence: 5 for 3 is another number
-    return len(da) == len(db) > 1 and sum(x != y for x, y in zip(da, db)) == 1
+    if len(da) != len(db) or len(da) < 2:
+        return False
+    wrong = [i for i, (x, y) in enumerate(zip(da, db)) if x != y]
+    if len(wrong) == 1:
+        return True
+    i = wrong[0]  # two neighbouring digits swapped: 545 for 455, 53 for 35
+    return len(wrong) == 2 and wrong[1] == i + 1 and da[i] == db[i + 1] and da[i + 1] == db[i]
 
 
 def in_claim_unit(q: Quantity, f: Quantity, q_noun: Optional[str], f_noun: Optional[str]) -> Quantity:
@@ -98,6 +104,8 @@ def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
     if a is None or b is None:
         return False
     if t.granularity == "year" and t.modifier is not None:  # "Ende 2016": only its year is compared
+        if f.granularity == "year" and f.modifier is not None and t.modifier != f.modifier:
+            return t.first.year == f.first.year  # "Anfang 2016" for "Ende 2016": the part of the year is wrong
         a = (a[0], 0, 0)
     pairs = [(x, y) for x, y in zip(a, b) if x]  # the parts the claim states
     if any(y == 0 for _, y in pairs):
