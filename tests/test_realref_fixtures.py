@@ -19,11 +19,12 @@ HELDOUT2 = "heldout2"  # files 56.., a second held-out split written later by an
 HELDOUT3 = "heldout3"  # files 89.., a third held-out split, written blind after heldout2 was used for tuning
 HELDOUT4 = "heldout4"  # files 120.., a fourth held-out split, written blind after heldout3
 HELDOUT5 = "heldout5"  # files 156.., a fifth held-out split, written blind after heldout4
+HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind after heldout6
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)}
+DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT7)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
-EVERY = ALL + [(h, d) for h in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5) for d in DRAFTS[h]]
+EVERY = ALL + [(h, d) for h in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT7) for d in DRAFTS[h]]
 IDS = [f"{s}/{d['name']}" for s, d in ALL]
 EVERY_IDS = [f"{s}/{d['name']}" for s, d in EVERY]
 
@@ -111,6 +112,12 @@ def test_fourth_heldout_split():
 
 def test_fifth_heldout_split():
     _check_later_split(HELDOUT5, (HELDOUT2, HELDOUT3, HELDOUT4))  # files 156..
+
+
+def test_seventh_heldout_split():
+    drafts = DRAFTS[HELDOUT7]
+    numbers = sorted(int(d["name"].split("-", 1)[0]) for d in drafts)
+    assert numbers == list(range(219, 219 + len(drafts)))
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
