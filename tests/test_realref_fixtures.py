@@ -20,11 +20,13 @@ HELDOUT3 = "heldout3"  # files 89.., a third held-out split, written blind after
 HELDOUT4 = "heldout4"  # files 120.., a fourth held-out split, written blind after heldout3
 HELDOUT5 = "heldout5"  # files 156.., a fifth held-out split, written blind after heldout4
 HELDOUT6 = "heldout6"  # files 183.., a sixth held-out split, written blind after heldout5
+HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind after heldout6
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)}
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7)
+DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
-EVERY = ALL + [(h, d) for h in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6) for d in DRAFTS[h]]
+EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
 IDS = [f"{s}/{d['name']}" for s, d in ALL]
 EVERY_IDS = [f"{s}/{d['name']}" for s, d in EVERY]
 
@@ -116,6 +118,10 @@ def test_fifth_heldout_split():
 
 def test_sixth_heldout_split():
     _check_later_split(HELDOUT6, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5))  # files 183..
+
+
+def test_seventh_heldout_split():
+    _check_later_split(HELDOUT7, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6))  # files 219..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
