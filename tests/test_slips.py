@@ -218,3 +218,16 @@ def test_bounds_in_the_same_direction_compare_their_numbers(claim, fact, same):
     from claimcheck.align.score import _same_bound
 
     assert _same_bound(claim, fact) is same
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Dezember", "unknown"),  # "wie schon im Dezember" of a January text: the year is the reader's guess
+    ("Dezember 2025", "differ"),  # a stated year is the draft's claim
+])
+def test_an_inferred_year_is_not_called_wrong(text, status):
+    from claimcheck.align.times import date_status
+
+    claim = TimeSpan(text=text, start=0, end=1, first=date(2025, 12, 1), last=date(2025, 12, 31),
+                     granularity="month", anchor="document")
+    fact = _t(date(2024, 12, 1), date(2024, 12, 31), "month")
+    assert date_status(claim, fact)[0] == status

@@ -100,6 +100,9 @@ def _verdict(checker, sentence, anchor):
     ("Für den Südkreis meldete das Statistikamt, dass dort im März 2024 nach vorläufigen Berechnungen "
      "4,3 Prozent der Erwerbsfähigen keine Stelle hatten.", "4,3", "mismatch", [("count", "4,7")]),
     ("Im März 2024 lag die Quote der übrigen Kreise bei 3,2 Prozent.", "3,2", "supported", []),
+    # another number of a sentence whose other number the cell confirms is another quantity
+    ("Im Südkreis, auf den rund 20 Prozent aller Erwerbspersonen entfallen, lag die Quote im März 2024 "
+     "bei 4,7 Prozent.", "rund 20", "unverified", []),
     # a table cell is about its row: the country's rate is not the Nordkreis one
     ("Die Arbeitslosenquote in Beispielland lag im März 2024 bei 5,9 Prozent.", "5,9", "mismatch",
      [("count", "5,8")]),

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
-from claimcheck.align.engine import Aligner, Decision, prefer_unused
+from claimcheck.align.engine import Aligner, Decision, prefer_unused, taken_in_sentence
 from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
 from claimcheck.lang import message
@@ -26,6 +26,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     decisions = [aligner.decide(text, c, document_day, document_exact) for c in claims]
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
+    decisions = [taken_in_sentence(c, d, claims, decisions) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     counts: Counter[str] = Counter(item.verdict for item in items)  # one Summary, not an assignment per claim
     summary = Summary(claims=len(items), warnings=sum(len(item.warnings) for item in items), **counts)

@@ -3,6 +3,7 @@ a deadline, and the status of two times (agree / differ / unknown) with its tole
 days against a document date of month precision, the fuzzy edge of a coarse time."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal, Optional
 
@@ -10,6 +11,7 @@ from claimcheck.align import config as cfg
 from claimcheck.models import Claim, TimeSpan
 
 Status = Literal["agree", "differ", "unknown"]
+_YEAR = re.compile(r"\d{4}|'\d\d")
 
 
 def effective_time(time: Optional[TimeSpan], document_date: Optional[date],
@@ -50,9 +52,25 @@ def date_status(t: Optional[TimeSpan], f: Optional[TimeSpan],
         return "unknown", False  # judged where it is written / background of another period
     if (relative(t) and not t_exact) or (relative(f) and not f_exact):
         return "unknown", False  # "vergangene Woche" against a date: too loose to call wrong
+    if _year_inferred(t) and _in_year_of(t, f).overlaps(f):
+        return "unknown", False  # "im Dezember" of a January text: the year is not the draft's claim
     if _fuzzy_edge(t, f):
         return "unknown", False  # "Ende August" for "1. September": a coarse time's edge is fuzzy
     return "differ", f.anchor == "implicit"
+
+
+def _year_inferred(t: TimeSpan) -> bool:
+    """A day or month without a year of its own ("im Dezember", "am 27. März"): its year comes
+    from the document date."""
+    return t.anchor == "document" and t.granularity in ("day", "month") and not _YEAR.search(t.text)
+
+
+def _in_year_of(t: TimeSpan, f: TimeSpan) -> TimeSpan:
+    try:
+        first, last = t.first.replace(year=f.first.year), t.last.replace(year=f.first.year)
+    except ValueError:  # 29 February
+        return t
+    return t.model_copy(update={"first": first, "last": last}) if first <= last else t
 
 
 def _fuzzy_edge(t: TimeSpan, f: TimeSpan) -> bool:

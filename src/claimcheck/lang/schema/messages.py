@@ -28,7 +28,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
                  "implicit_date", "by_actor", "supported", "differs", "context", "imprecise",
                  "rephrased", "alternative"),
     "notices": ("not_german_forced", "not_german", "table_rows"),
-    "align": ("negated", "side_differs", "side_weak", "supported", "differs", "rescued", "no_candidate",
+    "align": ("negated", "taken", "side_differs", "side_weak", "supported", "differs", "rescued", "no_candidate",
               "excluded", "not_checkworthy", "other_period", "other_occurrence", "below_threshold"),
     "cli": ("reference_written", "batch_summary", "batch_skipped", "batch_rechecked", "batch_where"),
     "time": ("day", "month", "season", "winter", "quarter", "half", "decade", "week", "modified",
