@@ -70,7 +70,7 @@ def mutate_quantity(text: str, fact: Fact) -> list[Mutation]:
     if q is None:
         return []
     surface = text[q.start:q.end]
-    original = q.text if q.hedge is not None and not q.exact else q.label()  # a hedged value keeps its hedge
+    original = q.text if q.hedge is not None else q.label()  # a hedged value keeps its hedge
     for hedge, other in HEDGES.items():
         if surface.lower().startswith(hedge + " "):
             return [Mutation(q.start, q.start + len(hedge), other, original)]

@@ -163,8 +163,9 @@ class Provenance(BaseModel):
     start: int
     end: int
     # Set for a fact read from a table cell (nlp/tables.py): the cell as it stands in the source.
-    # ``sentence`` is then a statement verbalised from the table's title, row and column, and
-    # the fact's offsets count into that statement from ``sentence_start`` (the row's offset).
+    # ``sentence`` is then a statement verbalised from the cell's row and column (``source``
+    # names the table), and the fact's offsets count into that statement from
+    # ``sentence_start`` (the row's offset).
     cell: Optional[TableCell] = None
 
 

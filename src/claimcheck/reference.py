@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from claimcheck.document import DocDate, resolve_date
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import SCHEMA_VERSION, Claim, Fact, FactBase, Provenance, Spanned, TableCell
+from claimcheck.models import SCHEMA_VERSION, Claim, Fact, FactBase, Provenance, Spanned
 from claimcheck.lang import pack
 from claimcheck.nlp.tables import table_facts
 
@@ -58,9 +58,7 @@ def table_cell_facts(text: str, document_date, source: str, first: int) -> list[
         c = tf.claim
         where = pack().noise.table.source.format(source=source, title=f"„{tf.title}“" if tf.title else "").strip(" ,")
         prov = Provenance(source=where, sentence=tf.statement, sentence_start=c.sentence_start,
-                          sentence_end=c.sentence_end, start=c.start, end=c.end,
-                          cell=TableCell(text=tf.cell.text, start=tf.cell.start, end=tf.cell.start + len(tf.cell.text),
-                                         row=tf.row, column=tf.column))
+                          sentence_end=c.sentence_end, start=c.start, end=c.end, cell=tf.cell)
         out.append(Fact(**c.model_dump(), id=f"F{n:02d}", provenance=prov))
     return out
 

@@ -228,19 +228,15 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     return mismatch_decision(free[0], d.ranked, base)
 
 
-def taken_in_sentence(claim: Claim, d: Decision, claims: Sequence[Claim], decisions: Sequence[Decision]) -> Decision:
-    """A mismatch against a fact that another claim of the same sentence confirms is about
-    another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen,
-    … um 4,0 Prozent teurer"): unverified. (Another sentence may well repeat a value wrongly.)"""
-    if d.verdict != "mismatch" or d.best is None:
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str]]) -> Decision:
+    """A mismatch against a fact that another claim of the same sentence confirms (``confirmed``:
+    (sentence start, fact id) of the supported claims) is about another quantity of that
+    sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
+    unverified. (Another sentence may well repeat a value wrongly.)"""
+    if d.verdict != "mismatch" or d.best is None or (claim.sentence_start, d.best.fact.id) not in confirmed:
         return d
-    fid = d.best.fact.id
-    for c, other in zip(claims, decisions):
-        if (other is not d and other.verdict == "supported" and other.best is not None
-                and other.best.fact.id == fid and c.sentence_start == claim.sentence_start):
-            return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
-                            reason=message("align.taken", fact_id=fid))
-    return d
+    return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
+                    reason=message("align.taken", fact_id=d.best.fact.id))
 
 
 def _rescue(claim: Claim, p: PairScore) -> bool:

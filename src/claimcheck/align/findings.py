@@ -26,7 +26,9 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     decisions = [aligner.decide(text, c, document_day, document_exact) for c in claims]
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
-    decisions = [taken_in_sentence(c, d, claims, decisions) for c, d in zip(claims, decisions)]
+    confirmed = {(c.sentence_start, d.best.fact.id) for c, d in zip(claims, decisions)
+                 if d.verdict == "supported" and d.best}
+    decisions = [taken_in_sentence(c, d, confirmed) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     counts: Counter[str] = Counter(item.verdict for item in items)  # one Summary, not an assignment per claim
     summary = Summary(claims=len(items), warnings=sum(len(item.warnings) for item in items), **counts)
@@ -122,7 +124,7 @@ def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
     fact = p.fact
     if field == "count":
         q = fact.quantity
-        if q is not None and q.hedge is not None and not q.exact:
+        if q is not None and q.hedge is not None:
             return q.text  # "mehr als drei", never the bare 3: a suggestion keeps the source's hedge
         return q.label() if q else None
     if field == "date":

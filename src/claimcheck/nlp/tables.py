@@ -24,7 +24,7 @@ from datetime import date
 from typing import Optional
 
 from claimcheck.lang import pack
-from claimcheck.models import Claim, Quantity, TimeSpan
+from claimcheck.models import Claim, Quantity, Spanned, TableCell, TimeSpan
 from claimcheck.nlp.dates.find import find_time_expressions
 from claimcheck.nlp.noise import find_noise, mask_noise, table_lines
 
@@ -34,22 +34,14 @@ _SEPARATOR = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 
 
 @dataclass
-class Cell:
-    text: str
-    start: int  # offset in the source text
-
-
-@dataclass
 class TableFact:
-    """A claim over a verbalised statement (offsets into ``statement``) and the cell it reads."""
+    """A claim over a verbalised statement (offsets into ``statement``, counted from the row's
+    offset ``claim.sentence_start``) and the cell it reads."""
 
     claim: Claim
     statement: str
-    cell: Cell
-    row_start: int  # where the cell's row starts in the source text
+    cell: TableCell
     title: str  # the table's caption ("" if none)
-    row: str
-    column: str
 
 
 def table_facts(text: str, document_date: Optional[date], lang: str = "de") -> list[TableFact]:
@@ -75,12 +67,12 @@ def _blocks(lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     return blocks
 
 
-def _cells(text: str, start: int, end: int) -> list[Cell]:
+def _cells(text: str, start: int, end: int) -> list[Spanned]:
     """The cells of one line, stripped, with their offsets (a trailing separator opens no cell)."""
     out, pos = [], start
     for part in re.split(r"[|\t]", text[start:end]):
-        lead = len(part) - len(part.lstrip())
-        out.append(Cell(part.strip(), pos + lead))
+        cell, at = part.strip(), pos + len(part) - len(part.lstrip())
+        out.append(Spanned(text=cell, start=at, end=at + len(cell)))
         pos += len(part) + 1
     if len(out) > 1 and not out[-1].text:
         out.pop()
@@ -172,7 +164,7 @@ def _time(label: str, doc_date: Optional[date]) -> Optional[TimeSpan]:
     return spans[0]
 
 
-def _fact(row: str, column: str, cell: Cell, m: re.Match, unit_scale: tuple[Optional[str], float],
+def _fact(row: str, column: str, cell: Spanned, m: re.Match, unit_scale: tuple[Optional[str], float],
           time: TimeSpan, row_start: int, title: str) -> TableFact:
     sign, whole, frac = m.groups()
     unit, scale = unit_scale
@@ -187,4 +179,4 @@ def _fact(row: str, column: str, cell: Cell, m: re.Match, unit_scale: tuple[Opti
     t = time.model_copy(update={"text": column, "start": row_start + t_at, "end": row_start + t_at + len(column)})
     claim = Claim(text=q.text, start=q.start, end=q.end, kind="count", sentence_start=row_start,
                   sentence_end=row_start + len(statement), quantity=q, time=t)
-    return TableFact(claim, statement, cell, row_start, title, row, column)
+    return TableFact(claim, statement, TableCell(**cell.model_dump(), row=row, column=column), title)

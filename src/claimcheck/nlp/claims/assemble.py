@@ -86,8 +86,10 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
     found = find_mentions(toks, lex) if mentions is None else mentions
     ctx = Ctx(view, toks, found, split_segments(toks, qs, ts, lex.closed.splitters), lex)
     out, used = [], set()
+    base = ctx.lex.closed.comparison_base  # "teurer als ein Jahr zuvor": a comparison base dates no count
+    dating = [t for t in ts if base.search(view.text, max(0, t.start - 30), t.start) is None]
     for q in qs:
-        claim = _count_claim(ctx, sent, q, ts, carried)
+        claim = _count_claim(ctx, sent, q, dating, carried)
         if claim.time is not None and not claim.time.inherited and q.unit != ORDINAL:
             used.add(claim.time.start)
         out.append(claim)
@@ -170,11 +172,8 @@ def _date_claim(ctx: Ctx, sent: Sentence, t: TimeSpan) -> Claim:
 
 
 def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[TimeSpan]:
-    """The time of the count's segment, else the nearest one of its sentence, else the carried
-    one; a comparison base ("teurer als ein Jahr zuvor") dates no count."""
-    base = ctx.lex.closed.comparison_base
-    text = ctx.view.text
-    ts = [t for t in ts if base.search(text, max(0, t.start - 30), t.start) is None]
+    """The time of the count's segment, else the nearest one of its sentence (``ts``: those that
+    may date a count), else the carried one."""
     own = [t for t in ts if segment_of(ctx, t.start) is seg]
     pool = own or list(ts)
     if pool:
