@@ -2,11 +2,11 @@
 
 A draft's table cells are no statements to check (``noise.py`` masks them), but a source's
 table is often where its numbers are: a statistics release states most values of a month only
-in its table ("Dienstleistungen | 503,36 | 4,0 | 4,0 | 4,1 | 4,0 |" under the columns
-Oktober 2024 … Januar 2025). Each number cell under a column (or in a row) whose label is a time
+in its table ("Nordkreis | 412,5 | 6,1 | 6,0 | 5,9 |" under the columns Erwerbspersonen,
+Januar 2024 … März 2024). Each number cell under a column (or in a row) whose label is a time
 becomes a fact; its evidence is a statement verbalised from the row label and the column label
 (``noise.yaml``: ``table.statement``), so the aligner compares a draft sentence with
-"Dienstleistungen, Januar 2025: 4,0 %"; the table's caption goes into the fact's provenance
+"Nordkreis, März 2024: 5,9 %"; the table's caption goes into the fact's provenance
 (``table.source``), where an editor reads where the value stands.
 
 Layout read (pipe or tab tables as page extraction leaves them): the header is every cell
