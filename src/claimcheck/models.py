@@ -109,6 +109,7 @@ class TimeSpan(Spanned):
     modifier: Optional[Modifier] = None
     anchor: Anchor = "absolute"
     inherited: bool = False  # taken over from an earlier sentence of the same paragraph
+    weekday: Optional[int] = None  # the weekday it names (0 = Monday): certain even where its day is not
 
     def overlaps(self, other: "TimeSpan") -> bool:
         return self.first <= other.last and other.first <= self.last

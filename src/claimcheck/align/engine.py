@@ -21,7 +21,7 @@ from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.slips import mark_slips
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
-                                    exact_specific, is_vague, score_pair)
+                                    exact_specific, is_vague, score_pair, stated_acts)
 from claimcheck.align.times import relative
 from claimcheck.lang import message
 from claimcheck.models import Claim, Fact
@@ -52,6 +52,7 @@ class Aligner:
         self.facts = list(facts)
         self.lex = lex
         self.contexts = [FactContext.of(f, reference_date, reference_exact) for f in self.facts]
+        stated_acts(self.contexts)
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
             for key in _fact_keys(f, lex):

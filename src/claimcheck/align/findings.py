@@ -2,6 +2,7 @@
 (``lang/de/messages.yaml``, section ``findings``)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
@@ -10,7 +11,8 @@ from claimcheck.align import config as cfg
 from claimcheck.align.engine import Aligner, Decision, prefer_unused, taken_in_sentence
 from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
-from claimcheck.lang import message
+from claimcheck.lang import message, pack
+from claimcheck.lang.timelabel import weekday_name
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Replacement, Report, Summary, TimeSpan)
@@ -131,6 +133,8 @@ def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
         t = p.compared_time
         if t is None:
             return None
+        if p.weekday is not None:
+            return weekday_name(p.weekday)  # the day itself is uncertain, its weekday is not
         if t.anchor == "implicit":
             return message("findings.implicit_date", label=t.label())
         return t.label() if _resolved(t) else t.text
@@ -188,12 +192,25 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
         return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=fact.quantity.text)
     if m.field == "date" and claim.time is not None and p.compared_time is not None:
         t, f = claim.time, p.compared_time
+        if p.weekday is not None:
+            return _weekday_fix(t, p.weekday)
         if f.anchor != "implicit" and (t.granularity, t.modifier) == (f.granularity, f.modifier):
             return Replacement(start=t.start, end=t.end, value=f.label() if _resolved(f) else f.text)
         return None
     if m.field in ("place", "person"):
         return Replacement(start=m.start, end=m.end, value=m.expected)
     return None  # actors and counted nouns need the sentence rephrased ("die USA hat")
+
+
+def _weekday_fix(t: TimeSpan, weekday: int) -> Optional[Replacement]:
+    """Only the weekday word of "am Samstag" / "vergangenen Samstag" is replaced."""
+    if t.weekday is None:
+        return None
+    names = pack().dates.weekdays[t.weekday]
+    m = re.search("|".join(re.escape(n) for n in names), t.text, re.IGNORECASE)
+    if m is None:
+        return None
+    return Replacement(start=t.start + m.start(), end=t.start + m.end(), value=weekday_name(weekday))
 
 
 def _resolved(t: TimeSpan) -> bool:

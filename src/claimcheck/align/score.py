@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import (Bag, bag, claim_bags, dice, fact_bags, in_hours, is_backstory,
                                       is_deadline, is_offset, quantity_role, roles_compatible)
 from claimcheck.align.occurrence import occurrence_status, occurrences
-from claimcheck.align.times import Status, act_window, date_status, effective_time, month_end, relative
+from claimcheck.align.times import (Status, act_window, date_status, effective_time, month_end, relative,
+                                    weekday_of, weekdays_differ)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
@@ -67,6 +68,7 @@ class FactContext:
     occurrence: frozenset[float]
     exact_date: bool  # the reference's date names a day
     row: frozenset[str] = frozenset()  # a table cell's row label (stems): what the number is about
+    stated_act: Optional[TimeSpan] = None  # the act behind a deadline fact, where its sentence states it (stated_acts)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -99,12 +101,28 @@ class PairScore:
     deadlines: bool = False  # both are deadlines: a deadline is checked against its own kind like any statement
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
     loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
+    weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
 
     def differ(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "differ"]
+
+
+def stated_acts(contexts: Sequence[FactContext]) -> None:
+    """The act behind a deadline fact happened at the other time its sentence states ("hat am
+    Sonntag angekündigt, dass 755 bis zum 1. September ausreisen müssen"), when it states one,
+    as a fact of its own; otherwise in the source's period (the implicit ``act_time``)."""
+    stated: dict[tuple[int, str], TimeSpan] = {}
+    for fc in contexts:
+        t = fc.fact.time
+        if t is not None and not fc.deadline and not t.inherited:
+            stated.setdefault((fc.fact.provenance.sentence_start, fc.fact.provenance.source), t)
+    for fc in contexts:
+        if fc.deadline:
+            key = (fc.fact.provenance.sentence_start, fc.fact.provenance.source)
+            fc.stated_act = stated.get(key)
 
 
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
@@ -116,15 +134,13 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
-    deadline_act = None
-    if cc.deadline != fc.deadline and (cc.deadline or ps.status["date"] != "unknown"):
-        # a deadline and the time of the act are not comparable; the act of a fact whose only
-        # time is a deadline happened in the source's period (its implicit time); the act of a
-        # claim whose only time is a deadline happened in the months before it
-        deadline_act = act_window(cc.time) if cc.deadline else None
-        ps.compared_time = fc.act_time if not cc.deadline else fact_time
-        ps.status["date"], ps.implicit_date = _deadline_status(cc, fc, ps.compared_time, deadline_act)
+    deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None
+    if cc.deadline != fc.deadline:
+        _compare_acts(cc, fc, ps, deadline_act)
     ps.loose_date = ps.status["date"] == "agree" and _loose(cc.time, cc.exact_date, ps.compared_time, fc.exact_date)
+    if ps.loose_date and weekdays_differ(cc.time, cc.exact_date, ps.compared_time, fc.exact_date):
+        ps.status["date"], ps.loose_date = "differ", False
+        ps.weekday = weekday_of(ps.compared_time, fc.exact_date)
     ps.identity = _identity(ps)
     ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
@@ -135,6 +151,22 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     if deadline_act is not None and fact_time is not None:
         ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
     return ps
+
+
+def _compare_acts(cc: ClaimContext, fc: FactContext, ps: PairScore, deadline_act: Optional[TimeSpan]) -> None:
+    """A deadline and the time of an act are not comparable. The act of a deadline fact happened
+    at the other time its sentence states, when that decides something, else in the source's
+    period (its implicit time); the act of a claim dated only by a deadline happened in the months
+    before it. A claim time that compares with nothing stays unknown."""
+    if fc.stated_act is not None and not cc.deadline:
+        status = _deadline_status(cc, fc, fc.stated_act, None)
+        if status[0] != "unknown":
+            ps.compared_time = fc.stated_act
+            ps.status["date"], ps.implicit_date = status
+            return
+    if cc.deadline or ps.status["date"] != "unknown":
+        ps.compared_time = fc.act_time if not cc.deadline else fc.time
+        ps.status["date"], ps.implicit_date = _deadline_status(cc, fc, ps.compared_time, deadline_act)
 
 
 def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[TimeSpan],

@@ -83,6 +83,28 @@ def _fuzzy_edge(t: TimeSpan, f: TimeSpan) -> bool:
     return 0 < gap <= cfg.EDGE_DAYS
 
 
+def weekdays_differ(t: Optional[TimeSpan], t_exact: bool, f: Optional[TimeSpan], f_exact: bool) -> bool:
+    """Two days that agree only loosely (a weekday of a month-precise document date) still
+    differ when the weekdays they name or imply differ: "am Samstag" resolved against "Juli
+    2017" is an uncertain day, but certainly a Saturday, so it is not "am Sonntag" nor "Sonntag,
+    30. Juli". A weekday taken over from an earlier sentence may not be this statement's."""
+    if t is None or f is None or t.inherited or f.inherited:
+        return False
+    a, b = weekday_of(t, t_exact), weekday_of(f, f_exact)
+    return a is not None and b is not None and a != b
+
+
+def weekday_of(t: Optional[TimeSpan], exact: bool) -> Optional[int]:
+    """The weekday an expression names, else that of a single day known exactly."""
+    if t is None:
+        return None
+    if t.weekday is not None:
+        return t.weekday
+    if t.granularity == "day" and t.first == t.last and (exact or not relative(t)):
+        return t.first.weekday()
+    return None
+
+
 def relative(t: TimeSpan) -> bool:
     """A day or week resolved against a document date without a digit of its own ("vergangene
     Woche", "am Freitag"): only as exact as the document date, often just a month ("vor sechs

@@ -88,6 +88,11 @@ def _range_label(ts: Interval) -> str:
     return _form("range", first=_unit_label(gran, f), last=_unit_label(gran, l))
 
 
+def weekday_name(weekday: int) -> str:
+    """The name of a weekday (0 = Monday)."""
+    return pack().dates.weekdays[weekday][0]
+
+
 def time_label(ts: Interval) -> str:
     """Label of the normalised interval of ``ts``."""
     f, l = ts.first, ts.last

@@ -91,7 +91,8 @@ def _safe_handle(rule: Rule, m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 def _span(text: str, start: int, end: int, hit: Hit) -> TimeSpan:
     return TimeSpan(text=text[start:end], start=start, end=end, first=hit.iv[0], last=hit.iv[1],
-                    granularity=hit.granularity, modifier=hit.modifier, anchor=hit.anchor)
+                    granularity=hit.granularity, modifier=hit.modifier, anchor=hit.anchor,
+                    weekday=hit.weekday)
 
 
 def _merge_ranges(text: str, spans: list[TimeSpan], g: Grammar) -> list[TimeSpan]:

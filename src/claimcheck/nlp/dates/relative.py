@@ -77,7 +77,7 @@ def _weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
         d = weekday_before(ctx.doc, wd, ctx.g.relative_of[key(m["rel"])])
     else:
         d = weekday_toward(ctx.doc, wd, direction(ctx.text, m.start(), m.end(), prev, ctx.g.tense))
-    return Hit((d, d), "day", None, "document")
+    return Hit((d, d), "day", None, "document", wd)
 
 
 def _week_weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
@@ -90,7 +90,7 @@ def _week_weekday(m: re.Match, ctx: Ctx) -> Optional[Hit]:
         return None
     monday = res[0][0]
     d = monday + timedelta(days=ctx.g.weekday_of[key(wd)])
-    return Hit((d, d), "day", None, "document")
+    return Hit((d, d), "day", None, "document", d.weekday())
 
 
 # --- relative to the previous expression ------------------------------------------------

@@ -30,6 +30,7 @@ class Hit(NamedTuple):
     granularity: Granularity
     modifier: Optional[Modifier]
     anchor: Anchor
+    weekday: Optional[int] = None  # the weekday the expression names (0 = Monday)
 
 
 @dataclass

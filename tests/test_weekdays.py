@@ -1,0 +1,100 @@
+"""Weekdays (nlp/dates, align/times.py, align/score.py): a weekday resolved against a document
+dated only by its month is an uncertain day but a certain weekday, so two statements that differ
+by their weekday differ; the act behind a deadline is the other time its sentence states. The
+source below was written for this file (invented events), not taken from the tuning data."""
+from datetime import date
+
+import pytest
+
+from claimcheck.align.times import weekday_of, weekdays_differ
+from claimcheck.models import TimeSpan
+from claimcheck.nlp.dates.find import find_time_expressions
+
+MARCH = date(2023, 3, 1)  # a document dated "März 2023": its day is unknown
+
+
+@pytest.mark.parametrize("text, weekday", [
+    ("Die Delegation reiste am Samstag ab.", 5),
+    ("Am vergangenen Mittwoch wurde abgestimmt.", 2),
+    ("Dienstag vergangener Woche endete die Frist.", 1),
+    ("Die Sitzung fand am Sonnabend statt.", 5),
+    ("Heute wurde abgestimmt.", None),  # a relative day names no weekday
+    ("Am 14. März wurde abgestimmt.", None),  # a date: its weekday follows from the day
+])
+def test_the_named_weekday_is_kept(text, weekday):
+    spans = find_time_expressions(text, MARCH)
+    assert len(spans) == 1 and spans[0].weekday == weekday
+
+
+def _day(d, text="am Samstag", weekday=None, anchor="document", inherited=False):
+    return TimeSpan(text=text, start=0, end=1, first=d, last=d, granularity="day", anchor=anchor,
+                    weekday=weekday, inherited=inherited)
+
+
+SAT = _day(date(2023, 2, 25), weekday=5)  # "am Samstag" of a March text: some Saturday
+SUN = _day(date(2023, 2, 26), "am Sonntag", weekday=6)
+
+
+@pytest.mark.parametrize("a, a_exact, b, b_exact, differ", [
+    (SAT, False, SUN, False, True),  # two loose weekdays
+    (SAT, False, SAT, False, False),
+    (SAT, False, _day(date(2023, 3, 5), "5. März 2023", anchor="absolute"), False, True),  # a Sunday
+    (SAT, False, _day(date(2023, 3, 4), "4. März 2023", anchor="absolute"), False, False),  # a Saturday
+    (SAT, False, _day(date(2023, 2, 26), "heute"), False, False),  # "heute" of a March text: no weekday known
+    (SAT, False, _day(date(2023, 2, 26), "heute"), True, True),  # … of a dated text: a Sunday
+    (SAT, False, SUN.model_copy(update={"inherited": True}), False, False),  # another sentence's weekday
+    (SAT, False, None, False, False),
+])
+def test_weekdays_differ(a, a_exact, b, b_exact, differ):
+    assert weekdays_differ(a, a_exact, b, b_exact) is differ
+
+
+def test_weekday_of_a_month_is_unknown():
+    month = TimeSpan(text="im März", start=0, end=1, first=date(2023, 3, 1), last=date(2023, 3, 31),
+                     granularity="month", anchor="document")
+    assert weekday_of(month, True) is None
+
+
+SOURCE = """Polen weist belarussische Diplomaten aus
+
+Das polnische Außenministerium hat am Dienstag angekündigt, dass 14 belarussische Diplomaten das Land bis zum 31. März verlassen müssen. Die Regierung in Minsk kündigte eine Antwort an.
+
+Am Donnerstag schloss Belarus daraufhin das polnische Generalkonsulat in Grodno, in dem zuletzt 23 Mitarbeiter beschäftigt waren.
+"""
+
+
+@pytest.fixture(scope="module")
+def warschau(tmp_path_factory):
+    from claimcheck import Checker
+
+    path = tmp_path_factory.mktemp("src") / "warschau.txt"
+    path.write_text(SOURCE, encoding="utf-8")
+    blank = Checker(model="blank")
+    return Checker(reference=blank.build_reference(path, date="2023-03"), model="blank")
+
+
+@pytest.mark.parametrize("sentence, verdict, mismatches, replacement", [
+    # the act of a deadline statement: the announcement's Tuesday, not the 31 March
+    ("Am Mittwoch gab Warschau bekannt, dass 14 belarussische Diplomaten ausreisen müssen.",
+     "mismatch", [("date", "Mittwoch", "Dienstag")], "Dienstag"),
+    ("Am Dienstag gab Warschau bekannt, dass 14 belarussische Diplomaten ausreisen müssen.",
+     "supported", [], None),
+    # a year far from the document's month is wrong, said as the source's period
+    ("Im Jahr 2021 gab Warschau bekannt, dass 14 belarussische Diplomaten ausreisen müssen.",
+     "mismatch", [("date", "Jahr 2021", "März 2023 (Datum des Quellartikels)")], None),
+    ("Am Freitag schloss Belarus das polnische Generalkonsulat in Grodno mit seinen 23 Mitarbeitern.",
+     "mismatch", [("date", "Freitag", "Donnerstag")], "Donnerstag"),
+    ("Am Donnerstag schloss Belarus das polnische Generalkonsulat in Grodno mit seinen 23 Mitarbeitern.",
+     "supported", [], None),
+    ("Am 2. März 2023, einem Donnerstag, schloss Belarus das Generalkonsulat in Grodno mit 23 Mitarbeitern.",
+     "supported", [], None),  # a date whose weekday is the source's
+])
+def test_weekday_verdicts_on_an_unseen_source(warschau, sentence, verdict, mismatches, replacement):
+    text = f"date 2023-03\n{sentence}"
+    report = warschau.check_text(text)
+    claim = next(c for c in report.claims if c.claim.kind == "count")
+    assert claim.verdict == verdict
+    assert [(m.field, m.found, m.expected) for m in claim.mismatches] == mismatches
+    assert [text[r.start:r.end] and r.value for r in claim.replacements] == ([replacement] if replacement else [])
+    for r in claim.replacements:  # only the weekday word is replaced ("am" stays)
+        assert text[r.start:r.end] in {"Mittwoch", "Freitag"}
