@@ -172,9 +172,24 @@ def _verdict(checker, sentence, anchor):
     # another occurrence is another statement: the first meeting was not on 12 May
     ("Zum ersten Mal berieten beide Seiten am 12. Mai.", "12. Mai", "unverified", []),
     ("Die Vertreter trafen sich am 13. Mai zum zweiten Mal in Brünn.", "13. Mai", "mismatch", [("date", "12. Mai")]),
+    # … unless both name the same day: then it is the same meeting with a wrong ordinal
+    ("Am 12. Mai kamen die Vertreter in Brünn zum dritten Mal zu Gesprächen zusammen.", "dritten", "mismatch",
+     [("count", "zweiten")]),
+    ("Die dritte Runde der Gespräche fand am 12. Mai in Brünn statt.", "dritte", "mismatch", [("count", "zweite")]),
+    ("Zum dritten Mal kamen die Vertreter am 20. Juni in Brünn zusammen.", "dritten", "unverified", []),
 ])
 def test_slips_and_occurrences_on_an_unseen_source(prag, sentence, anchor, verdict, mismatches):
     assert _verdict(prag, sentence, anchor) == (verdict, mismatches)
+
+
+@pytest.mark.parametrize("word, model, inflected", [
+    ("zweiten", "dritte", "zweite"), ("ersten", "dritten", "ersten"), ("zweite", "vierten", "zweiten"),
+    ("siebte", "dritter", "siebter"), ("2.", "dritten", "2."),
+])
+def test_an_ordinal_suggestion_takes_the_drafts_ending(word, model, inflected):
+    from claimcheck.nlp.numbers.ordinals import inflected_like
+
+    assert inflected_like(word, model) == inflected
 
 
 def test_the_slip_threshold_stays_above_the_support_floor():

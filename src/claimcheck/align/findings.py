@@ -17,6 +17,7 @@ from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Replacement, Report, Summary, TimeSpan)
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL, inflected_like
 from claimcheck.render.words import SLOT_LABELS
 
 RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
@@ -97,7 +98,7 @@ def _trace(p: PairScore) -> CandidateTrace:
 
 def _mismatch(text: str, claim: Claim, d: Decision, field: str, lex: Lexicon) -> Optional[Mismatch]:
     found = claim.slot(field)
-    expected = _expected_label(d.best, field, lex) if d.best is not None else None
+    expected = _expected_label(claim, d.best, field, lex) if d.best is not None else None
     if found is None or expected is None:
         return None
     if field == "count" and d.best is not None and _other_duration_unit(claim, d.best.fact):
@@ -122,12 +123,14 @@ def _other_unit(claim: Claim, fact: Fact) -> bool:
             and fact.noun is not None and claim.noun.value != fact.noun.value)
 
 
-def _expected_label(p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
+def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
     fact = p.fact
     if field == "count":
         q = fact.quantity
         if q is not None and q.hedge is not None:
             return q.text  # "mehr als drei", never the bare 3: a suggestion keeps the source's hedge
+        if q is not None and q.unit == ORDINAL and claim.quantity is not None:
+            return inflected_like(q.text, claim.quantity.text)  # "zweite" for "dritte", never "2"
         return q.label() if q else None
     if field == "date":
         t = p.compared_time
@@ -189,7 +192,10 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
         if _other_unit(claim, fact):  # "drei Tage" / "72 Stunden"
             assert claim.noun is not None
             return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
-        return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=fact.quantity.text)
+        value = fact.quantity.text
+        if fact.quantity.unit == ORDINAL:
+            value = inflected_like(value, claim.quantity.text)
+        return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=value)
     if m.field == "date" and claim.time is not None and p.compared_time is not None:
         t, f = claim.time, p.compared_time
         if p.weekday is not None:

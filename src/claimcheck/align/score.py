@@ -146,7 +146,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
-    if _ordinal(claim) and ps.status["count"] == "differ":
+    if _ordinal(claim) and ps.status["count"] == "differ" and not _same_day(cc, ps):
         ps.other_period = ps.other_occurrence = True  # "zum ersten Mal" is not "zum zweiten Mal"
     if deadline_act is not None and fact_time is not None:
         ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
@@ -288,6 +288,18 @@ def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
         return False
     stated = cc.claim.time is not None and cc.claim.time.overlaps(fact_time)
     return fact_time.first > month_end(cc.document_date) and not stated
+
+
+def _same_day(cc: ClaimContext, ps: PairScore) -> bool:
+    """Both state the day of the occurrence and it is the same: "am 27. Februar zum dritten
+    Mal" against "am 27. Februar zum zweiten Mal" is one meeting with a wrong ordinal, not
+    another meeting. A weekday of a month-precise document counts when both name it."""
+    t, f = cc.claim.time, ps.compared_time
+    if ps.status["date"] != "agree" or ps.implicit_date or t is None or f is None or t.inherited:
+        return False
+    if t.granularity != "day" or f.granularity != "day":
+        return False
+    return not ps.loose_date or (t.weekday is not None and t.weekday == f.weekday)
 
 
 def _ordinal(c: Claim) -> bool:

@@ -59,3 +59,14 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = (),
         n = float(values[m.group("stem")])
         out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
     return out
+
+
+def inflected_like(word: str, model: str, lex: Optional[NumbersLexicon] = None) -> str:
+    """The ordinal ``word`` with the ending of the ordinal ``model``: "zweiten" for "dritte" is
+    "zweite" ("die dritte Runde" -> "die zweite Runde"); a digit ordinal ("2.") stays as it is."""
+    lex = lex or numbers_lexicon()
+    full = re.compile(_word(lex))
+    a, b = full.fullmatch(word), full.fullmatch(model)
+    if a is None or b is None:
+        return word
+    return a.group("stem") + model[b.end("stem"):]
