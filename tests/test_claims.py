@@ -40,6 +40,13 @@ CASES = [
     # "gegen Iran" in another clause names the target more surely than "US-" of an institution
     ("Die Entscheidung des US-Senats, Sanktionen gegen Iran zu verhängen, fiel 2019: 98 Senatoren stimmten dafür.",
      98, "Senator", "sanction", None, "IRN", None, 2019),
+    ("Der US-Senat billigte 2019 mit 98 Stimmen neue Sanktionen gegen Iran.",
+     98, "Stimme", "sanction", "USA", "IRN", None, 2019),  # a chamber is an institution
+    # a subordinate clause has its own subject: it names no actor of the main clause
+    ("Weil Moskau sich eingemischt haben soll, schickte die Regierung Obama 2016 insgesamt 35 russische Diplomaten nach Hause.",
+     35, "Diplomat", None, "USA", "RUS", None, 2016),
+    ("Weil Polen Spionage vermutete, wurden 2023 insgesamt 45 russische Diplomaten ausgewiesen.",
+     45, "Diplomat", "expel", None, "RUS", None, 2023),
 ]
 
 

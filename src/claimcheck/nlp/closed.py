@@ -1,5 +1,5 @@
 """Closed-class word lists of claim assembly as lookup sets and compiled regexes, built once per
-lexicon from ``words.yaml`` (articles, prepositions, conjunctions, negation, clause splitters,
+lexicon from ``words.yaml`` (articles, prepositions, conjunctions, negation, clause splitters, subordinators,
 adjective endings)."""
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class ClosedWords:
     on_days: re.Pattern[str]
     comparison_base: re.Pattern[str]
     leave_lemmas: frozenset[str]
+    subordinators: frozenset[str]
     adjective_endings: tuple[str, ...]
     not_adjectives: frozenset[str]
 
@@ -46,5 +47,6 @@ def closed_words(words: WordsFile) -> ClosedWords:
         negation_particles=frozenset(c.negation_particle),
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
-        leave_lemmas=frozenset(c.leave_lemmas), adjective_endings=tuple(a.adjective_endings),
+        leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),
+        adjective_endings=tuple(a.adjective_endings),
         not_adjectives=frozenset(a.not_adjectives))

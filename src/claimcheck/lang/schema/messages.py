@@ -118,6 +118,7 @@ class ClaimWords(_Strict):
     on_days: Regex
     comparison_base: Regex
     leave_lemmas: Words
+    subordinators: Words = Field(default_factory=list)
 
 
 class AttachWords(_Strict):

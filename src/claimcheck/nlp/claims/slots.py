@@ -9,7 +9,7 @@ from typing import Optional
 
 from claimcheck.models import Claim, Slot
 from claimcheck.nlp.claims import attach
-from claimcheck.nlp.claims.context import Ctx, Segment, in_segment
+from claimcheck.nlp.claims.context import Ctx, Segment, in_segment, segment_of
 from claimcheck.nlp.claims.mentions import Mention
 from claimcheck.nlp.tokens import Tok
 
@@ -73,8 +73,10 @@ ACTOR_ROLES = {"", "agent"}
 def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
     """Who acts: the parse's subject if there is one; else a von/durch agent; else the first
     state named in the clause (German puts the subject first or right after the verb); a
-    leader named with an event stands for the state. Whoever must leave a country is not its
-    actor, so "leave" events only take agents."""
+    leader named with an event stands for the state. A state named only in a subordinate clause
+    of another predicate is not the actor; a leader named in the claim's own clause then is
+    ("Weil Russland …, schickte die Regierung Obama …"). Whoever must leave a country is not
+    its actor, so "leave" events only take agents."""
     person = _pick(ctx, "person", seg, anchor)
     parsed = attach.subject_actor(ctx.view, ctx.toks, event, ctx.mentions)
     if parsed is not None:
@@ -83,11 +85,20 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
     if agents or _must_leave(ctx, event):
         return (agents[0] if agents else None), person
     cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
+    leaders = [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
     if event is not None:
-        cands += [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
+        cands += leaders
     own = [m for m in cands if seg.covers(m.first)]
-    pool = own or cands
+    main = [m for m in cands if not _subordinate(ctx, segment_of(ctx, m.start))]
+    pool = own or main or [m for m in leaders if seg.covers(m.first)]
     return (min(pool, key=lambda m: m.first) if pool else None), person
+
+
+def _subordinate(ctx: Ctx, seg: Segment) -> bool:
+    """A clause opened by a subordinating conjunction has its own subject: "Weil Russland …"
+    names who tried, not who expelled in the main clause."""
+    i = seg.first - ctx.toks[0].i
+    return 0 <= i < len(ctx.toks) and ctx.toks[i].lower in ctx.lex.closed.subordinators
 
 
 def _must_leave(ctx: Ctx, event: Optional[Mention]) -> bool:
