@@ -112,8 +112,14 @@ def dice(a: Bag, b: Bag) -> float:
 
 
 def local_window(text: str, start: int, end: int, lo: int, hi: int, chars: int = cfg.LOCAL_CHARS) -> str:
-    """The claim's clause, roughly: ``chars`` either side, inside the sentence [lo, hi)."""
-    return text[max(lo, start - chars):min(hi, end + chars)]
+    """The claim's clause, roughly: ``chars`` either side, inside the sentence [lo, hi), without
+    a word cut at either edge (a cut "Leb|ensmitteln" would be an unknown, heavily weighted "leb")."""
+    a, b = max(lo, start - chars), min(hi, end + chars)
+    while lo < a < start and text[a - 1].isalnum() and text[a].isalnum():
+        a += 1
+    while end < b < hi and text[b - 1].isalnum() and text[b].isalnum():
+        b -= 1
+    return text[a:b]
 
 
 def bags_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[Bag, Bag, Bag]:

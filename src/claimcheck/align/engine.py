@@ -19,7 +19,8 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
-from claimcheck.align.slips import mark_slips
+from claimcheck.align.derived import derived_values, is_derived
+from claimcheck.align.slips import elsewhen, mark_slips, states
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, score_pair, stated_acts)
 from claimcheck.align.times import relative
@@ -53,6 +54,7 @@ class Aligner:
         self.lex = lex
         self.contexts = [FactContext.of(f, reference_date, reference_exact) for f in self.facts]
         stated_acts(self.contexts)
+        self.derived = derived_values(self.facts)
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
             for key in _fact_keys(f, lex):
@@ -65,17 +67,19 @@ class Aligner:
             found |= self._index.get(key, set())
         return sorted(found)
 
-    def decide(self, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False) -> Decision:
-        """``exact_date``: the document date names a day (not only a month)."""
+    def decide(self, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False,
+               exclude: frozenset[str] = frozenset()) -> Decision:
+        """``exact_date``: the document date names a day (not only a month); ``exclude``: ids of
+        facts another claim holds."""
         if claim.negated:
             return Decision("unverified", negated=True, reason=message("align.negated"))
         sentence = text[claim.sentence_start:claim.sentence_end]
-        found = self.candidates(claim, sentence)
+        found = [i for i in self.candidates(claim, sentence) if self.facts[i].id not in exclude]
         pairs = []
         if found:  # most claims of a text share nothing with the source: no context needed
             cc = ClaimContext.of(text, claim, document_date, exact_date)
             pairs = self.score_all(cc, found)
-        return _verdict(claim, pairs, checkworthy(text, claim))
+        return _verdict(claim, pairs, checkworthy(text, claim), is_derived(claim, self.derived))
 
 
     def score_all(self, cc: ClaimContext, found: Sequence[int]) -> list[PairScore]:
@@ -117,18 +121,22 @@ def checkworthy(text: str, claim: Claim) -> bool:
     return not is_deadline(text, claim.start, claim.sentence_start)
 
 
-def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
+def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: bool = False) -> Decision:
+    """``derived``: the claim's count is a sum or difference of two source counts (derived.py)."""
     eligible = [p for p in pairs if not p.constraints]
     def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement
         return 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN
 
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
-    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p))]
+    attested = _attested(claim, eligible)
+    def other_quantity(p: PairScore) -> bool:  # the count is another quantity, not a wrong one …
+        return p.differ(*KEYS) == ["count"] and (attested or (derived and not p.slip))  # … unless a typo of it
+    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p)) and not other_quantity(p)]
     readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor(p))
-                and (p.fact.kind == claim.kind or p in mismatches)]
+                and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
-    best_m = mismatches[0] if mismatches else None
+    best_m = _prefer_slip(claim, mismatches)
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
     if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
         return _supported(claim, supported, base)
@@ -138,6 +146,38 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool) -> Decision:
     if rescue is not None:
         return _rescued(rescue, base)
     return Decision("unverified", reason=_why_not(pairs, worthy), **base)
+
+
+def _prefer_slip(claim: Claim, mismatches: list[PairScore]) -> Optional[PairScore]:
+    """The best mismatch reading, or the nearest slip reading within ``AMBIGUOUS`` of it: where
+    identity cannot tell two statements apart, the typo-shaped difference can ("fünfundvierzig"
+    for "insgesamt 55", not for "weitere 28" of the same sentence; "2021" for 2022 rather than 2023)."""
+    if not mismatches:
+        return None
+    best = mismatches[0]
+    slips = [p for p in mismatches if p.slip and best.identity - p.identity < cfg.AMBIGUOUS]
+    return min(slips, key=lambda p: _distance(claim, p)) if slips else best
+
+
+def _distance(claim: Claim, p: PairScore) -> float:
+    """How far the claim's differing value is from the fact's (days, or the count's ratio)."""
+    q, f, t, ft = claim.quantity, p.fact.quantity, claim.time, p.compared_time
+    if p.differ(*KEYS) == ["date"] and t is not None and ft is not None:
+        return abs((t.first - ft.first).days)
+    if q is not None and f is not None and q.value and f.value:
+        return abs(q.value - f.value) / max(abs(q.value), abs(f.value))
+    return 0.0
+
+
+def _attested(claim: Claim, eligible: list[PairScore]) -> bool:
+    """The source states the draft's exact number of the same counted thing, for a statement
+    the claim may well be (no hard constraint, identity enough to support, its time not
+    another): the number was taken from there, so it is another
+    quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
+    q = claim.quantity
+    return q is not None and q.exact and any(
+        states(p, "count") and not elsewhen(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
+        for p in eligible)
 
 
 def _values_agree(claim: Claim, p: PairScore) -> bool:

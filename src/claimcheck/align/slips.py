@@ -128,7 +128,7 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time)
-        if p.slip and any(states(q, differ[0]) and not _elsewhen(q, differ[0]) for q in eligible):
+        if p.slip and any(states(q, differ[0]) and not elsewhen(q, differ[0]) for q in eligible):
             p.slip = False
 
 
@@ -138,7 +138,7 @@ def states(p: PairScore, key: str) -> bool:
     return p.status[key] == "agree" and not (key == "date" and (p.implicit_date or p.loose_date))
 
 
-def _elsewhen(p: PairScore, key: str) -> bool:
+def elsewhen(p: PairScore, key: str) -> bool:
     """The fact states the draft's count, but at a stated time that differs from the claim's:
     another column of a table ("1,8" in November for a draft about January), not the draft's
     statement."""
