@@ -124,6 +124,30 @@ def test_actor_mismatch_gets_no_replacement():
     assert claim.replacements == [] and claim.correction is None
 
 
+@pytest.mark.parametrize("sentence, verdict", [
+    # the party in the number's own clause differs: wrong
+    ("Ende 2016 wies Großbritannien 35 russische Diplomaten aus.", "mismatch"),
+    # a party of another clause may belong to another predicate: not called wrong
+    ("Großbritannien protestierte, doch Ende 2016 wurden 35 russische Diplomaten ausgewiesen.", "supported"),
+])
+def test_a_party_of_another_clause_is_not_called_wrong(sentence, verdict):
+    from claimcheck import Checker
+
+    (claim,) = Checker(model="blank").check_text(f"date 2025-02\n{sentence}").claims
+    assert claim.verdict == verdict
+
+
+def test_remote_slots():
+    from claimcheck import Checker
+    from claimcheck.align.score import remote_slots
+
+    text = "Er traf den russischen Präsidenten Putin, zudem wiesen die USA 35 Diplomaten aus."
+    (report,) = [Checker(model="blank").check_text(text)]
+    claim = next(c.claim for c in report.claims if c.text.startswith("35"))
+    assert claim.person is not None and claim.person.value == "Putin"
+    assert remote_slots(text, claim, 0) == {"person"}  # "Putin" is in the clause before the comma
+
+
 # ---------------------------------------------------------------- features
 
 @pytest.mark.parametrize("a, b, low, high", [

@@ -230,7 +230,7 @@ def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision
     wrong when the statement is identified well enough, else a reading without such a
     difference is taken, else the claim stays unverified (another party's episode)."""
     best = supported[0]
-    side = best.differ(*SIDE, "target")
+    side = [s for s in best.differ(*SIDE, "target") if s not in best.remote]  # another clause's party proves nothing
     if side:
         both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
         if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):

@@ -6,6 +6,7 @@ its score; they are named in the decision trace.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
@@ -21,6 +22,7 @@ from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 FRAME = ("event", "noun", "actor", "target", "place", "person")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 KEYS = ("count", "date")
 
 
@@ -39,6 +41,7 @@ class ClaimContext:
     offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
     occurrence: frozenset[float] = frozenset()  # "zum zweiten Mal", "erstmals" (occurrence.py)
     exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
+    remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date],
@@ -49,7 +52,8 @@ class ClaimContext:
         offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
-                   occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date)
+                   occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
+                   remote_slots(text, claim, 0))
 
 
 @dataclass
@@ -69,6 +73,7 @@ class FactContext:
     exact_date: bool  # the reference's date names a day
     row: frozenset[str] = frozenset()  # a table cell's row label (stems): what the number is about
     stated_act: Optional[TimeSpan] = None  # the act behind a deadline fact, where its sentence states it (stated_acts)
+    remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -81,7 +86,8 @@ class FactContext:
             reference_date = None  # what had happened before: not dated by the article's date
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
                    effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
-                   exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset())
+                   exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset(),
+                   remote=remote_slots(p.sentence, fact, p.sentence_start))
 
 
 @dataclass
@@ -101,6 +107,7 @@ class PairScore:
     deadlines: bool = False  # both are deadlines: a deadline is checked against its own kind like any statement
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
     loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
+    remote: frozenset[str] = frozenset()  # parties that come from another clause on either side
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
 
     def agree(self, *names: str) -> list[str]:
@@ -108,6 +115,24 @@ class PairScore:
 
     def differ(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "differ"]
+
+
+def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
+    """The parties (actor, person) taken from another clause than the claim's anchor: a comma,
+    colon, semicolon, dash or bracket lies between them ("Er nahm Kontakt zum russischen
+    Präsidenten auf, zudem gab es erstmals seit drei Jahren Gespräche"). Such a party may be
+    another predicate's, so it is no ground to call the statement's party wrong. (A place
+    before the comma of a zu-infinitive stays: "die Botschaft in Prag, 63 Mitarbeiter abzubauen".)
+    ``offset``: where ``text`` starts in the offsets of ``c``."""
+    out = []
+    for name in ("actor", "person"):
+        slot = c.slot(name)
+        if slot is None:
+            continue
+        a, b = sorted((slot.end, c.start)) if slot.start < c.start else sorted((c.end, slot.start))
+        if CLAUSE_BREAK.search(text, max(0, a - offset), max(0, b - offset)):
+            out.append(name)
+    return frozenset(out)
 
 
 def stated_acts(contexts: Sequence[FactContext]) -> None:
@@ -127,7 +152,8 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
 
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     claim, fact, fact_time = cc.claim, fc.fact, fc.time
-    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline)
+    ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline,
+                   remote=cc.remote | fc.remote)
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
