@@ -23,9 +23,11 @@ HELDOUT6 = "heldout6"  # files 183.., a sixth held-out split, written blind afte
 HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind after heldout6
 HELDOUT8 = "heldout8"  # files 255.., written blind after heldout7 (session 6)
 HELDOUT9 = "heldout9"  # files 291.., written blind beside heldout8 by another author
+HELDOUT10 = "heldout10"  # files 327.., written blind in session 6 after heldout8/9
+HELDOUT11 = "heldout11"  # files 363.., written blind beside heldout10 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -129,6 +131,11 @@ def test_seventh_heldout_split():
 def test_eighth_and_ninth_heldout_splits():
     _check_later_split(HELDOUT8, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7))  # files 255..
     _check_later_split(HELDOUT9, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8))  # files 291..
+
+
+def test_tenth_and_eleventh_heldout_splits():
+    _check_later_split(HELDOUT10, LATER[:LATER.index(HELDOUT10)])  # files 327..
+    _check_later_split(HELDOUT11, LATER[:LATER.index(HELDOUT11)])  # files 363..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
