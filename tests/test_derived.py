@@ -7,7 +7,7 @@ import re
 import pytest
 
 from claimcheck.align.context import local_window
-from claimcheck.align.derived import derived_values, is_derived
+from claimcheck.align.derived import derived_kind, derived_values
 from claimcheck.models import Claim, Fact, Provenance, Quantity
 
 
@@ -32,7 +32,7 @@ FACTS = [_fact(1, _q(35)), _fact(2, _q(60)), _fact(3, _q(755)), _fact(4, _q(455)
 
 
 def test_derived_values_are_sums_and_differences_of_two_counts():
-    derived = derived_values(FACTS)
+    near, derived = derived_values(FACTS)
     assert {95, 25, 300, 1210, 790, 720, 490, 420} <= derived
     assert 60 not in derived and 35 not in derived  # a stated value is stated, not derived
     assert 120 not in derived  # 60 + 60: the same value twice is no sum of two statements
@@ -48,7 +48,7 @@ def test_derived_values_are_sums_and_differences_of_two_counts():
     (_q(95, unit="Prozent"), False),  # percentages are not summed
 ])
 def test_is_derived(q, derived):
-    assert is_derived(_claim(q), derived_values(FACTS)) is derived
+    assert (derived_kind(_claim(q), derived_values(FACTS)) is not None) is derived
 
 
 @pytest.mark.parametrize("chars", range(20, 60))
@@ -140,3 +140,42 @@ def test_one_fact_holds_one_of_two_equal_values_of_a_sentence():
     assert _one_holder(text, [c1, c2], supported, redecide(False)) == supported  # no typo: both stand
     other = c2.model_copy(update={"text": "2022", "start": 17})
     assert _one_holder("folgten 2023 und 2022", [c1, other], supported, redecide(True)) == supported
+
+
+def _fact_in(i, value, sentence_start):
+    f = _fact(i, _q(value))
+    return f.model_copy(update={"provenance": f.provenance.model_copy(update={"sentence_start": sentence_start})})
+
+
+@pytest.mark.parametrize("value, kind", [
+    (96, "sentence"),  # "98 zu 2": the margin
+    (100, "sentence"),
+    (95, "source"),  # 35 + 60 of two sentences
+    (25, "source"),
+    (97, None),
+])
+def test_a_combination_within_one_sentence_is_what_the_writer_means(value, kind):
+    from claimcheck.align.derived import derived_kind
+
+    facts = [_fact_in(1, 98, 10), _fact_in(2, 2, 10), _fact_in(3, 35, 50), _fact_in(4, 60, 90)]
+    assert derived_kind(_claim(_q(value)), derived_values(facts)) == kind
+
+
+def test_a_table_cell_of_another_row_attests_the_drafts_value():
+    """"2,6 Prozent" is the headline rate's cell: no slip of the 2,3 of another statement."""
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.slips import mark_slips
+
+    claim = _claim(_q(2.6, unit="Prozent"))
+    other = _fact(1, _q(2.3, unit="Prozent"))
+    cell = _fact(2, _q(2.6, unit="Prozent"))
+    def pairs(constraints):
+        return [PairScore(fact=other, status={"count": "differ", "date": "agree"}, identity=0.3),
+                PairScore(fact=cell, status={"count": "agree", "date": "unknown"}, identity=0.15,
+                          constraints=constraints)]
+    free = pairs(["noun"])  # a cell of another kind of number attests nothing
+    mark_slips(claim, free)
+    assert free[0].slip
+    row = pairs(["row"])
+    mark_slips(claim, row)
+    assert not row[0].slip

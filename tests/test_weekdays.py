@@ -98,3 +98,17 @@ def test_weekday_verdicts_on_an_unseen_source(warschau, sentence, verdict, misma
     assert [text[r.start:r.end] and r.value for r in claim.replacements] == ([replacement] if replacement else [])
     for r in claim.replacements:  # only the weekday word is replaced ("am" stays)
         assert text[r.start:r.end] in {"Mittwoch", "Freitag"}
+
+
+def test_a_weekday_of_a_month_precise_draft_may_fall_anywhere_in_its_month():
+    """ "am Mittwoch der Vorwoche" in a draft dated "Februar 2025" (resolved from 1 February to
+    29 January) may be any Wednesday up to late February: it is compared with the source's
+    exactly dated Tuesday, 18 February, and differs by its weekday."""
+    from claimcheck.align.times import date_status
+
+    claim = _day(date(2025, 1, 29), "Mittwoch", weekday=2)
+    tuesday = _day(date(2025, 2, 18), "Dienstag", weekday=1)
+    assert date_status(claim, tuesday, False, True) == ("agree", False)
+    assert weekdays_differ(claim, False, tuesday, True)
+    later = _day(date(2025, 3, 18), "Dienstag", weekday=1)
+    assert date_status(claim, later, False, True)[0] == "unknown"  # beyond the draft's month: too loose to judge

@@ -52,6 +52,8 @@ SIDE_SLOT_BOTH_KEYS = 0.40  # … lower when count and date both agree exactly (
 PREFER_SUPPORTED = 0.10  # a supported reading within this margin of the best one wins (doubt → no alarm)
 PREFER_SUPPORTED_VAGUE = 0.20  # … wider for vague amounts ("Dutzende" fits 35 and 60 alike)
 AMBIGUOUS = 0.08  # two mismatch readings this close: both offered, confidence lowered, no replacement
+LOOSE_BEFORE_DAYS = 7  # a weekday of a document dated only by its month (resolved from the 1st): a week earlier if the tense was misread …
+LOOSE_AFTER_DAYS = 37  # … and up to the month's last day plus a week later
 EDGE_DAYS = 3  # a week or month ("Ende August", "im Mai") that misses a fact's day by at most this is not called wrong ("Ende August" for "bis zum 1. September")
 DEADLINE_ACT_DAYS = 366  # a deadline is set days to months after its act (72 h; July -> 1 September; December -> 30 June): a claim dated only by a deadline is about an act of the year before it
 SLIP_BONUS = 0.25  # an unattested slip (one digit, a year off by <= SLIP_YEARS, one part of a date) needs this much less identity …

@@ -5,36 +5,53 @@ Writers combine what a source states ("insgesamt 95 Diplomaten" for 35 expelled 
 affected, 35 of them diplomats). Such a number is not stated, so it can be neither confirmed nor
 called wrong: against the nearest statement it would look like a wrong count. A count that
 equals a sum or difference of two distinct plain counts of the source (``config.DERIVED_MIN``
-and up, where coincidences are rare) is therefore not reported as a wrong count, unless it is a
-slip of the count it is compared with ("insgesamt 65" for "insgesamt 55": a typo is likelier
-than a sum that happens to match, 120 − 55).
+and up, where coincidences are rare) is therefore not reported as a wrong count. A combination of
+counts of different sentences yields to a slip of the count it is compared with ("insgesamt 65"
+for "insgesamt 55": a typo is likelier than a sum that happens to match, 120 − 55); one of two
+counts of the same sentence does not ("um 96 Stimmen vorn" for "98 zu 2").
 """
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.models import Claim, Fact
 
 
-def derived_values(facts: Iterable[Fact]) -> frozenset[float]:
+def derived_values(facts: Iterable[Fact]) -> tuple[frozenset[float], frozenset[float]]:
     """Sums and differences of two distinct exact plain counts (no unit: no percentages,
-    ordinals or occasions) of the source."""
-    values = sorted({f.quantity.value for f in facts
-                     if f.quantity is not None and f.quantity.exact and f.quantity.unit is None
-                     and f.quantity.value is not None and f.quantity.value > 0})
-    out: set[float] = set()
-    for a, b in combinations(values, 2):
-        out.update((a + b, abs(a - b)))
-    return frozenset(v for v in out if v >= cfg.DERIVED_MIN) - frozenset(values)
+    ordinals or occasions) of the source: (those of two counts of one sentence, all of them).
+    Within one sentence a combination is what the writer means ("98 zu 2": a margin of 96;
+    "27 und 28": 55 in all); across the source it may be chance."""
+    counts = [f for f in facts if f.quantity is not None and f.quantity.exact and f.quantity.unit is None
+              and f.quantity.value is not None and f.quantity.value > 0]
+    stated = frozenset(f.quantity.value for f in counts if f.quantity is not None)
+    near: set[float] = set()
+    every: set[float] = set()
+    for f, g in combinations(counts, 2):
+        a, b = f.quantity.value, g.quantity.value  # type: ignore[union-attr]
+        if a == b:
+            continue  # the same value twice is no sum of two statements
+        values = {a + b, abs(a - b)}  # type: ignore[operator]
+        every |= values
+        if f.provenance.sentence_start == g.provenance.sentence_start:
+            near |= values
+    keep = lambda vs: frozenset(v for v in vs if v >= cfg.DERIVED_MIN) - stated  # noqa: E731
+    return keep(near), keep(every)
 
 
-def is_derived(claim: Claim, derived: frozenset[float]) -> bool:
-    """The claim's plain count (or the interval of an approximate one: "gut 1200") holds a derived value."""
+def derived_kind(claim: Claim, derived: tuple[frozenset[float], frozenset[float]]) -> Optional[str]:
+    """"sentence" when the claim's plain count (or the interval of an approximate one: "gut
+    1200") holds a combination of two counts of one source sentence, "source" when of any two,
+    else None."""
     q = claim.quantity
     if q is None or q.unit is not None or q.vague or q.value is None or q.value < cfg.DERIVED_MIN:
-        return False
+        return None
     if q.low is None or q.high is None:
-        return False  # "mehr als 700" holds any larger sum: no evidence of one
-    return any(q.low <= v <= q.high for v in derived)
+        return None  # "mehr als 700" holds any larger sum: no evidence of one
+    low, high = q.low, q.high
+    near, every = derived
+    if any(low <= v <= high for v in near):
+        return "sentence"
+    return "source" if any(low <= v <= high for v in every) else None

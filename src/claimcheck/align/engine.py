@@ -19,7 +19,7 @@ from typing import Any, Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
-from claimcheck.align.derived import derived_values, is_derived
+from claimcheck.align.derived import derived_kind, derived_values
 from claimcheck.align.slips import elsewhen, mark_slips, states
 from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
                                     exact_specific, is_vague, score_pair, stated_acts)
@@ -79,7 +79,7 @@ class Aligner:
         if found:  # most claims of a text share nothing with the source: no context needed
             cc = ClaimContext.of(text, claim, document_date, exact_date)
             pairs = self.score_all(cc, found)
-        return _verdict(claim, pairs, checkworthy(text, claim), is_derived(claim, self.derived))
+        return _verdict(claim, pairs, checkworthy(text, claim), derived_kind(claim, self.derived))
 
 
     def score_all(self, cc: ClaimContext, found: Sequence[int]) -> list[PairScore]:
@@ -121,7 +121,7 @@ def checkworthy(text: str, claim: Claim) -> bool:
     return not is_deadline(text, claim.start, claim.sentence_start)
 
 
-def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: bool = False) -> Decision:
+def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optional[str] = None) -> Decision:
     """``derived``: the claim's count is a sum or difference of two source counts (derived.py)."""
     eligible = [p for p in pairs if not p.constraints]
     def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement
@@ -130,7 +130,8 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: bool =
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
     attested = _attested(claim, eligible)
     def other_quantity(p: PairScore) -> bool:  # the count is another quantity, not a wrong one …
-        return p.differ(*KEYS) == ["count"] and (attested or (derived and not p.slip))  # … unless a typo of it
+        return p.differ(*KEYS) == ["count"] and (  # … unless a typo of it, where the combination may be chance
+            attested or derived == "sentence" or (derived == "source" and not p.slip))
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p)) and not other_quantity(p)]
     readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor(p))
                 and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]

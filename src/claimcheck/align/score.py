@@ -108,6 +108,7 @@ class PairScore:
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
     loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
     remote: frozenset[str] = frozenset()  # parties that come from another clause on either side
+    ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
 
     def agree(self, *names: str) -> list[str]:
@@ -163,6 +164,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None
     if cc.deadline != fc.deadline:
         _compare_acts(cc, fc, ps, deadline_act)
+    ps.ordinal_pair = _ordinal(claim) and _ordinal(fact) and bool(cc.occurrence) and bool(fc.occurrence)
     ps.loose_date = ps.status["date"] == "agree" and _loose(cc.time, cc.exact_date, ps.compared_time, fc.exact_date)
     if ps.loose_date and weekdays_differ(cc.time, cc.exact_date, ps.compared_time, fc.exact_date):
         ps.status["date"], ps.loose_date = "differ", False
@@ -279,8 +281,8 @@ def _identity(ps: PairScore) -> float:
             score -= cfg.SLOT_DIFFER[name]
     if ps.status["date"] == "agree" and ps.implicit_date:
         score += cfg.IMPLICIT_TIME_AGREE
-    if ps.status["occurrence"] == "agree":
-        score += cfg.OCCURRENCE_AGREE
+    if ps.status["occurrence"] == "agree" or ps.ordinal_pair:
+        score += cfg.OCCURRENCE_AGREE  # an ordinal's occurrence is its value: any two ordinals name a series
     return max(0.0, min(1.0, score))
 
 

@@ -119,16 +119,19 @@ def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
 
 def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
-    eligible fact states the draft's value (at the claim's time): then the draft may be about
-    that one."""
+    eligible fact, or a table cell of another row, states the draft's value (at the claim's
+    time): then the draft may be about that one."""
     eligible = [p for p in pairs if not p.constraints]
+    # a table cell of another row states a value as well: "2,6 Prozent" of the headline rate
+    # attests the draft's 2,6 though the draft does not name the row
+    attesting = [p for p in pairs if set(p.constraints) <= {"row"}]
     for p in eligible:
         differ = p.differ(*KEYS)
         if differ == ["count"]:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time)
-        if p.slip and any(states(q, differ[0]) and not elsewhen(q, differ[0]) for q in eligible):
+        if p.slip and any(states(q, differ[0]) and not elsewhen(q, differ[0]) for q in attesting):
             p.slip = False
 
 

@@ -33,10 +33,12 @@ def act_window(deadline: Optional[TimeSpan]) -> Optional[TimeSpan]:
 
 
 def _widened(t: TimeSpan, exact: bool) -> TimeSpan:
-    """A weekday or "heute" resolved against a document date of month precision may be off by
-    a week either way: compare it as that week (``exact``: the document date names its day)."""
+    """A weekday or "heute" resolved against a document date of month precision (taken as the
+    month's first day) may lie up to a month later, and a week either way where the tense was
+    misread: compare it as that span (``exact``: the document date names its day)."""
     if relative(t) and not exact and t.granularity == "day":
-        return t.model_copy(update={"first": t.first - timedelta(days=7), "last": t.last + timedelta(days=7)})
+        return t.model_copy(update={"first": t.first - timedelta(days=cfg.LOOSE_BEFORE_DAYS),
+                                    "last": t.last + timedelta(days=cfg.LOOSE_AFTER_DAYS)})
     return t
 
 
