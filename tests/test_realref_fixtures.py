@@ -25,9 +25,11 @@ HELDOUT8 = "heldout8"  # files 255.., written blind after heldout7 (session 6)
 HELDOUT9 = "heldout9"  # files 291.., written blind beside heldout8 by another author
 HELDOUT10 = "heldout10"  # files 327.., written blind in session 6 after heldout8/9
 HELDOUT11 = "heldout11"  # files 363.., written blind beside heldout10 by another author
+HELDOUT12 = "heldout12"  # files 399.., written blind in session 6 after heldout10/11
+HELDOUT13 = "heldout13"  # files 435.., written blind beside heldout12 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -136,6 +138,11 @@ def test_eighth_and_ninth_heldout_splits():
 def test_tenth_and_eleventh_heldout_splits():
     _check_later_split(HELDOUT10, LATER[:LATER.index(HELDOUT10)])  # files 327..
     _check_later_split(HELDOUT11, LATER[:LATER.index(HELDOUT11)])  # files 363..
+
+
+def test_twelfth_and_thirteenth_heldout_splits():
+    _check_later_split(HELDOUT12, LATER[:LATER.index(HELDOUT12)])  # files 399..
+    _check_later_split(HELDOUT13, LATER[:LATER.index(HELDOUT13)])  # files 435..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
