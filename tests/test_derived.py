@@ -67,6 +67,8 @@ Im Jahr 2022 erklärte Estland 27 russische Diplomaten zu unerwünschten Persone
 Die Inflationsrate in Estland lag im Januar 2023 bei 18,6 Prozent, die Teuerung bei Lebensmitteln bei 24,1 Prozent.
 
 Neue Ausweisungen folgten 2019 und 2020 nach Spionagevorwürfen.
+
+Die Kerninflation lag im Februar 2023 bei 15,2 Prozent, nach 16,4 Prozent im Januar 2023; sie sank damit um 1,2 Prozentpunkte.
 """
 
 
@@ -95,6 +97,10 @@ def tallinn(tmp_path_factory):
     ("Neue Ausweisungen folgten 2020 und 2020 nach Spionagevorwürfen.", "2020", "mismatch", [("date", "2019")]),
     # of two typo-shaped readings, the nearer value
     ("Neue Ausweisungen folgten 2018 nach Spionagevorwürfen.", "2018", "mismatch", [("date", "2019")]),
+    ("Die Kerninflation lag im Januar 2023 bei 16,9 Prozent.", "16,9", "mismatch", [("count", "16,4")]),
+    # a change in points is no rate
+    ("Die Kerninflation sank um 1,4 Prozentpunkte.", "1,4", "mismatch", [("count", "1,2")]),
+    ("Die Kerninflation sank auf 1,2 Prozent.", "1,2", "unverified", []),
     # occasions are no count of diplomats
     ("Estland hat seine Entscheidung zwanzigmal verteidigt, seit es 27 Diplomaten auswies.", "zwanzigmal",
      "unverified", []),
@@ -152,12 +158,13 @@ def _fact_in(i, value, sentence_start):
     (100, "sentence"),
     (95, "source"),  # 35 + 60 of two sentences
     (25, "source"),
+    (120, "source"),  # 60 expelled, 60 expelled in reply: two statements add up
     (97, None),
 ])
 def test_a_combination_within_one_sentence_is_what_the_writer_means(value, kind):
     from claimcheck.align.derived import derived_kind
 
-    facts = [_fact_in(1, 98, 10), _fact_in(2, 2, 10), _fact_in(3, 35, 50), _fact_in(4, 60, 90)]
+    facts = [_fact_in(1, 98, 10), _fact_in(2, 2, 10), _fact_in(3, 35, 50), _fact_in(4, 60, 90), _fact_in(5, 60, 130)]
     assert derived_kind(_claim(_q(value)), derived_values(facts)) == kind
 
 

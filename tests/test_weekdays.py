@@ -112,3 +112,16 @@ def test_a_weekday_of_a_month_precise_draft_may_fall_anywhere_in_its_month():
     assert weekdays_differ(claim, False, tuesday, True)
     later = _day(date(2025, 3, 18), "Dienstag", weekday=1)
     assert date_status(claim, later, False, True)[0] == "unknown"  # beyond the draft's month: too loose to judge
+
+
+@pytest.mark.parametrize("sentence, verdict, mismatches", [
+    # a deadline against the deadline of the source's count statement of the same event
+    ("Bis zum 31. Mai müssen die belarussischen Diplomaten Polen verlassen.", "mismatch", [("date", "31. März")]),
+    ("Bis zum 31. Mai müssen sie das Land verlassen.", "mismatch", [("date", "31. März")]),  # loosely identified
+    ("Bis zum 31. März müssen die belarussischen Diplomaten Polen verlassen.", "supported", []),
+    ("Bis zum 31. Mai muss Minsk eine Antwort geben.", "unverified", []),  # another matter's deadline
+])
+def test_a_deadline_is_checked_against_the_deadline_of_a_count(warschau, sentence, verdict, mismatches):
+    report = warschau.check_text(f"date 2023-03\n{sentence}")
+    (claim,) = report.claims
+    assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)

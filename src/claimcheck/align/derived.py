@@ -31,11 +31,12 @@ def derived_values(facts: Iterable[Fact]) -> tuple[frozenset[float], frozenset[f
     every: set[float] = set()
     for f, g in combinations(counts, 2):
         a, b = f.quantity.value, g.quantity.value  # type: ignore[union-attr]
-        if a == b:
-            continue  # the same value twice is no sum of two statements
+        same_sentence = f.provenance.sentence_start == g.provenance.sentence_start
+        if a == b and same_sentence:
+            continue  # one statement read twice; 60 and 60 of two statements do add up
         values = {a + b, abs(a - b)}  # type: ignore[operator]
         every |= values
-        if f.provenance.sentence_start == g.provenance.sentence_start:
+        if same_sentence:
             near |= values
     keep = lambda vs: frozenset(v for v in vs if v >= cfg.DERIVED_MIN) - stated  # noqa: E731
     return keep(near), keep(every)

@@ -208,11 +208,18 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
         t = max(t, cfg.MISMATCH_IMPLICIT_SPECIFIC if specific else cfg.MISMATCH_IMPLICIT)
     if differ == "count" and is_vague(claim.quantity):
         t = max(t, cfg.MISMATCH_VAGUE)
-    if claim.kind != p.fact.kind:  # a date-only statement against a count (or the reverse)
+    if claim.kind != p.fact.kind and not _same_deadline(p):  # a date-only statement against a count (or the reverse)
         t = max(t, cfg.MISMATCH_OTHER_KIND)
     if p.slip:  # 45 for 35, 2015 for 2016: the shape of the difference is evidence of a typo
         t = max(cfg.SLIP_MIN, t - cfg.SLIP_BONUS)
     return max(t, floor)
+
+
+def _same_deadline(p: PairScore) -> bool:
+    """A deadline against the deadline of a fact of the same event ("bis zum 1. Oktober müssen
+    sie ausreisen" against "dass 755 US-Diplomaten bis zum 1. September ausreisen müssen"): the
+    date is what both state, whatever else the fact counts."""
+    return p.deadlines and p.status["event"] == "agree"
 
 
 def _one_value_off(p: PairScore) -> bool:
