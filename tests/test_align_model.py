@@ -139,7 +139,7 @@ def test_a_party_of_another_clause_is_not_called_wrong(sentence, verdict):
 
 def test_remote_slots():
     from claimcheck import Checker
-    from claimcheck.align.score import remote_slots
+    from claimcheck.align.features import remote_slots
 
     text = "Er traf den russischen Präsidenten Putin, zudem wiesen die USA 35 Diplomaten aus."
     (report,) = [Checker(model="blank").check_text(text)]

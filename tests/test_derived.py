@@ -112,7 +112,7 @@ def test_other_quantities_on_an_unseen_source(tallinn, sentence, anchor, verdict
 
 
 def test_a_number_the_source_states_for_a_possible_statement_is_attested():
-    from claimcheck.align.engine import _attested
+    from claimcheck.align.readings import attested as _attested
     from claimcheck.align.score import PairScore
 
     claim = _claim(_q(3.3, unit="Prozent"))
@@ -130,7 +130,7 @@ def test_one_fact_holds_one_of_two_equal_values_of_a_sentence():
     """"folgten 2023 und 2023" where the source says "2022 und 2023": the fact goes to the claim
     it fits best, the other is decided again without it."""
     from claimcheck.align.engine import Decision
-    from claimcheck.align.findings import _one_holder
+    from claimcheck.align.assign import one_holder as _one_holder
     from claimcheck.align.score import PairScore
 
     text = "folgten 2023 und 2023"

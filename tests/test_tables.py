@@ -124,7 +124,8 @@ def test_a_draft_table_is_no_statement(checker):
 ])
 def test_a_cell_is_about_its_row(base, sentence, excluded):
     from claimcheck import Checker
-    from claimcheck.align.score import ClaimContext, FactContext, score_pair
+    from claimcheck.align.features import ClaimContext, FactContext
+    from claimcheck.align.score import score_pair
 
     fact = _cells(base)["Übrige, März 2024: 3,2 %"]
     text = f"date 2024-04\n\n{sentence}"

@@ -20,9 +20,10 @@ from typing import Any, Optional, Sequence
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.derived import derived_kind, derived_values
-from claimcheck.align.slips import elsewhen, mark_slips, states
-from claimcheck.align.score import (KEYS, ClaimContext, FactContext, PairScore, exact_same,
-                                    exact_specific, is_vague, score_pair, stated_acts)
+from claimcheck.align.slips import mark_slips
+from claimcheck.align.features import ClaimContext, FactContext, stated_acts
+from claimcheck.align.readings import attested, prefer_slip
+from claimcheck.align.score import KEYS, PairScore, exact_same, exact_specific, is_vague, score_pair
 from claimcheck.align.times import relative
 from claimcheck.lang import message
 from claimcheck.models import Claim, Fact
@@ -128,16 +129,16 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Option
         return 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN
 
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
-    attested = _attested(claim, eligible)
+    is_attested = attested(claim, eligible)
     def other_quantity(p: PairScore) -> bool:  # the count is another quantity, not a wrong one …
         return p.differ(*KEYS) == ["count"] and (  # … unless a typo of it, where the combination may be chance
-            attested or derived == "sentence" or (derived == "source" and not p.slip))
+            is_attested or derived == "sentence" or (derived == "source" and not p.slip))
     mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p)) and not other_quantity(p)]
     readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor(p))
                 and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
-    best_m = _prefer_slip(claim, mismatches)
+    best_m = prefer_slip(claim, mismatches)
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
     if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
         return _supported(claim, supported, base)
@@ -147,38 +148,6 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Option
     if rescue is not None:
         return _rescued(rescue, base)
     return Decision("unverified", reason=_why_not(pairs, worthy), **base)
-
-
-def _prefer_slip(claim: Claim, mismatches: list[PairScore]) -> Optional[PairScore]:
-    """The best mismatch reading, or the nearest slip reading within ``AMBIGUOUS`` of it: where
-    identity cannot tell two statements apart, the typo-shaped difference can ("fünfundvierzig"
-    for "insgesamt 55", not for "weitere 28" of the same sentence; "2021" for 2022 rather than 2023)."""
-    if not mismatches:
-        return None
-    best = mismatches[0]
-    slips = [p for p in mismatches if p.slip and best.identity - p.identity < cfg.AMBIGUOUS]
-    return min(slips, key=lambda p: _distance(claim, p)) if slips else best
-
-
-def _distance(claim: Claim, p: PairScore) -> float:
-    """How far the claim's differing value is from the fact's (days, or the count's ratio)."""
-    q, f, t, ft = claim.quantity, p.fact.quantity, claim.time, p.compared_time
-    if p.differ(*KEYS) == ["date"] and t is not None and ft is not None:
-        return abs((t.first - ft.first).days)
-    if q is not None and f is not None and q.value and f.value:
-        return abs(q.value - f.value) / max(abs(q.value), abs(f.value))
-    return 0.0
-
-
-def _attested(claim: Claim, eligible: list[PairScore]) -> bool:
-    """The source states the draft's exact number of the same counted thing, for a statement
-    the claim may well be (no hard constraint, identity enough to support, its time not
-    another): the number was taken from there, so it is another
-    quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
-    q = claim.quantity
-    return q is not None and q.exact and any(
-        states(p, "count") and not elsewhen(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
-        for p in eligible)
 
 
 def _values_agree(claim: Claim, p: PairScore) -> bool:
@@ -263,29 +232,6 @@ def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> D
     fields = best.differ(*KEYS) + best.differ(*SIDE)
     return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
                     reason=message("align.differs", slots=_names(fields[:1]), identity=best.identity), **base)
-
-
-def prefer_unused(d: Decision, used: set[str]) -> Decision:
-    """A mismatch whose best reading is a fact that another claim already confirms takes the
-    next reading ("folgten 2022 und 2024": the 2024 is the wrong 2023, not a second 2022)."""
-    if d.verdict != "mismatch" or d.best is None or d.best.fact.id not in used or len(d.ranked) < 2:
-        return d
-    free = [p for p in d.ranked if p.fact.id not in used]
-    if not free:
-        return d
-    base: dict[str, Any] = dict(considered=d.considered, checkworthy=d.checkworthy)
-    return mismatch_decision(free[0], d.ranked, base)
-
-
-def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str]]) -> Decision:
-    """A mismatch against a fact that another claim of the same sentence confirms (``confirmed``:
-    (sentence start, fact id) of the supported claims) is about another quantity of that
-    sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
-    unverified. (Another sentence may well repeat a value wrongly.)"""
-    if d.verdict != "mismatch" or d.best is None or (claim.sentence_start, d.best.fact.id) not in confirmed:
-        return d
-    return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
-                    reason=message("align.taken", fact_id=d.best.fact.id))
 
 
 def _rescue(claim: Claim, p: PairScore) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
-from claimcheck.align.engine import Aligner, Decision, prefer_unused, taken_in_sentence
+from claimcheck.align.assign import one_holder, prefer_unused, taken_in_sentence
+from claimcheck.align.engine import Aligner, Decision
 from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
 from claimcheck.lang import message, pack
@@ -27,7 +28,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
                  document_date: Optional[str], reference: Optional[str],
                  document_day: Optional[date] = None, document_exact: bool = False) -> Report:
     decisions = [aligner.decide(text, c, document_day, document_exact) for c in claims]
-    decisions = _one_holder(text, claims, decisions, lambda c, held: aligner.decide(
+    decisions = one_holder(text, claims, decisions, lambda c, held: aligner.decide(
         text, c, document_day, document_exact, exclude=held))
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
@@ -39,28 +40,6 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     summary = Summary(claims=len(items), warnings=sum(len(item.warnings) for item in items), **counts)
     return Report(source=source, document_date=document_date, reference=reference,
                   claims=items, summary=summary)
-
-
-def _one_holder(text: str, claims: Sequence[Claim], decisions: list[Decision],
-                redecide: Callable[[Claim, frozenset[str]], Decision]) -> list[Decision]:
-    """One value written twice in a sentence where the source has two ("folgten 2023 und 2023"
-    for "2022 und 2023"): the fact supporting both goes to the claim it fits best; the other is
-    decided again without it and is wrong where that makes it a slip of another fact."""
-    holders: dict[tuple[int, str], list[int]] = {}
-    for i, (c, d) in enumerate(zip(claims, decisions)):
-        if d.verdict == "supported" and d.best is not None:
-            holders.setdefault((c.sentence_start, d.best.fact.id), []).append(i)
-    out = list(decisions)
-    for (_, fact_id), held in holders.items():
-        values = {text[claims[i].start:claims[i].end] for i in held}
-        if len(held) < 2 or len(values) > 1:
-            continue  # different words: each may state the fact ("35 Diplomaten … die Ausgewiesenen")
-        keep = max(held, key=lambda i: decisions[i].best.identity)  # type: ignore[union-attr]
-        for i in held:
-            redo = redecide(claims[i], frozenset({fact_id})) if i != keep else None
-            if redo is not None and redo.verdict == "mismatch" and redo.best is not None and redo.best.slip:
-                out[i] = redo
-    return out
 
 
 def _once(items: list[ClaimReport]) -> list[ClaimReport]:

@@ -1,0 +1,56 @@
+"""Which claim holds which fact: the claims of one text are decided one by one, then a fact
+is shared out: one value written twice where the source has two, a mismatch against a fact
+another claim confirms (the next reading is taken), a mismatch against a fact another claim of
+the same sentence confirms (another quantity of that sentence)."""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from claimcheck.align.engine import Decision, mismatch_decision
+from claimcheck.lang import message
+from claimcheck.models import Claim
+
+
+def one_holder(text: str, claims: Sequence[Claim], decisions: list[Decision],
+                redecide: Callable[[Claim, frozenset[str]], Decision]) -> list[Decision]:
+    """One value written twice in a sentence where the source has two ("folgten 2023 und 2023"
+    for "2022 und 2023"): the fact supporting both goes to the claim it fits best; the other is
+    decided again without it and is wrong where that makes it a slip of another fact."""
+    holders: dict[tuple[int, str], list[int]] = {}
+    for i, (c, d) in enumerate(zip(claims, decisions)):
+        if d.verdict == "supported" and d.best is not None:
+            holders.setdefault((c.sentence_start, d.best.fact.id), []).append(i)
+    out = list(decisions)
+    for (_, fact_id), held in holders.items():
+        values = {text[claims[i].start:claims[i].end] for i in held}
+        if len(held) < 2 or len(values) > 1:
+            continue  # different words: each may state the fact ("35 Diplomaten … die Ausgewiesenen")
+        keep = max(held, key=lambda i: decisions[i].best.identity)  # type: ignore[union-attr]
+        for i in held:
+            redo = redecide(claims[i], frozenset({fact_id})) if i != keep else None
+            if redo is not None and redo.verdict == "mismatch" and redo.best is not None and redo.best.slip:
+                out[i] = redo
+    return out
+
+
+def prefer_unused(d: Decision, used: set[str]) -> Decision:
+    """A mismatch whose best reading is a fact that another claim already confirms takes the
+    next reading ("folgten 2022 und 2024": the 2024 is the wrong 2023, not a second 2022)."""
+    if d.verdict != "mismatch" or d.best is None or d.best.fact.id not in used or len(d.ranked) < 2:
+        return d
+    free = [p for p in d.ranked if p.fact.id not in used]
+    if not free:
+        return d
+    base: dict[str, Any] = dict(considered=d.considered, checkworthy=d.checkworthy)
+    return mismatch_decision(free[0], d.ranked, base)
+
+
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str]]) -> Decision:
+    """A mismatch against a fact that another claim of the same sentence confirms (``confirmed``:
+    (sentence start, fact id) of the supported claims) is about another quantity of that
+    sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
+    unverified. (Another sentence may well repeat a value wrongly.)"""
+    if d.verdict != "mismatch" or d.best is None or (claim.sentence_start, d.best.fact.id) not in confirmed:
+        return d
+    return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
+                    reason=message("align.taken", fact_id=d.best.fact.id))

@@ -1,0 +1,121 @@
+"""The features of one claim and of one fact that the scoring model compares, computed once per
+claim and once per fact base (not per pair): context bags, the quantity's role, the effective
+time, deadline and offset flags, occurrences, the parties taken from another clause, and the act
+behind a deadline fact."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional, Sequence
+
+from claimcheck.align.context import (Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
+                                      is_offset, quantity_role)
+from claimcheck.align.occurrence import occurrences
+from claimcheck.align.times import effective_time
+from claimcheck.models import Claim, Fact, TimeSpan
+
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+@dataclass
+class ClaimContext:
+    """What the scorer needs of a claim besides the claim: its text, bags and document date."""
+
+    claim: Claim
+    sentence: Bag
+    local: Bag
+    near: Bag
+    role: str
+    time: Optional[TimeSpan]  # stated, inherited, or implicit from the document date
+    document_date: Optional[date]
+    deadline: bool = False  # the claim's time is a deadline ("bis zum 1. September")
+    offset: bool = False  # the claim's quantity is a distance in time ("zwei Tage vor …")
+    occurrence: frozenset[float] = frozenset()  # "zum zweiten Mal", "erstmals" (occurrence.py)
+    exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
+    remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
+
+    @classmethod
+    def of(cls, text: str, claim: Claim, document_date: Optional[date],
+           exact_date: bool = False) -> "ClaimContext":
+        sentence, local, near = claim_bags(text, claim)
+        role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
+        deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
+        offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
+        return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
+                   document_date, deadline, offset,
+                   occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
+                   remote_slots(text, claim, 0))
+
+
+@dataclass
+class FactContext:
+    """The fact-side features, computed once per fact base (not once per claim × fact pair)."""
+
+    fact: Fact
+    sentence: Bag
+    local: Bag
+    near: Bag
+    role: str
+    time: Optional[TimeSpan]  # stated, inherited, or implicit from the reference's date
+    act_time: Optional[TimeSpan]  # the implicit time: the act behind a fact dated only by a deadline
+    deadline: bool
+    offset: bool
+    occurrence: frozenset[float]
+    exact_date: bool  # the reference's date names a day
+    row: frozenset[str] = frozenset()  # a table cell's row label (stems): what the number is about
+    stated_act: Optional[TimeSpan] = None  # the act behind a deadline fact, where its sentence states it (stated_acts)
+    remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
+
+    @classmethod
+    def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
+        p, q, t = fact.provenance, fact.quantity, fact.time
+        sentence, local, near = fact_bags(fact)
+        role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
+        deadline = t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
+        offset = _duration(fact) and is_offset(p.sentence, fact.noun.end - p.sentence_start)  # type: ignore[union-attr]
+        if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
+            reference_date = None  # what had happened before: not dated by the article's date
+        return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
+                   effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
+                   exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset(),
+                   remote=remote_slots(p.sentence, fact, p.sentence_start))
+
+
+def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
+    """The parties (actor, person) taken from another clause than the claim's anchor: a comma,
+    colon, semicolon, dash or bracket lies between them ("Er nahm Kontakt zum russischen
+    Präsidenten auf, zudem gab es erstmals seit drei Jahren Gespräche"). Such a party may be
+    another predicate's, so it is no ground to call the statement's party wrong. (A place
+    before the comma of a zu-infinitive stays: "die Botschaft in Prag, 63 Mitarbeiter abzubauen".)
+    ``offset``: where ``text`` starts in the offsets of ``c``."""
+    out = []
+    for name in ("actor", "person"):
+        slot = c.slot(name)
+        if slot is None:
+            continue
+        a, b = sorted((slot.end, c.start)) if slot.start < c.start else sorted((c.end, slot.start))
+        if CLAUSE_BREAK.search(text, max(0, a - offset), max(0, b - offset)):
+            out.append(name)
+    return frozenset(out)
+
+
+def stated_acts(contexts: Sequence[FactContext]) -> None:
+    """The act behind a deadline fact happened at the other time its sentence states ("hat am
+    Sonntag angekündigt, dass 755 bis zum 1. September ausreisen müssen"), when it states one,
+    as a fact of its own; otherwise in the source's period (the implicit ``act_time``)."""
+    stated: dict[tuple[int, str], TimeSpan] = {}
+    for fc in contexts:
+        t = fc.fact.time
+        if t is not None and not fc.deadline and not t.inherited:
+            stated.setdefault((fc.fact.provenance.sentence_start, fc.fact.provenance.source), t)
+    for fc in contexts:
+        if fc.deadline:
+            key = (fc.fact.provenance.sentence_start, fc.fact.provenance.source)
+            fc.stated_act = stated.get(key)
+
+
+def _duration(c: Claim) -> bool:
+    """The claim counts a time unit ("zwei Tage"): only such a quantity can be a distance in
+    time; "35 Diplomaten nach Hause" is none."""
+    return c.noun is not None and c.quantity is not None and in_hours(c.quantity, c.noun.value) is not None
