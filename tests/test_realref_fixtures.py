@@ -27,9 +27,11 @@ HELDOUT10 = "heldout10"  # files 327.., written blind in session 6 after heldout
 HELDOUT11 = "heldout11"  # files 363.., written blind beside heldout10 by another author
 HELDOUT12 = "heldout12"  # files 399.., written blind in session 6 after heldout10/11
 HELDOUT13 = "heldout13"  # files 435.., written blind beside heldout12 by another author
+HELDOUT14 = "heldout14"  # files 471.., written blind in session 6 after heldout12/13
+HELDOUT15 = "heldout15"  # files 507.., written blind beside heldout14 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -143,6 +145,11 @@ def test_tenth_and_eleventh_heldout_splits():
 def test_twelfth_and_thirteenth_heldout_splits():
     _check_later_split(HELDOUT12, LATER[:LATER.index(HELDOUT12)])  # files 399..
     _check_later_split(HELDOUT13, LATER[:LATER.index(HELDOUT13)])  # files 435..
+
+
+def test_fourteenth_and_fifteenth_heldout_splits():
+    _check_later_split(HELDOUT14, LATER[:LATER.index(HELDOUT14)])  # files 471..
+    _check_later_split(HELDOUT15, LATER[:LATER.index(HELDOUT15)])  # files 507..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
