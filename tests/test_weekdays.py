@@ -60,6 +60,8 @@ SOURCE = """Polen weist belarussische Diplomaten aus
 Das polnische Außenministerium hat am Dienstag angekündigt, dass 14 belarussische Diplomaten das Land bis zum 31. März verlassen müssen. Die Regierung in Minsk kündigte eine Antwort an.
 
 Am Donnerstag schloss Belarus daraufhin das polnische Generalkonsulat in Grodno, in dem zuletzt 23 Mitarbeiter beschäftigt waren.
+
+Am Freitag traf sich Außenministerin Baerbock in Berlin mit ihrem polnischen Kollegen.
 """
 
 
@@ -122,6 +124,21 @@ def test_a_weekday_of_a_month_precise_draft_may_fall_anywhere_in_its_month():
     ("Bis zum 31. Mai muss Minsk eine Antwort geben.", "unverified", []),  # another matter's deadline
 ])
 def test_a_deadline_is_checked_against_the_deadline_of_a_count(warschau, sentence, verdict, mismatches):
+    report = warschau.check_text(f"date 2023-03\n{sentence}")
+    (claim,) = report.claims
+    assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)
+
+
+@pytest.mark.parametrize("sentence, verdict, mismatches", [
+    # a weekday of the same person's act: the neighbouring day is a slip
+    ("Baerbock traf sich am Donnerstag in Berlin mit dem polnischen Außenminister.", "mismatch",
+     [("date", "Freitag")]),
+    ("Baerbock traf sich am Freitag in Berlin mit dem polnischen Außenminister.", "supported", []),
+    ("Am Donnerstag kam Baerbock mit dem Polen zusammen.", "mismatch", [("date", "Freitag")]),  # loosely worded
+    # another party's act on another weekday is another statement
+    ("Am Donnerstag traf sich der polnische Präsident in Berlin mit Vertretern der Regierung.", "unverified", []),
+])
+def test_a_weekday_of_the_same_persons_act(warschau, sentence, verdict, mismatches):
     report = warschau.check_text(f"date 2023-03\n{sentence}")
     (claim,) = report.claims
     assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)

@@ -125,8 +125,8 @@ def checkworthy(text: str, claim: Claim) -> bool:
 def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optional[str] = None) -> Decision:
     """``derived``: the claim's count is a sum or difference of two source counts (derived.py)."""
     eligible = [p for p in pairs if not p.constraints]
-    def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement
-        return 0.0 if worthy or p.deadlines else cfg.CHECKWORTHY_MIN
+    def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement …
+        return 0.0 if worthy or p.deadlines or _same_persons_day(p) else cfg.CHECKWORTHY_MIN
 
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
     is_attested = attested(claim, eligible)
@@ -182,6 +182,13 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
     if p.slip:  # 45 for 35, 2015 for 2016: the shape of the difference is evidence of a typo
         t = max(cfg.SLIP_MIN, t - cfg.SLIP_BONUS)
     return max(t, floor)
+
+
+def _same_persons_day(p: PairScore) -> bool:
+    """… and so is a weekday against another weekday of the same named person's act
+    ("Putin verkündete am Samstag" against "Putin hat am Sonntag bekannt gegeben"): the day of
+    that act is what both state. (A weekday of another party's act is no such statement.)"""
+    return p.weekday is not None and p.status["event"] != "differ" and p.status["person"] == "agree"
 
 
 def _same_deadline(p: PairScore) -> bool:

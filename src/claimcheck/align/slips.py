@@ -117,6 +117,12 @@ def date_slip(t: Optional[TimeSpan], f: Optional[TimeSpan]) -> bool:
     return i != 0 or abs(x - y) <= cfg.SLIP_YEARS
 
 
+def weekday_slip(t: Optional[TimeSpan], fact_weekday: Optional[int]) -> bool:
+    """The neighbouring weekday ("Samstag" for "Sonntag"), where only the weekdays are compared."""
+    return t is not None and t.weekday is not None and fact_weekday is not None and (
+        (t.weekday - fact_weekday) % 7 in (1, 6))
+
+
 def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     """A pair whose one differing value is a slip of the fact's value (slips.py), unless another
     eligible fact, or a table cell of another row, states the draft's value (at the claim's
@@ -130,7 +136,7 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
         if differ == ["count"]:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
-            p.slip = date_slip(claim.time, p.compared_time)
+            p.slip = date_slip(claim.time, p.compared_time) or weekday_slip(claim.time, p.weekday)
         if p.slip and any(states(q, differ[0]) and not elsewhen(q, differ[0]) for q in attesting):
             p.slip = False
 
