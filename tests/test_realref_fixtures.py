@@ -29,9 +29,11 @@ HELDOUT12 = "heldout12"  # files 399.., written blind in session 6 after heldout
 HELDOUT13 = "heldout13"  # files 435.., written blind beside heldout12 by another author
 HELDOUT14 = "heldout14"  # files 471.., written blind in session 6 after heldout12/13
 HELDOUT15 = "heldout15"  # files 507.., written blind beside heldout14 by another author
+HELDOUT16 = "heldout16"  # files 543.., written blind in session 6 after heldout14/15
+HELDOUT17 = "heldout17"  # files 579.., written blind beside heldout16 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -150,6 +152,11 @@ def test_twelfth_and_thirteenth_heldout_splits():
 def test_fourteenth_and_fifteenth_heldout_splits():
     _check_later_split(HELDOUT14, LATER[:LATER.index(HELDOUT14)])  # files 471..
     _check_later_split(HELDOUT15, LATER[:LATER.index(HELDOUT15)])  # files 507..
+
+
+def test_sixteenth_and_seventeenth_heldout_splits():
+    _check_later_split(HELDOUT16, LATER[:LATER.index(HELDOUT16)])  # files 543..
+    _check_later_split(HELDOUT17, LATER[:LATER.index(HELDOUT17)])  # files 579..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
