@@ -47,6 +47,15 @@ CASES = [
      35, "Diplomat", None, "USA", "RUS", None, 2016),
     ("Weil Polen Spionage vermutete, wurden 2023 insgesamt 45 russische Diplomaten ausgewiesen.",
      45, "Diplomat", "expel", None, "RUS", None, 2023),
+    # the object of another's act the subject reacts to: the subject is not its actor …
+    ("Auf die Ausweisung von 45 russischen Diplomaten antwortete Moskau 2023 mit Gegenmaßnahmen.",
+     45, "Diplomat", "expel", None, "RUS", None, 2023),
+    # … but of an act the subject announces, it is
+    ("Die britische Regierung verkündete 2018 die Ausweisung von 23 russischen Diplomaten.",
+     23, "Diplomat", "expel", "GBR", "RUS", None, 2018),
+    # the nationality of the counted noun is the target, whoever acts
+    ("Russland zog 2022 insgesamt 40 russische Diplomaten aus Berlin ab.",
+     40, "Diplomat", "leave", "RUS", "RUS", "Berlin", 2022),
 ]
 
 
@@ -200,3 +209,9 @@ def test_line_wrapped_after_a_day_number_is_one_sentence(checker):
     (claim,) = claims_of(checker, text, "2021-12")
     assert claim.time is not None and claim.time.text.startswith("30.") and claim.time.first.month == 6
     assert claim.sentence_end > text.index("Juni")
+
+
+def test_a_subordinate_clause_takes_the_actor_of_the_clause_it_depends_on(checker):
+    text = "London wies 2018 insgesamt 23 Russen aus; Moskau reagierte, indem es 23 britische Diplomaten auswies."
+    second = [c for c in claims_of(checker, text) if c.kind == "count"][1]
+    assert (second.actor.value, second.target.value) == ("RUS", "GBR")  # not London, named first

@@ -30,6 +30,8 @@ class ClosedWords:
     comparison_base: re.Pattern[str]
     leave_lemmas: frozenset[str]
     subordinators: frozenset[str]
+    nominal_objects: frozenset[str]
+    foreign_acts: frozenset[str]
     adjective_endings: tuple[str, ...]
     not_adjectives: frozenset[str]
 
@@ -48,5 +50,7 @@ def closed_words(words: WordsFile) -> ClosedWords:
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
         leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),
+        nominal_objects=frozenset(c.nominal_object_prepositions),
+        foreign_acts=frozenset(c.foreign_act_prepositions),
         adjective_endings=tuple(a.adjective_endings),
         not_adjectives=frozenset(a.not_adjectives))

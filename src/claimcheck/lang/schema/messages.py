@@ -119,6 +119,8 @@ class ClaimWords(_Strict):
     comparison_base: Regex
     leave_lemmas: Words
     subordinators: Words = Field(default_factory=list)
+    nominal_object_prepositions: Words = Field(default_factory=list)
+    foreign_act_prepositions: Words = Field(default_factory=list)
 
 
 class AttachWords(_Strict):

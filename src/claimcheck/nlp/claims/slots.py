@@ -82,7 +82,7 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
     if parsed is not None:
         return parsed, person
     agents = [m for m in ctx.mentions if m.kind == "actor" and m.role == "agent"]
-    if agents or _must_leave(ctx, event):
+    if agents or _must_leave(ctx, event) or _nominal_object(ctx, event, anchor):
         return (agents[0] if agents else None), person
     cands = [m for m in ctx.mentions if m.kind == "actor" and m.role in ACTOR_ROLES]
     leaders = [_person_actor(ctx, m) for m in ctx.mentions if m.kind == "person"]
@@ -90,6 +90,10 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
         cands += leaders
     own = [m for m in cands if seg.covers(m.first)]
     main = [m for m in cands if not _subordinate(ctx, segment_of(ctx, m.start))]
+    if not own and _subordinate(ctx, seg):  # "…, der Kreml antwortete, indem er 50 auswies": the
+        before = [m for m in main if m.last < seg.first]  # clause it depends on, the nearest one
+        if before:
+            return max(before, key=lambda m: m.first), person
     pool = own or main or [m for m in leaders if seg.covers(m.first)]
     return (min(pool, key=lambda m: m.first) if pool else None), person
 
@@ -99,6 +103,25 @@ def _subordinate(ctx: Ctx, seg: Segment) -> bool:
     names who tried, not who expelled in the main clause."""
     i = seg.first - ctx.toks[0].i
     return 0 <= i < len(ctx.toks) and ctx.toks[i].lower in ctx.lex.closed.subordinators
+
+
+def _nominal_object(ctx: Ctx, event: Optional[Mention], anchor: int) -> bool:
+    """The claim counts the object of a nominalised event the clause's subject reacts to ("auf
+    den Rauswurf von 60 russischen Diplomaten antwortete der Kreml"): the subject did not do that
+    act, so only an agent ("durch …") names its actor."""
+    toks, w = ctx.view.toks, ctx.lex.closed
+    if event is None or event.last + 1 >= len(toks) or not 0 < anchor - event.last <= 4:
+        return False
+    head, nxt = toks[event.last], toks[event.last + 1]
+    before: set[str] = set()  # the phrase may be coordinated: "auf die Schließung … und den Rauswurf von 60"
+    for t in reversed(toks[max(0, event.first - _PHRASE_REACH):event.first]):
+        if t.is_punct:
+            break
+        before.add(t.lower)
+    return head.text[:1].isupper() and nxt.lower in w.nominal_objects and bool(before & w.foreign_acts)
+
+
+_PHRASE_REACH = 10  # tokens back from a nominalised event to the preposition that governs its phrase
 
 
 def _must_leave(ctx: Ctx, event: Optional[Mention]) -> bool:
@@ -117,12 +140,13 @@ def _person_actor(ctx: Ctx, person: Mention) -> Mention:
 
 
 def _target(ctx: Ctx, seg: Segment, noun_tok: Optional[Tok], actor: Optional[Mention]):
-    nats = [m for m in ctx.mentions if m.kind == "nat" and m.role == "affects"
-            and (actor is None or m.value != actor.value)]
-    if noun_tok is not None:
-        near = [m for m in nats if noun_tok.i - 3 <= m.first <= noun_tok.i]
+    affects = [m for m in ctx.mentions if m.kind == "nat" and m.role == "affects"]
+    if noun_tok is not None:  # the nationality of the counted noun itself ("60 russische Diplomaten",
+        # "US-Vertreter") is whom it is done to, whoever the actor seems to be
+        near = [m for m in affects if noun_tok.i - 3 <= m.first <= noun_tok.i]
         if near:
             return near[-1]
+    nats = [m for m in affects if actor is None or m.value != actor.value]
     own = [m for m in nats if seg.covers(m.first)]
     if own:
         return own[0]
