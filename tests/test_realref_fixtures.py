@@ -31,9 +31,11 @@ HELDOUT14 = "heldout14"  # files 471.., written blind in session 6 after heldout
 HELDOUT15 = "heldout15"  # files 507.., written blind beside heldout14 by another author
 HELDOUT16 = "heldout16"  # files 543.., written blind in session 6 after heldout14/15
 HELDOUT17 = "heldout17"  # files 579.., written blind beside heldout16 by another author
+HELDOUT18 = "heldout18"  # files 615.., written blind in session 6 after heldout16/17
+HELDOUT19 = "heldout19"  # files 651.., written blind beside heldout18 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -157,6 +159,11 @@ def test_fourteenth_and_fifteenth_heldout_splits():
 def test_sixteenth_and_seventeenth_heldout_splits():
     _check_later_split(HELDOUT16, LATER[:LATER.index(HELDOUT16)])  # files 543..
     _check_later_split(HELDOUT17, LATER[:LATER.index(HELDOUT17)])  # files 579..
+
+
+def test_eighteenth_and_nineteenth_heldout_splits():
+    _check_later_split(HELDOUT18, LATER[:LATER.index(HELDOUT18)])  # files 615..
+    _check_later_split(HELDOUT19, LATER[:LATER.index(HELDOUT19)])  # files 651..
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)
