@@ -215,3 +215,16 @@ def test_a_subordinate_clause_takes_the_actor_of_the_clause_it_depends_on(checke
     text = "London wies 2018 insgesamt 23 Russen aus; Moskau reagierte, indem es 23 britische Diplomaten auswies."
     second = [c for c in claims_of(checker, text) if c.kind == "count"][1]
     assert (second.actor.value, second.target.value) == ("RUS", "GBR")  # not London, named first
+
+
+@pytest.mark.parametrize("text, base", [
+    ("Gegenüber Dezember 2024 sanken die Preise im Januar 2025 um 0,2 Prozent.", "Dezember 2024"),
+    ("Die Preise sanken im Januar 2025 verglichen mit Dezember 2024 um 0,2 Prozent.", "Dezember 2024"),
+    ("Die Preise sanken im Januar 2025 um 0,2 Prozent.", None),
+    # another clause's base is not this count's
+    ("Gegenüber Dezember 2024 sanken die Preise, im Januar 2025 lag die Rate bei 2,3 Prozent.", None),
+])
+def test_the_comparison_base_of_a_change(checker, text, base):
+    (claim,) = [c for c in claims_of(checker, text) if c.kind == "count"]
+    assert (claim.base.text if claim.base else None) == base
+    assert claim.time is not None and claim.time.label() == "Januar 2025"  # the base dates nothing

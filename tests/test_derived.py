@@ -69,6 +69,8 @@ Die Inflationsrate in Estland lag im Januar 2023 bei 18,6 Prozent, die Teuerung 
 Neue Ausweisungen folgten 2019 und 2020 nach Spionagevorwürfen.
 
 Die Kerninflation lag im Februar 2023 bei 15,2 Prozent, nach 16,4 Prozent im Januar 2023; sie sank damit um 1,2 Prozentpunkte.
+
+Gegenüber Januar 2023 stiegen die Mieten in Tallinn im Februar 2023 um 0,7 Prozent.
 """
 
 
@@ -101,6 +103,11 @@ def tallinn(tmp_path_factory):
     # a change in points is no rate
     ("Die Kerninflation sank um 1,4 Prozentpunkte.", "1,4", "mismatch", [("count", "1,2")]),
     ("Die Kerninflation sank auf 1,2 Prozent.", "1,2", "unverified", []),
+    # the base a change is measured from is checked against the source's base
+    ("Im Februar 2023 stiegen die Mieten in Tallinn gegenüber Dezember 2022 um 0,7 Prozent.", "0,7", "mismatch",
+     [("date", "Januar 2023")]),
+    ("Im Februar 2023 stiegen die Mieten in Tallinn gegenüber Januar 2023 um 0,7 Prozent.", "0,7", "supported", []),
+    ("Im Februar 2023 stiegen die Mieten in Tallinn um 0,7 Prozent.", "0,7", "supported", []),  # no base: not compared
     # occasions are no count of diplomats
     ("Estland hat seine Entscheidung zwanzigmal verteidigt, seit es 27 Diplomaten auswies.", "zwanzigmal",
      "unverified", []),

@@ -141,6 +141,7 @@ class Claim(Spanned):
     place: Optional[Slot] = None  # "Seattle"
     person: Optional[Slot] = None  # leader named with the actor: "Obama"
     negated: bool = False
+    base: Optional[TimeSpan] = None  # the base a change is measured from ("um 0,2 Prozent gegenüber Dezember 2024")
 
     def slot(self, name: str) -> Optional[Spanned]:
         return {"count": self.quantity, "date": self.time}.get(name) or getattr(self, name, None)

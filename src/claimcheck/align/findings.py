@@ -100,6 +100,12 @@ def _trace(p: PairScore) -> CandidateTrace:
 
 
 def _mismatch(text: str, claim: Claim, d: Decision, field: str, lex: Lexicon) -> Optional[Mismatch]:
+    if field == "base":  # the comparison base is a date: "gegenüber November 2024" for "Dezember 2024"
+        b, fb = claim.base, d.best.fact.base if d.best is not None else None
+        if b is None or fb is None:
+            return None
+        return Mismatch(field="date", start=b.start, end=b.end, found=b.text,
+                        expected=fb.label() if _resolved(fb) else fb.text)
     found = claim.slot(field)
     expected = _expected_label(claim, d.best, field, lex) if d.best is not None else None
     if found is None or expected is None:
@@ -199,6 +205,8 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
         if fact.quantity.unit == ORDINAL:
             value = inflected_like(value, claim.quantity.text)
         return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=value)
+    if m.field == "date" and claim.base is not None and (m.start, m.end) == (claim.base.start, claim.base.end):
+        return Replacement(start=m.start, end=m.end, value=m.expected)
     if m.field == "date" and claim.time is not None and p.compared_time is not None:
         t, f = claim.time, p.compared_time
         if p.weekday is not None:

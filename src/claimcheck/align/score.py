@@ -60,6 +60,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
+    ps.status["base"] = date_status(claim.base, fact.base)[0] if claim.base and fact.base else "unknown"
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None
     if cc.deadline != fc.deadline:

@@ -16,7 +16,7 @@ VERDICTS = ("supported", "mismatch", "unverified")
 REQUIRED: dict[str, tuple[str, ...]] = {
     "counts": (*VERDICTS, "suppressed", "claims", "files", "errors"),
     "headline": VERDICTS,
-    "slots": ("count", "date", "event", "noun", "actor", "target", "place", "person"),
+    "slots": ("count", "date", "event", "noun", "actor", "target", "place", "person", "base"),
     "render": ("legend", "rules", "summary", "hidden", "header", "notice", "source", "suggestion",
                "fingerprint"),
     "html": ("meta", "toggle", "footnote", "tooltip_expected", "empty", "notes", "suppressed", "position",

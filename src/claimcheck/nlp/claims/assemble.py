@@ -88,8 +88,9 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
     out, used = [], set()
     base = ctx.lex.closed.comparison_base  # "teurer als ein Jahr zuvor": a comparison base dates no count
     dating = [t for t in ts if base.search(view.text, max(0, t.start - 30), t.start) is None]
+    bases = [t for t in ts if t not in dating]
     for q in qs:
-        claim = _count_claim(ctx, sent, q, dating, carried)
+        claim = _with_base(ctx, _count_claim(ctx, sent, q, dating, carried), bases)
         if claim.time is not None and not claim.time.inherited and q.unit != ORDINAL:
             used.add(claim.time.start)
         out.append(claim)
@@ -163,6 +164,14 @@ def _count_claim(ctx: Ctx, sent: Sentence, q: Quantity, ts, carried) -> Claim:
                   sentence_start=sent.char_start, sentence_end=sent.char_end, quantity=q, time=time,
                   noun=noun)
     return fill_slots(ctx, claim, seg, noun_tok)
+
+
+def _with_base(ctx: Ctx, claim: Claim, bases: list[TimeSpan]) -> Claim:
+    """The comparison base of the count's own clause ("gaben gegenüber November 2024 um 0,2
+    Prozent nach"): checked against the source's base of the same change."""
+    seg = segment_of(ctx, claim.start)
+    own = [t for t in bases if segment_of(ctx, t.start) is seg]
+    return claim.model_copy(update={"base": own[0]}) if own else claim
 
 
 def _date_claim(ctx: Ctx, sent: Sentence, t: TimeSpan) -> Claim:
