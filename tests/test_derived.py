@@ -5,6 +5,7 @@ source below was written for this file (invented events), not taken from the tun
 import re
 
 import pytest
+from conftest import checker_for
 
 from claimcheck.align.context import local_window
 from claimcheck.align.derived import derived_kind, derived_values
@@ -76,12 +77,7 @@ Gegenüber Januar 2023 stiegen die Mieten in Tallinn im Februar 2023 um 0,7 Proz
 
 @pytest.fixture(scope="module")
 def tallinn(tmp_path_factory):
-    from claimcheck import Checker
-
-    path = tmp_path_factory.mktemp("src") / "tallinn.txt"
-    path.write_text(SOURCE, encoding="utf-8")
-    blank = Checker(model="blank")
-    return Checker(reference=blank.build_reference(path, date="2023-03"), model="blank")
+    return checker_for(tmp_path_factory, SOURCE, "tallinn.txt", "2023-03")
 
 
 @pytest.mark.parametrize("sentence, anchor, verdict, mismatches", [

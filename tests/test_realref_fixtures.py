@@ -136,34 +136,10 @@ def test_seventh_heldout_split():
     _check_later_split(HELDOUT7, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6))  # files 219..
 
 
-def test_eighth_and_ninth_heldout_splits():
-    _check_later_split(HELDOUT8, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7))  # files 255..
-    _check_later_split(HELDOUT9, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8))  # files 291..
-
-
-def test_tenth_and_eleventh_heldout_splits():
-    _check_later_split(HELDOUT10, LATER[:LATER.index(HELDOUT10)])  # files 327..
-    _check_later_split(HELDOUT11, LATER[:LATER.index(HELDOUT11)])  # files 363..
-
-
-def test_twelfth_and_thirteenth_heldout_splits():
-    _check_later_split(HELDOUT12, LATER[:LATER.index(HELDOUT12)])  # files 399..
-    _check_later_split(HELDOUT13, LATER[:LATER.index(HELDOUT13)])  # files 435..
-
-
-def test_fourteenth_and_fifteenth_heldout_splits():
-    _check_later_split(HELDOUT14, LATER[:LATER.index(HELDOUT14)])  # files 471..
-    _check_later_split(HELDOUT15, LATER[:LATER.index(HELDOUT15)])  # files 507..
-
-
-def test_sixteenth_and_seventeenth_heldout_splits():
-    _check_later_split(HELDOUT16, LATER[:LATER.index(HELDOUT16)])  # files 543..
-    _check_later_split(HELDOUT17, LATER[:LATER.index(HELDOUT17)])  # files 579..
-
-
-def test_eighteenth_and_nineteenth_heldout_splits():
-    _check_later_split(HELDOUT18, LATER[:LATER.index(HELDOUT18)])  # files 615..
-    _check_later_split(HELDOUT19, LATER[:LATER.index(HELDOUT19)])  # files 651..
+@pytest.mark.parametrize("split", LATER[LATER.index(HELDOUT8):])
+def test_session6_heldout_splits(split):
+    """heldout8 (files 255..) to heldout19: two blind splits per round, each numbered on from the one before."""
+    _check_later_split(split, LATER[:LATER.index(split)])
 
 
 @pytest.mark.parametrize("split, draft", EVERY, ids=EVERY_IDS)

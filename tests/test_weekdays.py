@@ -5,6 +5,7 @@ source below was written for this file (invented events), not taken from the tun
 from datetime import date
 
 import pytest
+from conftest import checker_for
 
 from claimcheck.align.times import weekday_of, weekdays_differ
 from claimcheck.models import TimeSpan
@@ -67,12 +68,7 @@ Am Freitag traf sich Außenministerin Baerbock in Berlin mit ihrem polnischen Ko
 
 @pytest.fixture(scope="module")
 def warschau(tmp_path_factory):
-    from claimcheck import Checker
-
-    path = tmp_path_factory.mktemp("src") / "warschau.txt"
-    path.write_text(SOURCE, encoding="utf-8")
-    blank = Checker(model="blank")
-    return Checker(reference=blank.build_reference(path, date="2023-03"), model="blank")
+    return checker_for(tmp_path_factory, SOURCE, "warschau.txt", "2023-03")
 
 
 @pytest.mark.parametrize("sentence, verdict, mismatches, replacement", [
