@@ -33,9 +33,11 @@ HELDOUT16 = "heldout16"  # files 543.., written blind in session 6 after heldout
 HELDOUT17 = "heldout17"  # files 579.., written blind beside heldout16 by another author
 HELDOUT18 = "heldout18"  # files 615.., written blind in session 6 after heldout16/17
 HELDOUT19 = "heldout19"  # files 651.., written blind beside heldout18 by another author
+HELDOUT20 = "heldout20"  # files 687.., written blind in session 6 after heldout18/19
+HELDOUT21 = "heldout21"  # files 723.., written blind beside heldout20 by another author
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -138,7 +140,7 @@ def test_seventh_heldout_split():
 
 @pytest.mark.parametrize("split", LATER[LATER.index(HELDOUT8):])
 def test_session6_heldout_splits(split):
-    """heldout8 (files 255..) to heldout19: two blind splits per round, each numbered on from the one before."""
+    """heldout8 (files 255..) to heldout21: two blind splits per round, each numbered on from the one before."""
     _check_later_split(split, LATER[:LATER.index(split)])
 
 
