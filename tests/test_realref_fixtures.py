@@ -21,23 +21,11 @@ HELDOUT4 = "heldout4"  # files 120.., a fourth held-out split, written blind aft
 HELDOUT5 = "heldout5"  # files 156.., a fifth held-out split, written blind after heldout4
 HELDOUT6 = "heldout6"  # files 183.., a sixth held-out split, written blind after heldout5
 HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind after heldout6
-HELDOUT8 = "heldout8"  # files 255.., written blind after heldout7 (session 6)
-HELDOUT9 = "heldout9"  # files 291.., written blind beside heldout8 by another author
-HELDOUT10 = "heldout10"  # files 327.., written blind in session 6 after heldout8/9
-HELDOUT11 = "heldout11"  # files 363.., written blind beside heldout10 by another author
-HELDOUT12 = "heldout12"  # files 399.., written blind in session 6 after heldout10/11
-HELDOUT13 = "heldout13"  # files 435.., written blind beside heldout12 by another author
-HELDOUT14 = "heldout14"  # files 471.., written blind in session 6 after heldout12/13
-HELDOUT15 = "heldout15"  # files 507.., written blind beside heldout14 by another author
-HELDOUT16 = "heldout16"  # files 543.., written blind in session 6 after heldout14/15
-HELDOUT17 = "heldout17"  # files 579.., written blind beside heldout16 by another author
-HELDOUT18 = "heldout18"  # files 615.., written blind in session 6 after heldout16/17
-HELDOUT19 = "heldout19"  # files 651.., written blind beside heldout18 by another author
-HELDOUT20 = "heldout20"  # files 687.., written blind in session 6 after heldout18/19
-HELDOUT21 = "heldout21"  # files 723.., written blind beside heldout20 by another author
+# session 6: seven blind rounds of two splits each (files 255.., 36 per split), each measured once
+SESSION6 = tuple(f"heldout{n}" for n in range(8, 22))
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -138,7 +126,7 @@ def test_seventh_heldout_split():
     _check_later_split(HELDOUT7, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6))  # files 219..
 
 
-@pytest.mark.parametrize("split", LATER[LATER.index(HELDOUT8):])
+@pytest.mark.parametrize("split", SESSION6)
 def test_session6_heldout_splits(split):
     """heldout8 (files 255..) to heldout21: two blind splits per round, each numbered on from the one before."""
     _check_later_split(split, LATER[:LATER.index(split)])
