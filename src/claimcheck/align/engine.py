@@ -31,6 +31,7 @@ from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.render.words import SLOT_LABELS
 
 SIDE = ("actor", "place", "person")
+SUPPORTED_SLOTS = (*SIDE, "target", "base")  # what a reading with agreeing values may still have wrong
 
 
 @dataclass
@@ -214,13 +215,13 @@ def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision
     wrong when the statement is identified well enough, else a reading without such a
     difference is taken, else the claim stays unverified (another party's episode)."""
     best = supported[0]
-    side = [s for s in best.differ(*SIDE, "target", "base") if s not in best.remote]  # another clause's party proves nothing
+    side = [s for s in best.differ(*SUPPORTED_SLOTS) if s not in best.remote]  # another clause's party proves nothing
     if side:
         both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
         if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):
             return Decision("mismatch", best, side, confidence=best.identity, ranked=[best],
                             reason=message("align.side_differs", slots=_names(side), identity=best.identity), **base)
-        clean = [p for p in supported if not p.differ(*SIDE, "target", "base")]
+        clean = [p for p in supported if not p.differ(*SUPPORTED_SLOTS)]
         if not clean:
             return Decision("unverified", reason=message("align.side_weak", fact_id=best.fact.id,
                                                          slots=_names(side), identity=best.identity), **base)

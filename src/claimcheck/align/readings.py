@@ -7,7 +7,7 @@ from typing import Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.align.score import KEYS, PairScore
-from claimcheck.align.slips import elsewhen, states
+from claimcheck.align.slips import attests
 from claimcheck.models import Claim
 
 
@@ -39,5 +39,5 @@ def attested(claim: Claim, eligible: list[PairScore]) -> bool:
     quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
     q = claim.quantity
     return q is not None and q.exact and any(
-        states(p, "count") and not elsewhen(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
+        attests(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
         for p in eligible)

@@ -60,7 +60,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     ps.status["count"] = _count_status(claim, fact)
-    ps.status["base"] = date_status(claim.base, fact.base)[0] if claim.base and fact.base else "unknown"
+    ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None
     if cc.deadline != fc.deadline:
@@ -88,7 +88,7 @@ def _compare_acts(cc: ClaimContext, fc: FactContext, ps: PairScore, deadline_act
     period (its implicit time); the act of a claim dated only by a deadline happened in the months
     before it. A claim time that compares with nothing stays unknown."""
     if fc.stated_act is not None and not cc.deadline:
-        status = _deadline_status(cc, fc, fc.stated_act, None)
+        status = date_status(cc.time, fc.stated_act, cc.exact_date, fc.exact_date)
         if status[0] != "unknown":
             ps.compared_time = fc.stated_act
             ps.status["date"], ps.implicit_date = status
@@ -111,7 +111,7 @@ def _deadline_status(cc: ClaimContext, fc: FactContext, fact_time: Optional[Time
 
 def _loose(t: Optional[TimeSpan], t_exact: bool, f: Optional[TimeSpan], f_exact: bool) -> bool:
     """One side is a weekday or "heute" of a document dated only by its month: it agrees with
-    any day of a fortnight, so the agreement attests no day."""
+    any day of about that month (``times._widened``), so the agreement attests no day."""
     return any(x is not None and relative(x) and not exact for x, exact in ((t, t_exact), (f, f_exact)))
 
 

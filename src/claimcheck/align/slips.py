@@ -137,7 +137,7 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time) or weekday_slip(claim.time, p.weekday)
-        if p.slip and any(states(q, differ[0]) and not elsewhen(q, differ[0]) for q in attesting):
+        if p.slip and any(attests(q, differ[0]) for q in attesting):
             p.slip = False
 
 
@@ -152,6 +152,12 @@ def elsewhen(p: PairScore, key: str) -> bool:
     another column of a table ("1,8" in November for a draft about January), not the draft's
     statement."""
     return key == "count" and p.status["date"] == "differ" and not p.implicit_date
+
+
+def attests(p: PairScore, key: str) -> bool:
+    """The pair's fact states the claim's value for the claim's own time (``states``, not
+    ``elsewhen``)."""
+    return states(p, key) and not elsewhen(p, key)
 
 
 def _fact_quantity(claim: Claim, fact: Fact) -> Optional[Quantity]:

@@ -33,6 +33,11 @@ def _prefilter(lex: NumbersLexicon) -> re.Pattern[str]:
     return re.compile(rf"{_word(lex)}(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def _word_pattern(lex: NumbersLexicon) -> re.Pattern[str]:
+    return re.compile(_word(lex))
+
+
 def _word(lex: NumbersLexicon) -> str:
     # the cue in any case ("Zum dritten Mal"), the ordinal lower-case: "die Erste Bank" is a name
     return rf"(?P<stem>{_alternatives(lex, 'ordinal_words')})(?:{_alternatives(lex, 'ordinal_endings')})"
@@ -64,8 +69,7 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = (),
 def inflected_like(word: str, model: str, lex: Optional[NumbersLexicon] = None) -> str:
     """The ordinal ``word`` with the ending of the ordinal ``model``: "zweiten" for "dritte" is
     "zweite" ("die dritte Runde" -> "die zweite Runde"); a digit ordinal ("2.") stays as it is."""
-    lex = lex or numbers_lexicon()
-    full = re.compile(_word(lex))
+    full = _word_pattern(lex or numbers_lexicon())
     a, b = full.fullmatch(word), full.fullmatch(model)
     if a is None or b is None:
         return word
