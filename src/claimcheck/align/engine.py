@@ -187,14 +187,14 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
 
 def _same_persons_day(p: PairScore) -> bool:
     """… and so is a weekday against another weekday of the same named person's act
-    ("Putin verkündete am Samstag" against "Putin hat am Sonntag bekannt gegeben"): the day of
+    ("Baerbock traf ihn am Donnerstag" against "Am Freitag traf sich Baerbock mit …"): the day of
     that act is what both state. (A weekday of another party's act is no such statement.)"""
     return p.weekday is not None and p.status["event"] != "differ" and p.status["person"] == "agree"
 
 
 def _same_deadline(p: PairScore) -> bool:
-    """A deadline against the deadline of a fact of the same event ("bis zum 1. Oktober müssen
-    sie ausreisen" against "dass 755 US-Diplomaten bis zum 1. September ausreisen müssen"): the
+    """A deadline against the deadline of a fact of the same event ("bis zum 31. Mai müssen sie
+    ausreisen" against "dass 14 Diplomaten das Land bis zum 31. März verlassen müssen"): the
     date is what both state, whatever else the fact counts."""
     return p.deadlines and p.status["event"] == "agree"
 

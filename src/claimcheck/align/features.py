@@ -84,8 +84,8 @@ class FactContext:
 
 def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
     """The parties (actor, person) taken from another clause than the claim's anchor: a comma,
-    colon, semicolon, dash or bracket lies between them ("Er nahm Kontakt zum russischen
-    Präsidenten auf, zudem gab es erstmals seit drei Jahren Gespräche"). Such a party may be
+    colon, semicolon, dash or bracket lies between them ("Sie rief den polnischen Minister an,
+    danach gab es erstmals seit Jahren wieder Gespräche"). Such a party may be
     another predicate's, so it is no ground to call the statement's party wrong. (A place
     before the comma of a zu-infinitive stays: "die Botschaft in Prag, 63 Mitarbeiter abzubauen".)
     ``offset``: where ``text`` starts in the offsets of ``c``."""
@@ -102,7 +102,7 @@ def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
 
 def stated_acts(contexts: Sequence[FactContext]) -> None:
     """The act behind a deadline fact happened at the other time its sentence states ("hat am
-    Sonntag angekündigt, dass 755 bis zum 1. September ausreisen müssen"), when it states one,
+    Dienstag angekündigt, dass 14 Diplomaten bis zum 31. März ausreisen müssen"), when it states one,
     as a fact of its own; otherwise in the source's period (the implicit ``act_time``)."""
     stated: dict[tuple[int, str], TimeSpan] = {}
     for fc in contexts:
