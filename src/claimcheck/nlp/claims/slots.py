@@ -156,7 +156,7 @@ def _target(ctx: Ctx, seg: Segment, noun_tok: Optional[Tok], actor: Optional[Men
     if own_against:
         return own_against[0]
     # another clause: "gegen Russland" names whom it is done to more surely than a nationality
-    # word ("die Entscheidung des US-Senats, Sanktionen gegen Russland zu verhängen: … 98 zu 2")
+    # word ("die Entscheidung des US-Senats, Sanktionen gegen Iran zu beschließen: … 98 zu 2")
     if nats and against:
         return against[0]
     return nats[0] if nats else None
