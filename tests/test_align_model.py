@@ -129,6 +129,8 @@ def test_actor_mismatch_gets_no_replacement():
     ("Ende 2016 wies Großbritannien 35 russische Diplomaten aus.", "mismatch"),
     # a party of another clause may belong to another predicate: not called wrong
     ("Großbritannien protestierte, doch Ende 2016 wurden 35 russische Diplomaten ausgewiesen.", "supported"),
+    # … nor a reason to let a wrong number pass: the number is still checked
+    ("Großbritannien protestierte, doch Ende 2016 wurden 45 russische Diplomaten ausgewiesen.", "mismatch"),
 ])
 def test_a_party_of_another_clause_is_not_called_wrong(sentence, verdict):
     from claimcheck import Checker
@@ -317,3 +319,18 @@ def test_a_dateline_makes_heute_an_exact_day(tmp_path, sentence, verdict):
         claim = report.claims[0]
         assert [m.expected for m in claim.mismatches] == ["14. Juni 2023"]
         assert [r.value for r in claim.replacements] in ([], ["14. Juni 2023"])
+
+
+@pytest.mark.parametrize("a, b, shared", [
+    ("Teuerung", "Inflation", True),  # a synonym group of align.yaml shares one key
+    ("Teuerungsrate", "Inflationsrate", True),  # … so do compounds on a member
+    ("Jahresteuerung", "Inflation", True),  # … and compounds that end with one
+    ("Lebensmittel", "Nahrungsmittel", True),
+    ("Steuer", "Inflation", False),
+    ("Mieten", "Inflation", False),
+])
+def test_synonyms_share_a_key(a, b, shared):
+    from claimcheck.align.context import word_keys
+
+    keys = lambda w: {k for k, _ in word_keys(w)}  # noqa: E731
+    assert bool(keys(a) & keys(b)) is shared

@@ -128,6 +128,10 @@ DOCUMENT = [
      [("Ende vergangenen Jahres", "2024-09-01", "2024-12-31")]),
     ("Anfang dieses Jahres trat Trump sein Amt an.",
      [("Anfang dieses Jahres", "2025-01-01", "2025-04-30")]),
+    # a compound that names a part of the document's year
+    ("Zu Jahresbeginn sank die Quote.", [("Jahresbeginn", "2025-01-01", "2025-04-30")]),
+    # "für" licenses a month without a year like "im"
+    ("Für Januar rechnen die Statistiker mit einem Plus.", [("Januar", "2025-01-01", "2025-01-31")]),
     ("In diesem Jahr soll ein Gipfel stattfinden.",
      [("diesem Jahr", "2025-01-01", "2025-12-31")]),
     ("Im Dezember vergangenen Jahres gab es Kontakte.",
@@ -399,3 +403,13 @@ def test_long_single_line_is_linear():
     text = "Ende 2016 wiesen die USA 35 Diplomaten aus, im Jahr darauf 755. " * 4000
     found = find_time_expressions(text, DOC)
     assert len(found) == 8000 and found[-1].end <= len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month that starts a compound naming its value is that month, the last one up to the document's
+    ("Die Quote lag unter dem Dezemberwert.", [("Dezember", "2024-12-01", "2024-12-31")]),
+    ("Die Januarzahlen überraschten.", [("Januar", "2025-01-01", "2025-01-31")]),
+    ("Der Maibaum steht auf dem Platz.", []),  # not a compound that names a value
+])
+def test_month_compounds(text, expected):
+    assert spans(text) == expected

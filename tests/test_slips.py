@@ -177,6 +177,12 @@ def _verdict(checker, sentence, anchor):
      [("count", "zweiten")]),
     ("Die dritte Runde der Gespräche fand am 12. Mai in Brünn statt.", "dritte", "mismatch", [("count", "zweite")]),
     ("Zum dritten Mal kamen die Vertreter am 20. Juni in Brünn zusammen.", "dritten", "unverified", []),
+    # … or the same month, when the source tells of no third meeting at all (readings.unknown_occurrence)
+    ("Im Mai kamen die Vertreter in Brünn zum dritten Mal zu Gesprächen zusammen.", "dritten", "mismatch",
+     [("count", "zweiten")]),
+    ("Im Juni kamen die Vertreter in Brünn zum dritten Mal zu Gesprächen zusammen.", "dritten", "unverified", []),
+    # a first meeting the source tells of (in April) is another occurrence, not a wrong ordinal
+    ("Im Mai kamen die Vertreter in Brünn zum ersten Mal zu Gesprächen zusammen.", "ersten", "unverified", []),
 ])
 def test_slips_and_occurrences_on_an_unseen_source(prag, sentence, anchor, verdict, mismatches):
     assert _verdict(prag, sentence, anchor) == (verdict, mismatches)

@@ -134,3 +134,62 @@ def test_a_cell_is_about_its_row(base, sentence, excluded):
     pair = score_pair(ClaimContext.of(text, claim, base.document_date), FactContext.of(fact, base.document_date),
                       checker.lexicon)
     assert ("row" in pair.constraints) is excluded
+
+
+# A second invented release: a price index with a total row ("Insgesamt") that the caption's
+# measure names, rows a draft names by themselves, and four dated columns (the newest is March).
+PRICES = """date 2024-04
+
+Inflationsrate in Musterstadt im März 2024 bei 3,1 %
+Die Verbraucherpreise in Musterstadt lagen im März 2024 um 3,1 % über dem Vorjahresmonat, teilte das städtische Statistikamt mit.
+
+Inflationsrate in Musterstadt – Veränderung des Preisindex gegenüber dem Vorjahresmonat
+Gütergruppe | Dezember 2023 | Januar 2024 | Februar 2024 | März 2024 |
+---|---|---|---|---|
+in % | ||||
+Insgesamt | 3,9 | 3,4 | 3,6 | 3,1 |
+Mieten | 5,2 | 5,0 | 4,8 | 4,9 |
+Energie | -1,2 | -2,5 | -2,0 | -1,7 |
+"""
+
+
+@pytest.fixture(scope="module")
+def prices(tmp_path_factory):
+    from claimcheck import Checker
+
+    path = tmp_path_factory.mktemp("src") / "preise-2024-04.txt"
+    path.write_text(PRICES, encoding="utf-8")
+    return Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+
+
+@pytest.mark.parametrize("sentence, anchor, verdict, mismatches", [
+    # the total row is what the caption measures: named by the caption's word or a synonym
+    ("Die Inflationsrate lag im Februar 2024 bei 3,6 Prozent.", "3,6", "supported", []),
+    ("Im Januar 2024 lag die Teuerung bei 3,4 Prozent.", "3,4", "supported", []),
+    ("Die Teuerungsrate erreichte im Dezember 2023 noch 3,9 Prozent.", "3,9", "supported", []),
+    ("Die Teuerungsrate erreichte im Dezember 2023 noch 3,8 Prozent.", "3,8", "mismatch", [("count", "3,9")]),
+    ("Im Dezember 2022 hatte die Teuerung bei 3,9 Prozent gelegen.", "3,9", "mismatch", [("date", "Dezember 2023")]),
+    # an earlier month with the value of the next column: the month is the slip …
+    ("Im Januar 2024 hatte die Teuerung noch bei 3,6 Prozent gelegen.", "3,6", "mismatch", [("date", "Februar 2024")]),
+    ("Bei Mieten war die Teuerung im Dezember 2023 auf 5,0 Prozent gestiegen.", "5,0", "mismatch",
+     [("date", "Januar 2024")]),
+    # … the newest month, the release's headline, with another column's value: the number is
+    ("Die Mieten stiegen im März 2024 um 4,8 Prozent.", "4,8", "mismatch", [("count", "4,9")]),
+    # a row the draft names is not the total row, though the caption's word stands beside it
+    ("Bei Mieten lag die Teuerung im Februar 2024 bei 3,6 Prozent.", "3,6", "mismatch", [("count", "4,8")]),
+    # each clause names its own row
+    ("Mieten verteuerten sich im März 2024 um 4,9 Prozent, Energie um 1,7 Prozent.", "4,9", "supported", []),
+    ("Mieten verteuerten sich im März 2024 um 4,9 Prozent, Energie um 1,7 Prozent.", "1,7", "supported", []),
+    ("Mieten verteuerten sich im März 2024 um 4,9 Prozent, Energie um 1,2 Prozent.", "1,2", "mismatch",
+     [("count", "1,7")]),
+])
+def test_drafts_against_a_total_row_and_named_rows(prices, sentence, anchor, verdict, mismatches):
+    assert _verdict(prices, sentence, anchor) == (verdict, mismatches)
+
+
+def test_the_caption_measure_and_the_newest_column():
+    from claimcheck.align.features import caption_head
+
+    assert caption_head("Inflationsrate in Musterstadt – Veränderung des Preisindex") == "Inflationsrate in Musterstadt"
+    assert caption_head("Arbeitslosenquote März 2024 nach Kreisen").strip() == "Arbeitslosenquote"
+    assert caption_head("Ausgaben: Straßenbau") == "Ausgaben"

@@ -153,6 +153,7 @@ class TableCell(Spanned):
 
     row: str
     column: str
+    caption: str = ""  # the table's caption: what its numbers measure ("Inflationsrate Januar 2025 – …")
 
 
 class Provenance(BaseModel):

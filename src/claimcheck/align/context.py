@@ -59,11 +59,52 @@ def word_keys(token: str) -> tuple[tuple[str, float], ...]:
     weight = word_weight(word)
     if weight <= 0:
         return ()
-    keys = [(_STEMMER.stemWord(_lemma(token).lower()), weight)]
+    canon = _synonyms()
+    stem = _STEMMER.stemWord(_lemma(token).lower())
+    keys = [(canon.get(stem, stem), weight)]
     head = compound_head(word) if token[:1].isupper() else None  # compounds of interest are nouns
     if head:
-        keys.append((_STEMMER.stemWord(head), weight * cfg.COMPOUND_HEAD_SHARE))
+        head_stem = _STEMMER.stemWord(head)
+        keys.append((canon.get(head_stem, head_stem), weight * cfg.COMPOUND_HEAD_SHARE))
+        first = _synonym_prefix(word[:len(word) - len(head)])
+        if first:
+            keys.append((first, weight * cfg.COMPOUND_HEAD_SHARE))
+    if token[:1].isupper():
+        keys += [(key, weight * cfg.COMPOUND_HEAD_SHARE) for key in _synonym_tails(word)
+                 if all(key != k for k, _ in keys)]
     return tuple(keys)
+
+
+def _synonym_tails(word: str) -> list[str]:
+    """Group keys of synonyms that end a compound ("Jahresteuerung" ends with "teuerung",
+    whatever word the longest-head split found)."""
+    return [key for tail, key in _synonym_words().items() if word.endswith(tail) and len(word) >= len(tail) + 3]
+
+
+@lru_cache(maxsize=4)
+def _synonym_words(lang: str = "de") -> dict[str, str]:
+    """Lower-cased synonym -> its group key."""
+    return {w.lower(): _STEMMER.stemWord(group[0].lower()) for group in align_data(lang).synonyms for w in group}
+
+
+@lru_cache(maxsize=4)
+def _synonyms(lang: str = "de") -> dict[str, str]:
+    """Stem of each synonym -> the stem of its group's first word (``align.yaml: synonyms``)."""
+    out: dict[str, str] = {}
+    for group in align_data(lang).synonyms:
+        key = _STEMMER.stemWord(group[0].lower())
+        out.update((_STEMMER.stemWord(w.lower()), key) for w in group)
+    return out
+
+
+def _synonym_prefix(modifier: str) -> Optional[str]:
+    """The group key of a compound's first part when it is a synonym ("teuerungs" of
+    "Teuerungsrate" -> the key of "Inflation"); linking "s"/"es"/"n" dropped."""
+    canon = _synonyms()
+    for cut in (modifier, modifier[:-1], modifier[:-2]):
+        if len(cut) >= 4 and _STEMMER.stemWord(cut) in canon:
+            return canon[_STEMMER.stemWord(cut)]
+    return None
 
 
 def _lemma(token: str) -> str:

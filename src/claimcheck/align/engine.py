@@ -21,8 +21,8 @@ from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.derived import derived_kind, derived_values
 from claimcheck.align.slips import mark_slips
-from claimcheck.align.features import ClaimContext, FactContext, stated_acts
-from claimcheck.align.readings import attested, prefer_slip
+from claimcheck.align.features import ClaimContext, FactContext, stated_acts, table_rows
+from claimcheck.align.readings import attested, known_ordinals, other_column, prefer_slip, unknown_occurrence
 from claimcheck.align.score import KEYS, PairScore, exact_same, exact_specific, is_vague, score_pair
 from claimcheck.align.times import relative
 from claimcheck.lang import message
@@ -56,7 +56,9 @@ class Aligner:
         self.lex = lex
         self.contexts = [FactContext.of(f, reference_date, reference_exact) for f in self.facts]
         stated_acts(self.contexts)
+        table_rows(self.contexts)
         self.derived = derived_values(self.facts)
+        self.ordinals = known_ordinals(self.contexts)
         self._index: dict[str, set[int]] = {}
         for i, f in enumerate(self.facts):
             for key in _fact_keys(f, lex):
@@ -89,6 +91,7 @@ class Aligner:
         pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
         pairs.sort(key=lambda p: p.identity, reverse=True)
         mark_slips(cc.claim, pairs)
+        unknown_occurrence(cc.claim, pairs, self.ordinals)
         return pairs
 
 
@@ -139,7 +142,7 @@ def _verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Option
                 and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
-    best_m = prefer_slip(claim, mismatches)
+    best_m = other_column(prefer_slip(claim, mismatches), readings)
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
     if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
         return _supported(claim, supported, base)
@@ -202,7 +205,8 @@ def _same_deadline(p: PairScore) -> bool:
 def _one_value_off(p: PairScore) -> bool:
     """Exactly one value differs, by the same parties, in the fact's period: another state's
     expulsion with another number is another episode, not a wrong one."""
-    return len(p.differ(*KEYS)) == 1 and not p.other_period and not p.differ("actor", "target")
+    return len(p.differ(*KEYS)) == 1 and not p.other_period and not [
+        s for s in p.differ("actor", "target") if s not in p.remote]
 
 
 def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
@@ -237,7 +241,7 @@ def mismatch_decision(best: PairScore, ranked: list[PairScore], base: dict) -> D
     close = [p for p in ranked if p is not best and best.identity - p.identity < cfg.AMBIGUOUS
              and p.fact.id != best.fact.id]
     confidence = best.identity - (cfg.AMBIGUOUS if close else 0.0) + (cfg.FIRM_OTHER if _firm_other(best) else 0.0)
-    fields = best.differ(*KEYS) + best.differ(*SIDE)
+    fields = best.differ(*KEYS) + [s for s in best.differ(*SIDE) if s not in best.remote]
     return Decision("mismatch", best, fields, alternatives=others, ranked=ranked, confidence=confidence,
                     reason=message("align.differs", slots=_names(fields[:1]), identity=best.identity), **base)
 

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
 
-from claimcheck.align.context import (Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
-                                      is_offset, quantity_role)
+from claimcheck.align.context import (WORD, Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
+                                      is_offset, quantity_role, word_keys)
 from claimcheck.align.occurrence import occurrences
 from claimcheck.align.times import effective_time
+from claimcheck.lang import pack
 from claimcheck.models import Claim, Fact, TimeSpan
+from claimcheck.nlp.dates.find import find_time_expressions
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_CAPTION_BREAK = re.compile(r"\s[\u2013\u2014-]\s|:")
 
 
 @dataclass
@@ -34,6 +37,7 @@ class ClaimContext:
     occurrence: frozenset[float] = frozenset()  # "zum zweiten Mal", "erstmals" (occurrence.py)
     exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
+    clause: frozenset[str] = frozenset()  # the keys of the claim's clause (between commas, semicolons …)
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date],
@@ -45,7 +49,7 @@ class ClaimContext:
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
-                   remote_slots(text, claim, 0))
+                   remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))))
 
 
 @dataclass
@@ -66,6 +70,8 @@ class FactContext:
     row: frozenset[str] = frozenset()  # a table cell's row label (stems): what the number is about
     stated_act: Optional[TimeSpan] = None  # the act behind a deadline fact, where its sentence states it (stated_acts)
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
+    siblings: frozenset[str] = frozenset()  # a total row's: the words of the table's other rows (table_rows)
+    newest: bool = False  # a table cell of its row's newest dated column (the release's headline period)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -82,6 +88,14 @@ class FactContext:
                    remote=remote_slots(p.sentence, fact, p.sentence_start))
 
 
+def clause_of(text: str, c: Claim) -> str:
+    """The clause of the claim's anchor: its sentence between the nearest clause breaks."""
+    lo, hi = c.sentence_start, c.sentence_end
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, lo, c.start)]
+    after = CLAUSE_BREAK.search(text, c.end, hi)
+    return text[before[-1] if before else lo:after.start() if after else hi]
+
+
 def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
     """The parties (actor, person) taken from another clause than the claim's anchor: a comma,
     colon, semicolon, dash or bracket lies between them ("Sie rief den polnischen Minister an,
@@ -90,7 +104,7 @@ def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
     before the comma of a zu-infinitive stays: "die Botschaft in Prag, 63 Mitarbeiter abzubauen".)
     ``offset``: where ``text`` starts in the offsets of ``c``."""
     out = []
-    for name in ("actor", "person"):
+    for name in ("actor", "target", "person"):
         slot = c.slot(name)
         if slot is None:
             continue
@@ -113,6 +127,50 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
         if fc.deadline:
             key = (fc.fact.provenance.sentence_start, fc.fact.provenance.source)
             fc.stated_act = stated.get(key)
+
+
+def table_rows(contexts: Sequence[FactContext], lang: str = "de") -> None:
+    """A total row ("Gesamtindex", ``noise.yaml: table.total_rows``) is what the table's caption
+    measures: a draft names it by the caption's words ("die Inflationsrate", "die Teuerung")
+    as well as by its label, unless it names another row of the table ("bei Waren")."""
+    totals = {w.casefold() for w in pack(lang).noise.table.total_rows}
+    rows: dict[str, set[str]] = {}
+    newest: dict[tuple[str, str], date] = {}
+    cells = [(fc, fc.fact.provenance.cell) for fc in contexts if fc.fact.provenance.cell is not None]
+    for fc, cell in cells:
+        rows.setdefault(cell.caption, set()).update(_label_keys(cell.row))
+        if fc.fact.time is not None:
+            key = (cell.caption, cell.row)
+            newest[key] = max(newest.get(key, fc.fact.time.first), fc.fact.time.first)
+    for fc, cell in cells:
+        total = bool(cell.caption) and cell.row.casefold() in totals
+        if total:
+            fc.row = fc.row | _caption_words(cell.caption)
+        fc.siblings = frozenset(rows.get(cell.caption, set()) - fc.row)
+        # the statement's words without its column: the month is a value under test, not identity
+        words = dict(bag(caption_head(cell.caption))) if total else {}
+        words.update(bag(cell.row))
+        fc.sentence = fc.local = fc.near = words
+        fc.newest = fc.fact.time is not None and fc.fact.time.first == newest.get((cell.caption, cell.row))
+
+
+def caption_head(caption: str) -> str:
+    """What a caption measures: its words before its first time, dash or colon ("Inflationsrate"
+    of "Inflationsrate Januar 2025 – Jährliche Veränderung …"; "Arbeitslosenquote nach
+    Kreisen" of "Arbeitslosenquote nach Kreisen – Anteil an …")."""
+    times = find_time_expressions(caption, None)
+    end = min([t.start for t in times] + [m.start() for m in _CAPTION_BREAK.finditer(caption)] + [len(caption)])
+    return caption[:end] if end > 0 else caption
+
+
+def _label_keys(label: str) -> set[str]:
+    """The stems of a row label's own words, without compound heads: "Nordkreis" names its
+    row, "Kreise" does not."""
+    return {keys[0][0] for keys in map(word_keys, WORD.findall(label)) if keys}
+
+
+def _caption_words(caption: str) -> frozenset[str]:
+    return frozenset(bag(caption_head(caption)))
 
 
 def _duration(c: Claim) -> bool:

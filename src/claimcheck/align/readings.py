@@ -3,12 +3,14 @@ typo-shaped difference points to; and whether the draft's number is stated in th
 statement the claim may be (then it is another quantity, not a wrong one)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.score import KEYS, PairScore
 from claimcheck.align.slips import attests
+from claimcheck.align.features import FactContext
 from claimcheck.models import Claim
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 
 def prefer_slip(claim: Claim, mismatches: list[PairScore]) -> Optional[PairScore]:
@@ -20,6 +22,28 @@ def prefer_slip(claim: Claim, mismatches: list[PairScore]) -> Optional[PairScore
     best = mismatches[0]
     slips = [p for p in mismatches if p.slip and best.identity - p.identity < cfg.AMBIGUOUS]
     return min(slips, key=lambda p: _distance(claim, p)) if slips else best
+
+
+def other_column(best: Optional[PairScore], readings: list[PairScore]) -> Optional[PairScore]:
+    """A table row states the draft's number in another column than the draft's period: the
+    reading that blames the number (the cell of the draft's period) and the one that blames the
+    period (the cell of the draft's number) are equally close. The period is taken as the slip,
+    unless it is the row's newest column: the release's headline period is the one writers know,
+    an earlier month is the one they mix up ("im November noch 2,6 Prozent" for December's 2,6).
+    ``readings``: the one-value-off readings identified well enough to support."""
+    if best is None or best.fact.provenance.cell is None:
+        return best
+    row = [p for p in [best, *readings] if _same_row(p, best) and best.identity - p.identity < cfg.AMBIGUOUS]
+    by_count = next((p for p in row if p.differ(*KEYS) == ["count"]), None)
+    by_date = next((p for p in row if p.differ(*KEYS) == ["date"]), None)
+    if by_count is None or by_date is None:
+        return best
+    return by_count if by_count.newest_cell else by_date
+
+
+def _same_row(a: PairScore, b: PairScore) -> bool:
+    ca, cb = a.fact.provenance.cell, b.fact.provenance.cell
+    return ca is not None and cb is not None and (ca.caption, ca.row) == (cb.caption, cb.row)
 
 
 def _distance(claim: Claim, p: PairScore) -> float:
@@ -41,3 +65,31 @@ def attested(claim: Claim, eligible: list[PairScore]) -> bool:
     return q is not None and q.exact and any(
         attests(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
         for p in eligible)
+
+
+def known_ordinals(contexts: Sequence[FactContext]) -> frozenset[float]:
+    """Every occurrence the source tells of: its ordinals ("die zweite Runde") and its
+    occurrence words ("erstmals")."""
+    out: set[float] = set()
+    for fc in contexts:
+        q = fc.fact.quantity
+        if q is not None and q.unit == ORDINAL and q.value is not None:
+            out.add(q.value)
+        out.update(fc.occurrence)
+    return frozenset(out)
+
+
+def unknown_occurrence(claim: Claim, pairs: list[PairScore], known: frozenset[float]) -> None:
+    """An ordinal the source never tells of, at the very time of the source's statement with
+    another ordinal, is that statement's occurrence with a wrong ordinal ("diese Woche zum
+    dritten Mal" where the source has only a first and a second round, the second this week);
+    an ordinal the source knows stays another occurrence. The claim's time must be stated on both
+    sides: in the claim's sentence, not the document's date. (A weekday or "diese Woche" of a
+    month-precise document agrees by its month: enough for an occurrence, not for a day.)"""
+    q, t = claim.quantity, claim.time
+    if q is None or q.unit != ORDINAL or q.value in known or t is None or t.start < claim.sentence_start:
+        return
+    for p in pairs:
+        if p.other_occurrence and p.status["date"] == "agree" and not p.implicit_date:
+            p.other_period = p.other_occurrence = False
+            p.slip = False  # the ordinal is identified by its time, not by the shape of a typo

@@ -43,6 +43,7 @@ class PairScore:
     remote: frozenset[str] = frozenset()  # parties that come from another clause on either side
     ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
+    newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)
 
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
@@ -54,11 +55,13 @@ class PairScore:
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     claim, fact, fact_time = cc.claim, fc.fact, fc.time
     ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline,
-                   remote=cc.remote | fc.remote)
+                   remote=cc.remote | fc.remote, newest_cell=fc.newest)
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
+    if fc.row:  # a table cell (only then is there a row to name in the trace)
+        ps.status["row"] = _row_status(cc, fc)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
@@ -169,6 +172,8 @@ def _same_bound(q: Quantity, f: Quantity) -> bool:
 
 def _identity(ps: PairScore) -> float:
     score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
+    if ps.status.get("row") == "agree":
+        score += cfg.ROW_AGREE
     for name in FRAME:
         if ps.status[name] == "agree":
             score += cfg.SLOT_AGREE[name]
@@ -195,15 +200,27 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
         if _ordinal(claim) != _ordinal(fact):
             out.append("ordinal")  # "die zweite Runde" is no count of two
         strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
-        if not roles_compatible(cc.role, fc.role, strict):
+        if not roles_compatible(cc.role, fc.role, strict) and fc.fact.provenance.cell is None:  # a cell is a level and a change alike
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
         if cc.offset != fc.offset:
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
-    if fc.row and not fc.row & cc.sentence.keys():
+    if ps.status.get("row") == "differ":
         out.append("row")  # a table cell is about its row: "Waren" is not "die Inflationsrate"
     if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out
+
+
+def _row_status(cc: ClaimContext, fc: FactContext) -> Status:
+    """A table cell is about its row: the draft names it ("bei Waren"), or for a total row the
+    caption's measure, and no other row of the table (features.table_rows). The claim's own
+    clause decides first ("Nahrungsmittel … um 1,8 Prozent, Dienstleistungen um 4,0 Prozent")."""
+    for words in (cc.clause, cc.sentence.keys()):
+        if fc.row & words and not fc.siblings & words:
+            return "agree"
+        if fc.siblings & words:
+            return "differ"
+    return "differ"
 
 
 def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:

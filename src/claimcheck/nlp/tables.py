@@ -179,4 +179,4 @@ def _fact(row: str, column: str, cell: Spanned, m: re.Match, unit_scale: tuple[O
     t = time.model_copy(update={"text": column, "start": row_start + t_at, "end": row_start + t_at + len(column)})
     claim = Claim(text=q.text, start=q.start, end=q.end, kind="count", sentence_start=row_start,
                   sentence_end=row_start + len(statement), quantity=q, time=t)
-    return TableFact(claim, statement, TableCell(**cell.model_dump(), row=row, column=column), title)
+    return TableFact(claim, statement, TableCell(**cell.model_dump(), row=row, column=column, caption=title), title)

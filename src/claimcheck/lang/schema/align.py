@@ -23,3 +23,6 @@ class AlignFile(BaseModel):
     letters: str  # the alphabet of words, as a regex character class body
     stemmer: str  # Snowball stemmer name (snowballstemmer.algorithms())
     frequency_list: str  # wordfreq language code of the word-rarity weights
+    # Groups of words that name one thing ("Teuerung" ~ "Inflation"); a compound whose first
+    # part is one of them ("Teuerungsrate") shares the group's key too.
+    synonyms: list[list[str]] = []

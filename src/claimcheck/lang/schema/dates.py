@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -37,6 +37,9 @@ class OffsetWords(_Strict):
     words: list[str] = Field(min_length=1)
     unit: Unit
     offset: int
+    # a part of the period the word names itself ("Jahresbeginn": the start of the year);
+    # one of the modifier kinds of ``modifiers`` (start, mid, end)
+    modifier: Optional[Modifier] = None
 
 
 class DateContext(_Strict):
@@ -49,7 +52,7 @@ class DateContext(_Strict):
     genitive_endings: list[str]
 
 
-RULES = ("iso", "numeric_day", "day_month", "day_range", "month", "month_range", "season", "quarter",
+RULES = ("iso", "numeric_day", "day_month", "day_range", "month", "month_compound", "month_range", "season", "quarter",
          "q_form", "decade", "decade_word", "mod_year", "year", "ago", "doc_unit", "doc_compound",
          "day_word", "weekday", "text_dir", "text_n", "text_same", "text_follow", "text_compound")
 

@@ -36,6 +36,9 @@ class TableRule(_Strict):
     min_separators: int = Field(ge=1)
     min_numbers: int = Field(ge=1)
     min_number_share: float = Field(gt=0, le=1)
+    # Labels of a table's total row ("Insgesamt", "Gesamtindex"): its numbers are what the
+    # caption measures, so a draft may name them by the caption's words alone.
+    total_rows: list[str] = []
     # The evidence of a table cell of a source (nlp/tables.py), shown to editors: a statement
     # from row, column and value, and where it stands (the fact's provenance source).
     statement: str = "{row}, {column}: {value}"

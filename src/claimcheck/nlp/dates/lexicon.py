@@ -86,6 +86,7 @@ def build_grammar(lex: DatesLexicon, tense: Optional[TenseFile] = None) -> Gramm
     singular = [w for f in lex.units.values() for w in f.singular]
     g.re = {
         "MONTH": alt(g.month_of),
+        "MONTHSTEM": alt(g.month_of).replace(r"(?!\w)", ""),  # the first part of a compound ("Dezemberwert")
         "SEASON": alt(g.season_of),
         "WEEKDAY": alt(g.weekday_of).replace(r"(?!\w)", ""),  # day parts may follow
         "DAYPART": "(?:" + "|".join(map(re.escape, lex.day_parts)) + ")",

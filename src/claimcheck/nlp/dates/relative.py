@@ -58,7 +58,12 @@ def _doc_unit(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 def _doc_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     entry = ctx.g.offset_words[key(m["w"])]
-    return _from_document(m, ctx, entry.unit, entry.offset)
+    if entry.modifier is None or modifier(m, ctx.g) is not None or ctx.doc is None:
+        return _from_document(m, ctx, entry.unit, entry.offset)
+    res = shift((ctx.doc, ctx.doc), entry.unit, entry.offset)
+    if res is None:
+        return None
+    return Hit(apply_modifier(res[0], res[1], entry.modifier), res[1], entry.modifier, "document")  # type: ignore[arg-type]
 
 
 def _day_word(m: re.Match, ctx: Ctx) -> Optional[Hit]:

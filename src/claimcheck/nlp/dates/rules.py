@@ -19,7 +19,7 @@ from claimcheck.nlp.dates.intervals import (
     season_interval, year_interval,
 )
 from claimcheck.nlp.dates.lexicon import Grammar, key
-from claimcheck.nlp.dates.tense import direction, year_toward
+from claimcheck.nlp.dates.tense import LAST, UNKNOWN, direction, year_toward
 
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _TOKEN_AFTER = re.compile(r"\s*(\S+)")
@@ -149,6 +149,18 @@ def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     return _with_mod(month_interval(ya[0], ctx.g.month_of[key(m["mon"])]), "month", mod, ya[1])
 
 
+def _month_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
+    """A month that starts a compound ("Dezemberwert"): the month itself. A month's value is
+    one already published, so without a cue of the future it is the last such month up to the
+    document's."""
+    month = ctx.g.month_of[key(m["mon"])]
+    if ctx.doc is None:
+        return None
+    way = direction(ctx.text, m.start(), m.end(), ctx.prev_word(m.start()), ctx.g.tense)
+    year = year_toward(ctx.doc, month, LAST if way == UNKNOWN else way)
+    return Hit(month_interval(year, month), "month", None, "document")
+
+
 def _month_range(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     words = ctx.g.lex.patterns
     if key(m["conn"]) in ctx.g.lower_set(words.both_words) and key(m["pre"] or "") not in ctx.g.lower_set(
@@ -255,7 +267,8 @@ def _possessor(word: re.Match, ctx: Ctx) -> bool:
 
 # Rules in the order they are tried; each pattern is ``patterns.rules[name]`` of dates.yaml.
 ABSOLUTE = (("iso", _iso), ("numeric_day", _numeric_day), ("day_month", _day_month),
-            ("day_range", _day_range), ("month", _month), ("month_range", _month_range),
+            ("day_range", _day_range), ("month", _month), ("month_compound", _month_compound),
+            ("month_range", _month_range),
             ("season", _season), ("quarter", _quarter_half), ("q_form", _q_form), ("decade", _decade),
             ("decade_word", _decade), ("mod_year", _mod_year), ("year", _year))
 

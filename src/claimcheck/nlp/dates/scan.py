@@ -32,7 +32,7 @@ _DIGIT = ("digit",)
 # Anchor class of each rule: a token every match of the rule contains.
 RULE_ANCHORS = {
     "iso": "digit", "numeric_day": "digit", "day_month": "month", "day_range": "month",
-    "month": "month", "month_range": "month", "season": "season", "quarter": "quarter",
+    "month": "month", "month_compound": "month", "month_range": "month", "season": "season", "quarter": "quarter",
     "q_form": "digit", "decade": "digit", "decade_word": "decade", "mod_year": "mod",
     "year": "digit", "ago": "unit", "doc_unit": "unit", "doc_compound": "doc_compound",
     "day_word": "day_word", "weekday": "weekday", "week_weekday": "weekday", "text_dir": "unit", "text_n": "unit",
