@@ -334,3 +334,16 @@ def test_synonyms_share_a_key(a, b, shared):
 
     keys = lambda w: {k for k, _ in word_keys(w)}  # noqa: E731
     assert bool(keys(a) & keys(b)) is shared
+
+
+def test_a_party_of_another_clause_costs_no_identity():
+    """A differing party from another clause (``PairScore.remote``) neither blocks a mismatch nor
+    lowers identity: without a parser it may be another predicate's."""
+    from claimcheck.align.score import FRAME, PairScore, _identity
+
+    def identity(remote):
+        ps = PairScore(fact=None, remote=frozenset(remote), context=0.5, local=0.5, near=0.5)  # type: ignore[arg-type]
+        ps.status = {**{n: "unknown" for n in FRAME}, "occurrence": "unknown", "actor": "differ", "target": "differ"}
+        return _identity(ps)
+
+    assert identity({"actor", "target"}) > identity({"actor"}) > identity(())

@@ -23,9 +23,10 @@ HELDOUT6 = "heldout6"  # files 183.., a sixth held-out split, written blind afte
 HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind after heldout6
 # session 6: seven blind rounds of two splits each (files 255.., 36 per split), each measured once
 SESSION6 = tuple(f"heldout{n}" for n in range(8, 22))
+SESSION7 = tuple(f"heldout{n}" for n in range(22, 24))
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6, *SESSION7)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -126,9 +127,9 @@ def test_seventh_heldout_split():
     _check_later_split(HELDOUT7, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6))  # files 219..
 
 
-@pytest.mark.parametrize("split", SESSION6)
-def test_session6_heldout_splits(split):
-    """heldout8 (files 255..) to heldout21: two blind splits per round, each numbered on from the one before."""
+@pytest.mark.parametrize("split", SESSION6 + SESSION7)
+def test_later_heldout_splits(split):
+    """heldout8 (files 255..) to heldout23: two blind splits per round, each numbered on from the one before."""
     _check_later_split(split, LATER[:LATER.index(split)])
 
 

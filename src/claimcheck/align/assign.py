@@ -45,12 +45,17 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     return mismatch_decision(free[0], d.ranked, base)
 
 
-def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str]]) -> Decision:
-    """A mismatch against a fact that another claim of the same sentence confirms (``confirmed``:
-    (sentence start, fact id) of the supported claims) is about another quantity of that
-    sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
-    unverified. (Another sentence may well repeat a value wrongly.)"""
-    if d.verdict != "mismatch" or d.best is None or (claim.sentence_start, d.best.fact.id) not in confirmed:
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str, str]]) -> Decision:
+    """A mismatch against a fact that another claim of the same sentence confirms is about
+    another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
+    unverified. (Another sentence may well repeat a value wrongly.) A wrong number is taken only
+    by a count that confirms the fact: a weekday of the sentence that confirms the fact's day
+    leaves its number to be checked ("die 465 Mitarbeiter, deren Ausweisung am Freitag …").
+    ``confirmed``: (sentence start, fact id, kind of the confirming claim)."""
+    if d.verdict != "mismatch" or d.best is None:
+        return d
+    kinds = ("count",) if d.fields[:1] == ["count"] else ("count", "date")
+    if not any((claim.sentence_start, d.best.fact.id, kind) in confirmed for kind in kinds):
         return d
     return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
                     reason=message("align.taken", fact_id=d.best.fact.id))

@@ -147,8 +147,11 @@ def table_rows(contexts: Sequence[FactContext], lang: str = "de") -> None:
         if total:
             fc.row = fc.row | _caption_words(cell.caption)
         fc.siblings = frozenset(rows.get(cell.caption, set()) - fc.row)
-        # the statement's words without its column: the month is a value under test, not identity
-        words = dict(bag(caption_head(cell.caption))) if total else {}
+        # the statement's words without its column: the month is a value under test, not identity;
+        # a total row, also one restricted by its label ("Gesamtindex ohne Energie"), has the
+        # caption's measure among them
+        measured = total or (bool(cell.caption) and cell.row.split(" ")[0].casefold() in totals)
+        words = dict(bag(caption_head(cell.caption))) if measured else {}
         words.update(bag(cell.row))
         fc.sentence = fc.local = fc.near = words
         fc.newest = fc.fact.time is not None and fc.fact.time.first == newest.get((cell.caption, cell.row))

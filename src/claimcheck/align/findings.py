@@ -32,7 +32,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
         text, c, document_day, document_exact, exclude=held))
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
-    confirmed = {(c.sentence_start, d.best.fact.id) for c, d in zip(claims, decisions)
+    confirmed = {(c.sentence_start, d.best.fact.id, c.kind) for c, d in zip(claims, decisions)
                  if d.verdict == "supported" and d.best}
     decisions = [taken_in_sentence(c, d, confirmed) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])

@@ -177,7 +177,7 @@ def _identity(ps: PairScore) -> float:
     for name in FRAME:
         if ps.status[name] == "agree":
             score += cfg.SLOT_AGREE[name]
-        elif ps.status[name] == "differ":
+        elif ps.status[name] == "differ" and name not in ps.remote:  # another clause's party proves nothing
             score -= cfg.SLOT_DIFFER[name]
     if ps.status["date"] == "agree" and ps.implicit_date:
         score += cfg.IMPLICIT_TIME_AGREE
