@@ -343,7 +343,30 @@ def test_a_party_of_another_clause_costs_no_identity():
 
     def identity(remote):
         ps = PairScore(fact=None, remote=frozenset(remote), context=0.5, local=0.5, near=0.5)  # type: ignore[arg-type]
-        ps.status = {**{n: "unknown" for n in FRAME}, "occurrence": "unknown", "actor": "differ", "target": "differ"}
+        ps.status = {**{n: "unknown" for n in FRAME}, "occurrence": "unknown", "date": "unknown", "count": "unknown",
+                     "actor": "differ", "target": "differ"}
         return _identity(ps)
 
     assert identity({"actor", "target"}) > identity({"actor"}) > identity(())
+
+
+OSLO = """date 2023-03-15
+Norwegen weist Diplomaten aus
+
+Das norwegische Außenministerium hat am Montag die Ausweisung von 15 russischen Diplomaten angekündigt. Sie sollen das Land binnen zwei Wochen verlassen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the weekday confirms the fact's day; the number of the same sentence is still checked
+    ("Die 17 russischen Diplomaten, deren Ausweisung das Außenministerium in Oslo am Montag angekündigt hatte, "
+     "müssen gehen.", {"17 russischen Diplomaten": "mismatch", "Montag": "supported"}),
+    ("Die 15 russischen Diplomaten, deren Ausweisung das Außenministerium in Oslo am Montag angekündigt hatte, "
+     "müssen gehen.", {"15 russischen Diplomaten": "supported", "Montag": "supported"}),
+])
+def test_a_weekday_does_not_take_the_number_of_its_sentence(tmp_path_factory, sentence, verdicts):
+    from conftest import checker_for
+
+    checker = checker_for(tmp_path_factory, OSLO, "oslo-2023-03.txt", "2023-03-15")
+    report = checker.check_text(f"date 2023-03-15\n{sentence}")
+    assert {c.text: c.verdict for c in report.claims} == verdicts
