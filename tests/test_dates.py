@@ -409,6 +409,7 @@ def test_long_single_line_is_linear():
     # a month that starts a compound naming its value is that month, the last one up to the document's
     ("Die Quote lag unter dem Dezemberwert.", [("Dezember", "2024-12-01", "2024-12-31")]),
     ("Die Januarzahlen überraschten.", [("Januar", "2025-01-01", "2025-01-31")]),
+    ("Sie blieb unter dem Dezember-Wert.", [("Dezember", "2024-12-01", "2024-12-31")]),
     ("Der Maibaum steht auf dem Platz.", []),  # not a compound that names a value
 ])
 def test_month_compounds(text, expected):

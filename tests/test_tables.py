@@ -150,6 +150,7 @@ in % | ||||
 Insgesamt | 3,9 | 3,4 | 3,6 | 3,1 |
 Mieten | 5,2 | 5,0 | 4,8 | 4,9 |
 Energie | -1,2 | -2,5 | -2,0 | -1,7 |
+Dienstleistungen | 2,1 | 2,4 | 2,1 | 2,2 |
 """
 
 
@@ -182,6 +183,13 @@ def prices(tmp_path_factory):
     ("Mieten verteuerten sich im März 2024 um 4,9 Prozent, Energie um 1,7 Prozent.", "1,7", "supported", []),
     ("Mieten verteuerten sich im März 2024 um 4,9 Prozent, Energie um 1,2 Prozent.", "1,2", "mismatch",
      [("count", "1,7")]),
+    # the draft's value stands in two other columns: neither a month nor the number can be named
+    ("Dienstleistungen verteuerten sich im Januar 2024 um 2,1 Prozent.", "2,1", "unverified", []),
+    # a month compound dates the value it names, also as a comparison base
+    ("Gegenüber dem Januar-Wert von 3,4 Prozent stieg die Teuerung im Februar 2024 auf 3,6 Prozent.", "3,4",
+     "supported", []),
+    ("Gegenüber dem Januarwert von 3,6 Prozent ging die Teuerung im März 2024 zurück.", "3,6", "mismatch",
+     [("date", "Februar 2024")]),
 ])
 def test_drafts_against_a_total_row_and_named_rows(prices, sentence, anchor, verdict, mismatches):
     assert _verdict(prices, sentence, anchor) == (verdict, mismatches)

@@ -30,15 +30,18 @@ def other_column(best: Optional[PairScore], readings: list[PairScore]) -> Option
     period (the cell of the draft's number) are equally close. The period is taken as the slip,
     unless it is the row's newest column: the release's headline period is the one writers know,
     an earlier month is the one they mix up ("im November noch 2,6 Prozent" for December's 2,6).
-    ``readings``: the one-value-off readings identified well enough to support."""
+    ``readings``: the one-value-off readings identified well enough to support. Where several
+    columns state the draft's value, neither the month nor the number can be named: None."""
     if best is None or best.fact.provenance.cell is None:
         return best
     row = [p for p in [best, *readings] if _same_row(p, best) and best.identity - p.identity < cfg.AMBIGUOUS]
     by_count = next((p for p in row if p.differ(*KEYS) == ["count"]), None)
-    by_date = next((p for p in row if p.differ(*KEYS) == ["date"]), None)
-    if by_count is None or by_date is None:
+    by_date = [p for p in row if p.differ(*KEYS) == ["date"]]
+    if by_count is None or not by_date:
         return best
-    return by_count if by_count.newest_cell else by_date
+    if by_count.newest_cell:
+        return by_count
+    return by_date[0] if len(by_date) == 1 else None  # the value of several months: no month to name
 
 
 def _same_row(a: PairScore, b: PairScore) -> bool:
