@@ -4,7 +4,7 @@ another claim confirms (the next reading is taken), a mismatch against a fact an
 the same sentence confirms (another quantity of that sentence)."""
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import AbstractSet, Any, Callable, Sequence
 
 from claimcheck.align.engine import Decision, mismatch_decision
 from claimcheck.lang import message
@@ -45,7 +45,7 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     return mismatch_decision(free[0], d.ranked, base)
 
 
-def taken_in_sentence(claim: Claim, d: Decision, confirmed: set[tuple[int, str, str]]) -> Decision:
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[int, str, str]]) -> Decision:
     """A mismatch against a fact that another claim of the same sentence confirms is about
     another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
     unverified. (Another sentence may well repeat a value wrongly.) A wrong number is taken only
