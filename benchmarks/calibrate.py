@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realworld import CORPUS, ROOT  # noqa: E402
 
-from claimcheck.align.engine import KEYS, mismatch_threshold  # noqa: E402
+from claimcheck.align.verdict import KEYS, mismatch_threshold  # noqa: E402
 from claimcheck.align.features import ClaimContext  # noqa: E402
 from claimcheck.evaluate import load_drafts, make_checks, with_date_header  # noqa: E402
 

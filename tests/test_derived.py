@@ -132,7 +132,7 @@ def test_a_number_the_source_states_for_a_possible_statement_is_attested():
 def test_one_fact_holds_one_of_two_equal_values_of_a_sentence():
     """"folgten 2023 und 2023" where the source says "2022 und 2023": the fact goes to the claim
     it fits best, the other is decided again without it."""
-    from claimcheck.align.engine import Decision
+    from claimcheck.align.verdict import Decision
     from claimcheck.align.assign import one_holder as _one_holder
     from claimcheck.align.score import PairScore
 

@@ -196,8 +196,16 @@ def test_drafts_against_a_total_row_and_named_rows(prices, sentence, anchor, ver
 
 
 def test_the_caption_measure_and_the_newest_column():
-    from claimcheck.align.features import caption_head
+    from claimcheck.align.tables import caption_head
 
     assert caption_head("Inflationsrate in Musterstadt – Veränderung des Preisindex") == "Inflationsrate in Musterstadt"
     assert caption_head("Arbeitslosenquote März 2024 nach Kreisen").strip() == "Arbeitslosenquote"
     assert caption_head("Ausgaben: Straßenbau") == "Ausgaben"
+
+
+def test_the_other_reading_of_a_column_slip_is_offered(prices):
+    """The month is reported wrong; the number of the draft's own month is the alternative."""
+    report = prices.check_text("date 2024-04\n\nIm Januar 2024 hatte die Teuerung noch bei 3,6 Prozent gelegen.")
+    (claim,) = [c for c in report.claims if c.text.startswith("3,6")]
+    assert [(m.field, m.expected) for m in claim.mismatches] == [("date", "Februar 2024")]
+    assert claim.alternatives == ["Oder gemeint: 3,4 Prozent (Januar 2024) – Quelle: Insgesamt, Januar 2024: 3,4 %"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Callable, Sequence
 
-from claimcheck.align.engine import Decision, mismatch_decision
+from claimcheck.align.verdict import Decision, mismatch_decision
 from claimcheck.lang import message
 from claimcheck.models import Claim
 

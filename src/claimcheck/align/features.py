@@ -9,16 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
 
-from claimcheck.align.context import (WORD, Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
-                                      is_offset, quantity_role, word_keys)
+from claimcheck.align.context import (Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
+                                      is_offset, quantity_role)
 from claimcheck.align.occurrence import occurrences
 from claimcheck.align.times import effective_time
-from claimcheck.lang import pack
 from claimcheck.models import Claim, Fact, TimeSpan
-from claimcheck.nlp.dates.find import find_time_expressions
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-_CAPTION_BREAK = re.compile(r"\s[\u2013\u2014-]\s|:")
 
 
 @dataclass
@@ -127,53 +124,6 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
         if fc.deadline:
             key = (fc.fact.provenance.sentence_start, fc.fact.provenance.source)
             fc.stated_act = stated.get(key)
-
-
-def table_rows(contexts: Sequence[FactContext], lang: str = "de") -> None:
-    """A total row ("Gesamtindex", ``noise.yaml: table.total_rows``) is what the table's caption
-    measures: a draft names it by the caption's words ("die Inflationsrate", "die Teuerung")
-    as well as by its label, unless it names another row of the table ("bei Waren")."""
-    totals = {w.casefold() for w in pack(lang).noise.table.total_rows}
-    rows: dict[str, set[str]] = {}
-    newest: dict[tuple[str, str], date] = {}
-    cells = [(fc, fc.fact.provenance.cell) for fc in contexts if fc.fact.provenance.cell is not None]
-    for fc, cell in cells:
-        rows.setdefault(cell.caption, set()).update(_label_keys(cell.row))
-        if fc.fact.time is not None:
-            key = (cell.caption, cell.row)
-            newest[key] = max(newest.get(key, fc.fact.time.first), fc.fact.time.first)
-    for fc, cell in cells:
-        total = bool(cell.caption) and cell.row.casefold() in totals
-        if total:
-            fc.row = fc.row | _caption_words(cell.caption)
-        fc.siblings = frozenset(rows.get(cell.caption, set()) - fc.row)
-        # the statement's words without its column: the month is a value under test, not identity;
-        # a total row, also one restricted by its label ("Gesamtindex ohne Energie"), has the
-        # caption's measure among them
-        measured = total or (bool(cell.caption) and cell.row.split(" ")[0].casefold() in totals)
-        words = dict(bag(caption_head(cell.caption))) if measured else {}
-        words.update(bag(cell.row))
-        fc.sentence = fc.local = fc.near = words
-        fc.newest = fc.fact.time is not None and fc.fact.time.first == newest.get((cell.caption, cell.row))
-
-
-def caption_head(caption: str) -> str:
-    """What a caption measures: its words before its first time, dash or colon ("Inflationsrate"
-    of "Inflationsrate Januar 2025 – Jährliche Veränderung …"; "Arbeitslosenquote nach
-    Kreisen" of "Arbeitslosenquote nach Kreisen – Anteil an …")."""
-    times = find_time_expressions(caption, None)
-    end = min([t.start for t in times] + [m.start() for m in _CAPTION_BREAK.finditer(caption)] + [len(caption)])
-    return caption[:end] if end > 0 else caption
-
-
-def _label_keys(label: str) -> set[str]:
-    """The stems of a row label's own words, without compound heads: "Nordkreis" names its
-    row, "Kreise" does not."""
-    return {keys[0][0] for keys in map(word_keys, WORD.findall(label)) if keys}
-
-
-def _caption_words(caption: str) -> frozenset[str]:
-    return frozenset(bag(caption_head(caption)))
 
 
 def _duration(c: Claim) -> bool:

@@ -9,7 +9,8 @@ from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.assign import one_holder, prefer_unused, taken_in_sentence
-from claimcheck.align.engine import Aligner, Decision
+from claimcheck.align.engine import Aligner
+from claimcheck.align.verdict import Decision
 from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
 from claimcheck.lang import message, pack
@@ -263,7 +264,8 @@ def _warnings(claim: Claim, d: Decision, lex: Lexicon) -> list[str]:
 
 def _alternative(p: PairScore, lex: Lexicon) -> str:
     fact = p.fact
-    what = f"{fact.quantity.label()} " if fact.quantity else ""
-    noun = fact.noun.text if fact.noun else ""
+    what = fact.quantity.label() if fact.quantity else ""
+    noun = fact.noun.text if fact.noun else (fact.quantity.unit or "") if fact.quantity else ""
+    noun = f" {noun}" if noun and what else noun  # "3,4 Prozent (Januar 2024)", "35 Diplomaten (…)"
     return message("findings.alternative", value=what, noun=noun, context=_context(fact, lex),
                    evidence=fact.provenance.sentence.strip())

@@ -12,6 +12,7 @@ from typing import Optional
 from claimcheck.align import config as cfg
 from claimcheck.align.context import dice, in_hours, roles_compatible
 from claimcheck.align.features import ClaimContext, FactContext
+from claimcheck.align.tables import row_status
 from claimcheck.align.occurrence import occurrence_status
 from claimcheck.align.times import (Status, act_window, date_status, month_end, relative, weekday_of,
                                     weekdays_differ)
@@ -61,7 +62,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
         ps.status[name] = _frame_status(name, claim, fact, lex)
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     if fc.row:  # a table cell (only then is there a row to name in the trace)
-        ps.status["row"] = _row_status(cc, fc)
+        ps.status["row"] = row_status(cc, fc)
     ps.status["count"] = _count_status(claim, fact)
     ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
@@ -209,18 +210,6 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out
-
-
-def _row_status(cc: ClaimContext, fc: FactContext) -> Status:
-    """A table cell is about its row: the draft names it ("bei Waren"), or for a total row the
-    caption's measure, and no other row of the table (features.table_rows). The claim's own
-    clause decides first ("Nahrungsmittel … um 1,8 Prozent, Dienstleistungen um 4,0 Prozent")."""
-    for words in (cc.clause, cc.sentence.keys()):
-        if fc.row & words and not fc.siblings & words:
-            return "agree"
-        if fc.siblings & words:
-            return "differ"
-    return "differ"
 
 
 def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:
