@@ -56,6 +56,11 @@ CASES = [
     # the nationality of the counted noun is the target, whoever acts
     ("Russland zog 2022 insgesamt 40 russische Diplomaten aus Berlin ab.",
      40, "Diplomat", "leave", "RUS", "RUS", "Berlin", 2022),
+    # the party of an abstract noun ("des Kriegs gegen Georgien") is not the act's target
+    ("Wegen des Kriegs gegen Russland wies Polen 2008 insgesamt 12 Diplomaten aus.",
+     12, "Diplomat", "expel", "POL", None, None, 2008),
+    ("Wegen der Vorwürfe gegen Russland wies Polen 2008 insgesamt 12 Diplomaten aus.",
+     12, "Diplomat", "expel", "POL", "RUS", None, 2008),
 ]
 
 

@@ -46,3 +46,12 @@ def test_yaml_syntax_error(tmp_path):
     (d / "places.yaml").write_text("places: [Seattle, \n  - x", encoding="utf-8")
     with pytest.raises(ClaimcheckError, match="places.yaml"):
         load_lexicon_dir(d)
+
+
+def test_units_are_each_their_own_thing():
+    """``nouns.yaml: distinct``: two units of the unit class are not the same counted thing."""
+    from claimcheck import Checker
+
+    lex = Checker(model="blank").lexicon
+    assert lex.same_noun_class("Prozent", "Prozent") and not lex.same_noun_class("Prozent", "Promille")
+    assert not lex.same_noun_class("Euro", "Dollar") and lex.same_noun_class("Diplomat", "Vertreter")

@@ -134,7 +134,7 @@ class Lexicon:
 
     def same_noun_class(self, a: str, b: str) -> bool:
         ca, cb = self.noun_class.get(a), self.noun_class.get(b)
-        return a == b or (ca is not None and ca == cb)
+        return a == b or (ca is not None and ca == cb and ca not in self.nouns.distinct)
 
 
 FILES: dict[str, tuple[str, type[BaseModel]]] = {

@@ -60,3 +60,6 @@ class PlacesFile(_Strict):
 class NounsFile(_Strict):
     classes: dict[str, list[str]]
     forms: dict[str, str] = Field(default_factory=dict)
+    # classes whose members are never the same thing as each other ("Prozent" is not "Promille",
+    # "Euro" not "Dollar"): the class only says what they are not (a count of people or things)
+    distinct: list[str] = Field(default_factory=list)

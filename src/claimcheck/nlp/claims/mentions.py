@@ -140,6 +140,8 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
             continue
         n, (kind, value), genitive = hit
         role = "gen" if genitive else _role(toks, k, lex.closed, out[-1] if out else None)
+        if role == "against" and _after_abstract(toks, k, lex):
+            role = "prep"  # "des Kriegs gegen die Ukraine": the war's party, not the act's
         surface = " ".join(t.text for t in toks[k:k + n])
         if kind == "actor" and role == "in" and surface in lex.place_set:
             if _institution_before(toks, k, lex):
@@ -150,6 +152,20 @@ def _names(toks: Sequence[Tok], lex: Lexicon) -> list[Mention]:
                            toks[k + n - 1].end, role))
         k += n
     return out
+
+
+def _after_abstract(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """The preposition before the name at ``k`` depends on an abstract noun (``nouns.yaml``:
+    ``abstract``; "wegen des Angriffskriegs gegen die Ukraine"): the name is that noun's."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in lex.closed.articles:
+        j -= 1
+    if j < 1 or not toks[j - 1].capitalised:
+        return False
+    noun = toks[j - 1]
+    forms = (noun.lemma, noun.text, noun.text[:-1] if noun.text.endswith("s") else noun.text,
+             noun.text[:-2] if noun.text.endswith("es") else noun.text)  # genitive "Kriegs", "Krieges"
+    return any(lex.noun_class.get(lex.noun_lemma(f)) == "abstract" for f in forms)
 
 
 def _longest_key(table) -> int:
