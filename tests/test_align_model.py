@@ -370,3 +370,13 @@ def test_a_weekday_does_not_take_the_number_of_its_sentence(tmp_path_factory, se
     checker = checker_for(tmp_path_factory, OSLO, "oslo-2023-03.txt", "2023-03-15")
     report = checker.check_text(f"date 2023-03-15\n{sentence}")
     assert {c.text: c.verdict for c in report.claims} == verdicts
+
+
+def test_a_number_word_is_corrected_with_a_number_word():
+    from claimcheck import Checker
+
+    (claim,) = Checker(model="blank").check_text(
+        "date 2025-02\nEnde 2016 wiesen die USA fünfundvierzig russische Diplomaten aus.").claims
+    assert [(m.field, m.expected) for m in claim.mismatches] == [("count", "fünfunddreißig")]
+    assert [r.value for r in claim.replacements] == ["fünfunddreißig"]
+    assert claim.correction == "Ende 2016 wiesen die USA fünfunddreißig russische Diplomaten aus."

@@ -91,6 +91,9 @@ def test_value_equal():
     assert not value_equal("18. April 2021", "17. April 2021")
     assert value_equal("USA", "die USA") and value_equal("Russland", "Moskau")
     assert not value_equal("USA", "Russland")
+    # a number word is its number: a correction in the draft's style is the gold value
+    assert value_equal("55", "fünfundfünfzig") and value_equal("zweimal", "2")
+    assert not value_equal("55", "fünfundsechzig") and not value_equal("zwei", "drei")
 
 
 def test_score_drafts_calls_check_with_header(tmp_path):

@@ -357,3 +357,16 @@ def test_many_exclusions_on_a_long_line():
     exclude = [(m, m + 4) for m in range(0, len(text), 53)]
     found = find_quantities(text, exclude)
     assert found and all(not any(s < q.end and q.start < e for s, e in exclude[:3]) for q in found[:3])
+
+
+@pytest.mark.parametrize("value, model, written", [
+    (2, "dreimal", "zweimal"),  # the multiplicative suffix is kept
+    (55, "fünfundsechzig", "fünfundfünfzig"),
+    (35, "Fünfundvierzig", "Fünfunddreißig"),  # … and the capital of a sentence start
+    (55, "65", None),  # digits stay digits: the source's spelling is used
+    (2.5, "drei", None),  # no whole number, no word
+])
+def test_a_correction_is_written_like_the_draft(value, model, written):
+    from claimcheck.nlp.numbers.values import written_like
+
+    assert written_like(value, model) == written

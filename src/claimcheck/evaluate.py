@@ -21,6 +21,8 @@ import yaml
 
 from claimcheck.lang import pack
 from claimcheck.models import Claim, ClaimReport, Mismatch, Report
+from claimcheck.nlp.numbers.lexicon import numbers_lexicon
+from claimcheck.nlp.numbers.values import word_number
 
 Extract = Callable[[str, Optional[date]], "list[Claim]"]
 Check = Callable[..., Report]  # check(text, source=name) -> Report, e.g. Checker.check_text
@@ -338,10 +340,14 @@ def _norm(s: Any) -> str:
 
 
 def _number(s: str) -> Optional[float]:
+    """A number in digits or in words ("fünfundfünfzig", "zweimal": a correction in the
+    draft's own style is the same number)."""
     t = _norm(s)
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+(,\d+)?", t):
         return float(t.replace(".", "").replace(",", "."))
-    return None
+    suffix = numbers_lexicon().data.multiplicative.suffix
+    word = word_number(t) or (word_number(t[:-len(suffix)]) if t.endswith(suffix) else None)
+    return float(word) if word is not None else None
 
 
 _DAY = re.compile(_WORDS.day_pattern)  # "am 29. Dezember 2016"

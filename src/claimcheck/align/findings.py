@@ -17,9 +17,11 @@ from claimcheck.lang import message, pack
 from claimcheck.lang.timelabel import weekday_name
 from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
-                               Replacement, Report, Summary, TimeSpan)
+                               Quantity, Replacement, Report, Summary, TimeSpan)
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.numbers.lexicon import numbers_lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL, inflected_like
+from claimcheck.nlp.numbers.values import written_like
 from claimcheck.render.words import SLOT_LABELS
 
 RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
@@ -133,6 +135,15 @@ def _other_unit(claim: Claim, fact: Fact) -> bool:
             and fact.noun is not None and claim.noun.value != fact.noun.value)
 
 
+def _in_drafts_words(claim: Claim, q: Quantity, capital: bool = False) -> Optional[str]:
+    """The source's number as the draft wrote its own: a number word for a number word (with
+    the draft's capital only where it replaces the draft's word: ``capital``)."""
+    if claim.quantity is None or q.hedge is not None or q.unit == ORDINAL:
+        return None
+    model = claim.quantity.text if capital else claim.quantity.text.lower()
+    return written_like(q.value, model, numbers_lexicon().data.multiplicative.suffix)
+
+
 def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
     fact = p.fact
     if field == "count":
@@ -141,7 +152,7 @@ def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Opt
             return q.text  # "mehr als drei", never the bare 3: a suggestion keeps the source's hedge
         if q is not None and q.unit == ORDINAL and claim.quantity is not None:
             return inflected_like(q.text, claim.quantity.text)  # "zweite" for "dritte", never "2"
-        return q.label() if q else None
+        return (_in_drafts_words(claim, q) or q.label()) if q else None
     if field == "date":
         t = p.compared_time
         if t is None:
@@ -202,9 +213,9 @@ def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
         if _other_unit(claim, fact):  # "drei Tage" / "72 Stunden"
             assert claim.noun is not None
             return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
-        value = fact.quantity.text
+        value = _in_drafts_words(claim, fact.quantity, capital=True) or fact.quantity.text
         if fact.quantity.unit == ORDINAL:
-            value = inflected_like(value, claim.quantity.text)
+            value = inflected_like(fact.quantity.text, claim.quantity.text)
         return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=value)
     if m.field == "date" and claim.base is not None and (m.start, m.end) == (claim.base.start, claim.base.end):
         return Replacement(start=m.start, end=m.end, value=m.expected)

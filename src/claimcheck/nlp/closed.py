@@ -28,6 +28,8 @@ class ClosedWords:
     negation_before: re.Pattern[str]
     on_days: re.Pattern[str]
     comparison_base: re.Pattern[str]
+    value_of: re.Pattern[str]
+    noun_genitive_endings: tuple[str, ...]
     leave_lemmas: frozenset[str]
     subordinators: frozenset[str]
     nominal_objects: frozenset[str]
@@ -49,6 +51,7 @@ def closed_words(words: WordsFile) -> ClosedWords:
         negation_particles=frozenset(c.negation_particle),
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
+        value_of=re.compile(c.value_of, re.IGNORECASE), noun_genitive_endings=tuple(m.noun_genitive_endings),
         leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),
         nominal_objects=frozenset(c.nominal_object_prepositions),
         foreign_acts=frozenset(c.foreign_act_prepositions),

@@ -108,6 +108,7 @@ class MentionWords(_Strict):
     institution_prepositions: Words
     institution_articles: Words
     place_adjective_suffix: str = Field(min_length=1)
+    noun_genitive_endings: Words = Field(default_factory=list)  # "Kriegs", "Krieges": the noun's lemma without them
 
 
 class ClaimWords(_Strict):
@@ -121,6 +122,7 @@ class ClaimWords(_Strict):
     subordinators: Words = Field(default_factory=list)
     nominal_object_prepositions: Words = Field(default_factory=list)
     foreign_act_prepositions: Words = Field(default_factory=list)
+    value_of: Regex = "(?!)"  # after a month compound, the words before the value it names
 
 
 class AttachWords(_Strict):

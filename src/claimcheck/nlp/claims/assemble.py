@@ -10,7 +10,6 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 from __future__ import annotations
 
 from bisect import bisect_left
-import re
 from typing import Iterator, Mapping, Optional, Sequence
 
 from claimcheck.models import Claim, Quantity, TimeSpan
@@ -91,7 +90,7 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
     dating = [t for t in ts if base.search(view.text, max(0, t.start - 30), t.start) is None]
     bases = [t for t in ts if t not in dating]
     for q in qs:
-        named = [t for t in ts if _VALUE_OF.fullmatch(view.text, t.end, q.start)]
+        named = [t for t in ts if ctx.lex.closed.value_of.fullmatch(view.text, t.end, q.start)]
         claim = _with_base(ctx, _count_claim(ctx, sent, q, named or dating, carried), [] if named else bases)
         if claim.time is not None and not claim.time.inherited and q.unit != ORDINAL:
             used.add(claim.time.start)
@@ -104,12 +103,6 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
             continue
         out.append(_date_claim(ctx, sent, t))
     return [_negation(ctx, c) for c in _mark_borrowed(ctx, out)]
-
-
-# A month compound that names a value, then the value: "dem Dezember-Wert von 2,6 Prozent" (the
-# month dates the number even after "gegenüber", where it would be a comparison base).
-_VALUE_OF = re.compile(r"-?(?:wert|werte|werts|wertes|zahl|zahlen|stand|standes|niveau|rate)\s+(?:von|mit|bei)\s+",
-                       re.IGNORECASE)
 
 
 def _negation(ctx: Ctx, claim: Claim) -> Claim:

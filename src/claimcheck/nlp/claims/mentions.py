@@ -163,8 +163,8 @@ def _after_abstract(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     if j < 1 or not toks[j - 1].capitalised:
         return False
     noun = toks[j - 1]
-    forms = (noun.lemma, noun.text, noun.text[:-1] if noun.text.endswith("s") else noun.text,
-             noun.text[:-2] if noun.text.endswith("es") else noun.text)  # genitive "Kriegs", "Krieges"
+    forms = [noun.lemma, noun.text] + [noun.text[:-len(e)] for e in lex.closed.noun_genitive_endings
+                                       if noun.text.endswith(e)]  # genitive "Kriegs", "Krieges"
     return any(lex.noun_class.get(lex.noun_lemma(f)) == "abstract" for f in forms)
 
 
