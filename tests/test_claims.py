@@ -233,3 +233,17 @@ def test_the_comparison_base_of_a_change(checker, text, base):
     (claim,) = [c for c in claims_of(checker, text) if c.kind == "count"]
     assert (claim.base.text if claim.base else None) == base
     assert claim.time is not None and claim.time.label() == "Januar 2025"  # the base dates nothing
+
+
+@pytest.mark.parametrize("text, inherited", [
+    # a time across a semicolon or a dash belongs to another statement: it may confirm, never accuse
+    ("Es war das zweite Treffen der Delegationen; die Amtseinführung am 20. Januar lag fünf Wochen zurück.", True),
+    ("Es war das zweite Treffen der Delegationen – die Amtseinführung am 20. Januar lag fünf Wochen zurück.", True),
+    ("Am 20. Januar fand das zweite Treffen der Delegationen statt.", False),
+    # the object of an act after a temporal preposition: the clause's time is not the act's
+    ("Bereits 2019, ein Jahr nach der Ausweisung von 40 Diplomaten, protestierte Moskau.", True),
+    ("Bereits 2019 erfolgte die Ausweisung von 40 Diplomaten.", False),
+])
+def test_a_time_of_another_statement_is_inherited(checker, text, inherited):
+    claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(("zweite", "40")))
+    assert claim.time is not None and claim.time.inherited is inherited

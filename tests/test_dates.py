@@ -130,6 +130,7 @@ DOCUMENT = [
      [("Anfang dieses Jahres", "2025-01-01", "2025-04-30")]),
     # a compound that names a part of the document's year
     ("Zu Jahresbeginn sank die Quote.", [("Jahresbeginn", "2025-01-01", "2025-04-30")]),
+    ("Zu Wochenbeginn stimmten sie ab.", [("Wochenbeginn", "2025-02-17", "2025-02-19")]),
     # "für" licenses a month without a year like "im"
     ("Für Januar rechnen die Statistiker mit einem Plus.", [("Januar", "2025-01-01", "2025-01-31")]),
     ("In diesem Jahr soll ein Gipfel stattfinden.",

@@ -29,11 +29,13 @@ class ClosedWords:
     on_days: re.Pattern[str]
     comparison_base: re.Pattern[str]
     value_of: re.Pattern[str]
+    strong_breaks: re.Pattern[str]
     noun_genitive_endings: tuple[str, ...]
     leave_lemmas: frozenset[str]
     subordinators: frozenset[str]
     nominal_objects: frozenset[str]
     foreign_acts: frozenset[str]
+    earlier_acts: frozenset[str]
     adjective_endings: tuple[str, ...]
     not_adjectives: frozenset[str]
 
@@ -52,8 +54,10 @@ def closed_words(words: WordsFile) -> ClosedWords:
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
         value_of=re.compile(c.value_of, re.IGNORECASE), noun_genitive_endings=tuple(m.noun_genitive_endings),
+        strong_breaks=re.compile(c.strong_breaks),
         leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),
         nominal_objects=frozenset(c.nominal_object_prepositions),
         foreign_acts=frozenset(c.foreign_act_prepositions),
+        earlier_acts=frozenset(c.earlier_act_prepositions),
         adjective_endings=tuple(a.adjective_endings),
         not_adjectives=frozenset(a.not_adjectives))

@@ -122,7 +122,9 @@ class ClaimWords(_Strict):
     subordinators: Words = Field(default_factory=list)
     nominal_object_prepositions: Words = Field(default_factory=list)
     foreign_act_prepositions: Words = Field(default_factory=list)
+    earlier_act_prepositions: Words = Field(default_factory=list)
     value_of: Regex = "(?!)"  # after a month compound, the words before the value it names
+    strong_breaks: Regex = "[;\u2013\u2014]"  # clause breaks across which a time is another statement's
 
 
 class AttachWords(_Strict):

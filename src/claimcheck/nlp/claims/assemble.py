@@ -142,13 +142,17 @@ _KEIN_REACH = 4  # "keine [der] [russischen] Diplomaten": the noun "kein" belong
 
 def _mark_borrowed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     """A count claim that borrows its time from another clause that is itself a date claim is
-    judged on the date there, not twice: its time is marked as inherited."""
+    judged on the date there, not twice; one that borrows it across a semicolon or a dash takes
+    another statement's time ("… das zweite Treffen; Trumps Amtseinführung am 20. Januar …").
+    Either time is marked as inherited: it may confirm, never accuse."""
     dated = {c.time.start for c in claims if c.kind == "date" and c.time is not None}
     out = []
     for c in claims:
-        if (c.kind == "count" and c.time is not None and c.time.start in dated
-                and segment_of(ctx, c.time.start) is not segment_of(ctx, c.start)):
-            c = c.model_copy(update={"time": c.time.model_copy(update={"inherited": True})})
+        t = c.time
+        if (c.kind == "count" and t is not None and segment_of(ctx, t.start) is not segment_of(ctx, c.start)
+                and (t.start in dated or ctx.lex.closed.strong_breaks.search(
+                    ctx.view.text, min(t.end, c.end), max(t.start, c.start)))):
+            c = c.model_copy(update={"time": t.model_copy(update={"inherited": True})})
         out.append(c)
     return out
 

@@ -30,10 +30,13 @@ def fill_slots(ctx: Ctx, claim: Claim, seg: Segment, noun_tok: Optional[Tok]) ->
     actor, person = _actor(ctx, seg, anchor_tok, event)
     target = _target(ctx, seg, noun_tok, actor)
     place = _place(ctx, seg, event)
-    return claim.model_copy(update={
-        "event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
-        "target": _slot(ctx, target), "place": _slot(ctx, place),
-    })
+    update: dict = {"event": _slot(ctx, event), "actor": _slot(ctx, actor), "person": _slot(ctx, person),
+                    "target": _slot(ctx, target), "place": _slot(ctx, place)}
+    t = claim.time
+    if t is not None and event is not None and t.end <= ctx.view.toks[event.first].start and \
+            _nominal_object(ctx, event, anchor_tok, ctx.lex.closed.earlier_acts):
+        update["time"] = t.model_copy(update={"inherited": True})  # "2017, im Jahr nach der Ausweisung von 35 …"
+    return claim.model_copy(update=update)
 
 
 def _place(ctx: Ctx, seg: Segment, event: Optional[Mention]) -> Optional[Mention]:
@@ -105,11 +108,14 @@ def _subordinate(ctx: Ctx, seg: Segment) -> bool:
     return 0 <= i < len(ctx.toks) and ctx.toks[i].lower in ctx.lex.closed.subordinators
 
 
-def _nominal_object(ctx: Ctx, event: Optional[Mention], anchor: int) -> bool:
+def _nominal_object(ctx: Ctx, event: Optional[Mention], anchor: int,
+                    governing: Optional[frozenset[str]] = None) -> bool:
     """The claim counts the object of a nominalised event the clause's subject reacts to ("auf
     den Rauswurf von 60 russischen Diplomaten antwortete der Kreml"): the subject did not do that
-    act, so only an agent ("durch …") names its actor."""
+    act, so only an agent ("durch …") names its actor. With ``governing`` (``earlier_acts``:
+    "nach", "vor", "seit"), an act before or after the clause's: the clause's time is not its own."""
     toks, w = ctx.view.toks, ctx.lex.closed
+    governing = w.foreign_acts if governing is None else governing
     if event is None or event.last + 1 >= len(toks) or not 0 < anchor - event.last <= 4:
         return False
     head, nxt = toks[event.last], toks[event.last + 1]
@@ -118,7 +124,7 @@ def _nominal_object(ctx: Ctx, event: Optional[Mention], anchor: int) -> bool:
         if t.is_punct:
             break
         before.add(t.lower)
-    return head.text[:1].isupper() and nxt.lower in w.nominal_objects and bool(before & w.foreign_acts)
+    return head.text[:1].isupper() and nxt.lower in w.nominal_objects and bool(before & governing)
 
 
 _PHRASE_REACH = 10  # tokens back from a nominalised event to the preposition that governs its phrase
