@@ -153,7 +153,7 @@ class TableCell(Spanned):
 
     row: str
     column: str
-    caption: str = ""  # the table's caption: what its numbers measure ("Inflationsrate Januar 2025 – …")
+    caption: str = ""  # the table's caption: what its numbers measure ("Arbeitslosenquote nach Kreisen – …")
 
 
 class Provenance(BaseModel):

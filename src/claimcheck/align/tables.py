@@ -52,9 +52,9 @@ def table_rows(contexts: Sequence[FactContext], lang: str = "de") -> None:
 
 
 def caption_head(caption: str) -> str:
-    """What a caption measures: its words before its first time, dash or colon ("Inflationsrate"
-    of "Inflationsrate Januar 2025 – Jährliche Veränderung …"; "Arbeitslosenquote nach
-    Kreisen" of "Arbeitslosenquote nach Kreisen – Anteil an …")."""
+    """What a caption measures: its words before its first time, dash or colon ("Mietpreise"
+    of "Mietpreise März 2024 nach Stadtteilen"; "Arbeitslosenquote nach Kreisen" of
+    "Arbeitslosenquote nach Kreisen – Anteil an …")."""
     times = find_time_expressions(caption, None)
     end = min([t.start for t in times] + [m.start() for m in _CAPTION_BREAK.finditer(caption)] + [len(caption)])
     return caption[:end] if end > 0 else caption
