@@ -78,7 +78,14 @@ def word_keys(token: str) -> tuple[tuple[str, float], ...]:
 def _synonym_tails(word: str) -> list[str]:
     """Group keys of synonyms that end a compound ("Jahresteuerung" ends with "teuerung",
     whatever word the longest-head split found)."""
-    return [key for tail, key in _synonym_words().items() if word.endswith(tail) and len(word) >= len(tail) + 3]
+    m = _synonym_tail_pattern().search(word, 3)
+    return [_synonym_words()[m.group(0)]] if m else []
+
+
+@lru_cache(maxsize=4)
+def _synonym_tail_pattern(lang: str = "de") -> re.Pattern[str]:
+    words = sorted(_synonym_words(lang), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
 
 
 @lru_cache(maxsize=4)
@@ -100,10 +107,10 @@ def _synonyms(lang: str = "de") -> dict[str, str]:
 def _synonym_prefix(modifier: str) -> Optional[str]:
     """The group key of a compound's first part when it is a synonym ("teuerungs" of
     "Teuerungsrate" -> the key of "Inflation"); linking "s"/"es"/"n" dropped."""
-    canon = _synonyms()
+    words = _synonym_words()
     for cut in (modifier, modifier[:-1], modifier[:-2]):
-        if len(cut) >= 4 and _STEMMER.stemWord(cut) in canon:
-            return canon[_STEMMER.stemWord(cut)]
+        if len(cut) >= 4 and cut in words:
+            return words[cut]
     return None
 
 

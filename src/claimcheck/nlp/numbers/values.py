@@ -6,7 +6,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
-from num2words import num2words
 from text_to_num import text2num
 
 
@@ -37,6 +36,8 @@ def written_like(value: Optional[float], model: str, suffix: str = "mal") -> Opt
     ("fünfundsechzig" -> "fünfundfünfzig"), with the multiplicative ``suffix`` where the draft
     has it ("dreimal" -> "zweimal") and its capital at a sentence start. None when the draft
     wrote digits or the value is no whole number (the source's own spelling is used then)."""
+    from num2words import num2words  # imported when a correction needs it (~50 ms): not at start-up
+
     word = model.strip()
     stem = word[:-len(suffix)] if suffix and word.lower().endswith(suffix) else word
     if value is None or value < 0 or value != int(value) or word_number(stem.lower()) is None:
