@@ -101,6 +101,8 @@ ABSOLUTE = [
      [("Von Januar bis März 2018", "2018-01-01", "2018-03-31")]),
     ("Die Verhandlungen vom 3. bis 5. März 2018 blieben ohne Ergebnis.",
      [("3. bis 5. März 2018", "2018-03-03", "2018-03-05")]),
+    # a compound that names the part of a year it is followed by
+    ("Bis zur Jahresmitte 2022 müssen sie ausreisen.", [("Jahresmitte 2022", "2022-05-01", "2022-08-31")]),
     ("2016 und 2018 gab es Wahlen.",
      [("2016", "2016-01-01", "2016-12-31"), ("2018", "2018-01-01", "2018-12-31")]),
 ]
