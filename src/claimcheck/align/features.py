@@ -94,7 +94,7 @@ def clause_of(text: str, c: Claim) -> str:
 
 
 def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
-    """The parties (actor, person) taken from another clause than the claim's anchor: a comma,
+    """The parties (actor, target, person) taken from another clause than the claim's anchor: a comma,
     colon, semicolon, dash or bracket lies between them ("Sie rief den polnischen Minister an,
     danach gab es erstmals seit Jahren wieder Gespräche"). Such a party may be
     another predicate's, so it is no ground to call the statement's party wrong. (A place

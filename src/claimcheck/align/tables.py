@@ -31,21 +31,21 @@ def table_rows(contexts: Sequence[FactContext], lang: str = "de") -> None:
     rows: dict[str, set[str]] = {}
     newest: dict[tuple[str, str], date] = {}
     cells = [(fc, fc.fact.provenance.cell) for fc in contexts if fc.fact.provenance.cell is not None]
+    heads = {cell.caption: bag(caption_head(cell.caption)) for _, cell in cells if cell.caption}  # once per table
     for fc, cell in cells:
         rows.setdefault(cell.caption, set()).update(_label_keys(cell.row))
         if fc.fact.time is not None:
             key = (cell.caption, cell.row)
             newest[key] = max(newest.get(key, fc.fact.time.first), fc.fact.time.first)
     for fc, cell in cells:
-        total = bool(cell.caption) and cell.row.casefold() in totals
-        if total:
-            fc.row = fc.row | _caption_words(cell.caption)
+        head = heads.get(cell.caption, {})
+        if cell.row.casefold() in totals:
+            fc.row = fc.row | frozenset(head)
         fc.siblings = frozenset(rows.get(cell.caption, set()) - fc.row)
         # the statement's words without its column: the month is a value under test, not identity;
         # a total row, also one restricted by its label ("Gesamtindex ohne Energie"), has the
         # caption's measure among them
-        measured = total or (bool(cell.caption) and cell.row.split(" ")[0].casefold() in totals)
-        words = dict(bag(caption_head(cell.caption))) if measured else {}
+        words = dict(head) if cell.row.split(" ")[0].casefold() in totals else {}
         words.update(bag(cell.row))
         fc.sentence = fc.local = fc.near = words
         fc.newest = fc.fact.time is not None and fc.fact.time.first == newest.get((cell.caption, cell.row))
@@ -64,10 +64,6 @@ def _label_keys(label: str) -> set[str]:
     """The stems of a row label's own words, without compound heads: "Nordkreis" names its
     row, "Kreise" does not."""
     return {keys[0][0] for keys in map(word_keys, WORD.findall(label)) if keys}
-
-
-def _caption_words(caption: str) -> frozenset[str]:
-    return frozenset(bag(caption_head(caption)))
 
 
 def row_status(cc: ClaimContext, fc: FactContext) -> Status:

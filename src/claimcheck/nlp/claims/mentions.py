@@ -165,7 +165,7 @@ def _after_abstract(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     noun = toks[j - 1]
     forms = [noun.lemma, noun.text] + [noun.text[:-len(e)] for e in lex.closed.noun_genitive_endings
                                        if noun.text.endswith(e)]  # genitive "Kriegs", "Krieges"
-    return any(lex.noun_class.get(lex.noun_lemma(f)) == "abstract" for f in forms)
+    return any(_abstract(f, lex) for f in forms)
 
 
 def _longest_key(table) -> int:
@@ -245,9 +245,12 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
 
 def _not_affected(noun: str, lex: Lexicon) -> bool:
     """"russischer Haft", "den russischen Militärgeheimdienst": no affected party."""
-    if lex.noun_class.get(lex.noun_lemma(noun)) == "abstract":
-        return True
-    return any(noun.endswith(inst) for inst in lex.institution_set)
+    return _abstract(noun, lex) or any(noun.endswith(inst) for inst in lex.institution_set)
+
+
+def _abstract(noun: str, lex: Lexicon) -> bool:
+    """A noun of the ``abstract`` class (``nouns.yaml``): "Haft", "Krieg"."""
+    return lex.noun_class.get(lex.noun_lemma(noun)) == "abstract"
 
 
 def _nationality_of(t: Tok, lex: Lexicon) -> str | None:

@@ -15,6 +15,7 @@ import re
 from datetime import timedelta
 from typing import Optional
 
+from claimcheck.models import Modifier
 from claimcheck.nlp.dates.intervals import apply_modifier, shift, weekday_before
 from claimcheck.nlp.dates.lexicon import Grammar, key
 from claimcheck.nlp.dates.rules import Ctx, Hit, Rule, compile_rule, modifier
@@ -26,13 +27,16 @@ def _number(m: re.Match, g: Grammar) -> int:
     return int(m["nd"]) if m["nd"] else g.number_of[key(m["n"])]
 
 
-def _from_document(m: re.Match, ctx: Ctx, unit: str, n: int) -> Optional[Hit]:
+def _from_document(m: re.Match, ctx: Ctx, unit: str, n: int,
+                   default_mod: Optional[Modifier] = None) -> Optional[Hit]:
+    """``default_mod``: the part of the period the word names itself ("Jahresbeginn"), unless a
+    modifier word is written."""
     if ctx.doc is None:
         return None
     res = shift((ctx.doc, ctx.doc), unit, n)
     if res is None:
         return None
-    mod = modifier(m, ctx.g)
+    mod = modifier(m, ctx.g) or default_mod
     return Hit(apply_modifier(res[0], res[1], mod), res[1], mod, "document")  # type: ignore[arg-type]
 
 
@@ -58,12 +62,7 @@ def _doc_unit(m: re.Match, ctx: Ctx) -> Optional[Hit]:
 
 def _doc_compound(m: re.Match, ctx: Ctx) -> Optional[Hit]:
     entry = ctx.g.offset_words[key(m["w"])]
-    if entry.modifier is None or modifier(m, ctx.g) is not None or ctx.doc is None:
-        return _from_document(m, ctx, entry.unit, entry.offset)
-    res = shift((ctx.doc, ctx.doc), entry.unit, entry.offset)
-    if res is None:
-        return None
-    return Hit(apply_modifier(res[0], res[1], entry.modifier), res[1], entry.modifier, "document")  # type: ignore[arg-type]
+    return _from_document(m, ctx, entry.unit, entry.offset, entry.modifier)
 
 
 def _day_word(m: re.Match, ctx: Ctx) -> Optional[Hit]:
