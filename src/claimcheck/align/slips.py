@@ -143,8 +143,12 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
 
 def states(p: PairScore, key: str) -> bool:
     """The pair's fact states the claim's value (an agreement with an implicit date, or through a
-    weekday of a month-precise document date, states nothing)."""
-    return p.status[key] == "agree" and not (key == "date" and (p.implicit_date or p.loose_date))
+    weekday of a month-precise document date, states nothing; nor does a vague amount:
+    "zahlreiche Kinder" agrees with 110, but no writer took 110 from it)."""
+    if key == "count":
+        q = p.fact.quantity
+        return p.status[key] == "agree" and not (q is not None and q.vague)
+    return p.status[key] == "agree" and not (p.implicit_date or p.loose_date)
 
 
 def elsewhen(p: PairScore, key: str) -> bool:
