@@ -350,6 +350,17 @@ def test_a_party_of_another_clause_costs_no_identity():
     assert identity({"actor", "target"}) > identity({"actor"}) > identity(())
 
 
+
+def test_the_same_role_word_is_evidence_of_the_same_quantity():
+    """Both numbers named by the same role word ("auf 455" ~ "auf nur noch 455") raise identity
+    by ``ROLE_AGREE``; no role word on either side is no evidence."""
+    from claimcheck.align import config as cfg
+    from claimcheck.align.score import FRAME, PairScore, _identity
+
+    ps = PairScore(fact=None, context=0.3, local=0.3, near=0.3)  # type: ignore[arg-type]
+    ps.status = {**{n: "unknown" for n in FRAME}, "occurrence": "unknown", "date": "unknown", "count": "unknown"}
+    assert _identity(ps, True) == pytest.approx(_identity(ps) + cfg.ROLE_AGREE) and cfg.ROLE_AGREE > 0
+
 OSLO = """date 2023-03-15
 Norwegen weist Diplomaten aus
 

@@ -247,3 +247,33 @@ def test_the_comparison_base_of_a_change(checker, text, base):
 def test_a_time_of_another_statement_is_inherited(checker, text, inherited):
     claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(("zweite", "40")))
     assert claim.time is not None and claim.time.inherited is inherited
+
+
+@pytest.mark.parametrize("text, count, time", [
+    # a time between the two levels of a from-to pair dates the level before, not the one reached
+    ("Die Belegschaft schrumpfte von 900 Angestellten Mitte 2019 auf 240.", "240", None),
+    ("Die Belegschaft schrumpfte von 900 Angestellten Mitte 2019 auf 240.", "900", "Mitte 2019"),
+    ("Die Belegschaft schrumpfte von 900 Mitte 2019 auf nur noch 240 Angestellte.", "240", None),
+    # "seit": the time where the change started
+    ("Seit Mitte 2019 sank die Zahl der Angestellten von 900 auf 240.", "240", None),
+    ("Die Zahl sank seit Mitte 2019, von 900 auf 240 Angestellte.", "240", None),
+    # a time of its own after the pair, or one that dates the change as a whole, stays
+    ("Die Belegschaft schrumpfte von 900 auf 240 im Jahr 2023.", "240", "Jahr 2023"),
+    ("Im Jahr 2023 schrumpfte die Belegschaft von 900 auf 240.", "240", "Jahr 2023"),
+    ("Mitte 2019 wurde die Belegschaft auf 240 verkleinert.", "240", "Mitte 2019"),
+])
+def test_the_time_of_a_level_reached(checker, text, count, time):
+    claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(count))
+    assert (claim.time.text if claim.time is not None else None) == time
+
+
+@pytest.mark.parametrize("text, inherited", [
+    # a time in a subordinate clause with a count of its own is that count's
+    ("Es arbeiten nur noch 240 Angestellte dort, nachdem es Mitte 2019 noch 900 waren.", True),
+    ("Nachdem Mitte 2019 noch 900 dort waren, arbeiten nur noch 240 Angestellte dort.", True),
+    # a main clause's time dates its relative clause's count
+    ("Im Nordkreis, auf den 30 Prozent der Betriebe entfallen, lag die Quote im Mai 2024 bei 5,1 Prozent.", False),
+])
+def test_a_subordinate_clauses_time_is_its_own_counts(checker, text, inherited):
+    claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(("240", "30")))
+    assert claim.time is not None and claim.time.inherited is inherited

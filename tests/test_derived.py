@@ -3,6 +3,7 @@ two source counts, a number the source states for a statement the claim may be, 
 ("zwanzigmal") against people; and which of two close readings a wrong number is (a slip). The
 source below was written for this file (invented events), not taken from the tuning data."""
 import re
+from types import SimpleNamespace
 
 import pytest
 from conftest import checker_for
@@ -120,7 +121,7 @@ def test_a_number_the_source_states_for_a_possible_statement_is_attested():
 
     claim = _claim(_q(3.3, unit="Prozent"))
     def pair(count, date="unknown", noun="agree", identity=0.4):
-        return PairScore(fact=None, status={"count": count, "date": date, "noun": noun},  # type: ignore[arg-type]
+        return PairScore(fact=SimpleNamespace(quantity=None), status={"count": count, "date": date, "noun": noun},  # type: ignore[arg-type]
                          identity=identity)
     assert _attested(claim, [pair("differ"), pair("agree")])  # another row states 3,3
     assert not _attested(claim, [pair("differ"), pair("agree", date="differ")])  # … for another month
@@ -189,3 +190,33 @@ def test_a_table_cell_of_another_row_attests_the_drafts_value():
     row = pairs(["row"])
     mark_slips(claim, row)
     assert not row[0].slip
+
+
+LEVELS_SOURCE = """Lissabon, 12. März 2024
+
+Portugal verkleinert Konsulat in Porto
+
+Der Außenminister sagte am Montag, das Personal des Konsulats in Porto sei von 840 Mitarbeitern Mitte 2019 auf 260 geschrumpft. Die Regierung hatte im Januar 2023 drei weitere Büros geschlossen.
+"""
+
+
+@pytest.fixture(scope="module")
+def porto(tmp_path_factory):
+    return checker_for(tmp_path_factory, LEVELS_SOURCE, "porto.txt", "2024-03")
+
+
+@pytest.mark.parametrize("sentence, anchor, verdict, mismatches", [
+    # the level before, named by its time: a slip of it is wrong, the level reached is no reading of it
+    ("Mitte 2019 arbeiteten im Konsulat in Porto noch 850 Mitarbeiter.", "850", "mismatch", [("count", "840")]),
+    ("Mitte 2019 arbeiteten im Konsulat in Porto noch 840 Mitarbeiter.", "840", "supported", []),
+    # the level reached, dated by the document (the from-level's time is not its time)
+    ("Das Konsulat in Porto hat heute nur noch 250 Mitarbeiter, sagte der Außenminister.", "250", "mismatch",
+     [("count", "260")]),
+    ("Das Konsulat in Porto hat heute nur noch 260 Mitarbeiter, sagte der Außenminister.", "260", "supported", []),
+    # a cut is not a level: "um 580" is the difference the source does not state
+    ("Das Personal des Konsulats in Porto wurde um 580 Mitarbeiter verringert.", "580", "unverified", []),
+])
+def test_levels_of_a_from_to_pair(porto, sentence, anchor, verdict, mismatches):
+    report = porto.check_text(f"date 2024-03\n{sentence}")
+    claim = next(c for c in report.claims if c.text.startswith(anchor))
+    assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)

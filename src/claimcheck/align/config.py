@@ -37,6 +37,7 @@ SLOT_DIFFER = {  # … disagreement takes it away (another state's episode, anot
     "event": 0.20, "noun": 0.10, "actor": 0.15, "target": 0.15, "place": 0.10, "person": 0.05,
 }
 ROW_AGREE = 0.15  # a table cell whose row the draft names: the row is what a cell's short statement has of a frame (as an event for prose)
+ROLE_AGREE = 0.06  # both name the same quantity of an event ("auf 455" ~ "auf nur noch 455", "um 755" ~ "um 755")
 OCCURRENCE_AGREE = 0.08  # both name the same occurrence ("erstmals" ~ "bei der ersten Runde"); another one is a hard constraint
 IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of the same news
 

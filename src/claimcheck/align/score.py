@@ -74,7 +74,7 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     if ps.loose_date and weekdays_differ(cc.time, cc.exact_date, ps.compared_time, fc.exact_date):
         ps.status["date"], ps.loose_date = "differ", False
         ps.weekday = weekday_of(ps.compared_time, fc.exact_date)
-    ps.identity = _identity(ps)
+    ps.identity = _identity(ps, bool(cc.role) and cc.role == fc.role)
     ps.constraints = _constraints(cc, fc, ps)
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
@@ -171,8 +171,11 @@ def _same_bound(q: Quantity, f: Quantity) -> bool:
     return lower or upper
 
 
-def _identity(ps: PairScore) -> float:
+def _identity(ps: PairScore, same_role: bool = False) -> float:
+    """``same_role``: both numbers name the same quantity of an event by a role word ("auf 455")."""
     score = cfg.W_CONTEXT * ps.context + cfg.W_LOCAL * ps.local + cfg.W_NEAR * ps.near
+    if same_role:
+        score += cfg.ROLE_AGREE
     if ps.status.get("row") == "agree":
         score += cfg.ROW_AGREE
     for name in FRAME:
@@ -200,7 +203,7 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     if claim.quantity is not None and fact.quantity is not None:
         if _ordinal(claim) != _ordinal(fact):
             out.append("ordinal")  # "die zweite Runde" is no count of two
-        strict = ps.status["count"] != "agree"  # a wrong number must be the same quantity
+        strict = ps.status["count"] != "agree" and not _level_at_its_time(cc, fc, ps)  # a wrong number must be the same quantity
         if not roles_compatible(cc.role, fc.role, strict) and fc.fact.provenance.cell is None:  # a cell is a level and a change alike
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
         if cc.offset != fc.offset:
@@ -210,6 +213,15 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
     if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out
+
+
+def _level_at_its_time(cc: ClaimContext, fc: FactContext, ps: PairScore) -> bool:
+    """A claim that names no role may be a level of a from-to pair ("von 1.200 Anfang 2017 auf
+    120") when both state the same time for it ("Anfang 2017 waren es 1.300"): the time says
+    which of the two levels it is. Implicit times and deadlines state no such time."""
+    return (cc.role == "" and fc.role in ("from", "to") and ps.status["date"] == "agree"
+            and not ps.implicit_date and not (cc.deadline or fc.deadline)
+            and cc.time is not None and not cc.time.inherited)
 
 
 def _after_document(cc: ClaimContext, fact_time: Optional[TimeSpan]) -> bool:

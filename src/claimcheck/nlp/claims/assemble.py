@@ -9,6 +9,7 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Iterator, Mapping, Optional, Sequence
 
@@ -17,7 +18,7 @@ from claimcheck.nlp.claims import attach
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.claims.context import Ctx, Segment, in_segment, segment_of, split_segments
 from claimcheck.nlp.claims.mentions import Mention, find_mentions
-from claimcheck.nlp.claims.slots import fill_slots, noun_slot
+from claimcheck.nlp.claims.slots import fill_slots, noun_slot, subordinate
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 from claimcheck.nlp.tokens import Sentence, TokenView
 
@@ -146,15 +147,24 @@ def _mark_borrowed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     another statement's time ("… das zweite Treffen; Trumps Amtseinführung am 20. Januar …").
     Either time is marked as inherited: it may confirm, never accuse."""
     dated = {c.time.start for c in claims if c.kind == "date" and c.time is not None}
+    counted = [c for c in claims if c.kind == "count"]
     out = []
     for c in claims:
         t = c.time
         if (c.kind == "count" and t is not None and segment_of(ctx, t.start) is not segment_of(ctx, c.start)
-                and (t.start in dated or ctx.lex.closed.strong_breaks.search(
+                and (t.start in dated or _owned(ctx, t, c, counted) or ctx.lex.closed.strong_breaks.search(
                     ctx.view.text, min(t.end, c.end), max(t.start, c.start)))):
             c = c.model_copy(update={"time": t.model_copy(update={"inherited": True})})
         out.append(c)
     return out
+
+
+def _owned(ctx: Ctx, t: TimeSpan, c: Claim, counted: list[Claim]) -> bool:
+    """The time ``c`` borrows stands in a subordinate clause with a count of its own: the time is
+    that count's ("nur noch 150, nachdem es Anfang 2017 noch 1.200 gewesen waren"). (A main
+    clause's time dates its relative clauses: "…, auf den 20 Prozent entfallen, lag die Quote im März".)"""
+    seg = segment_of(ctx, t.start)
+    return subordinate(ctx, seg) and any(o is not c and segment_of(ctx, o.start) is seg for o in counted)
 
 
 def _count_claim(ctx: Ctx, sent: Sentence, q: Quantity, ts, carried) -> Claim:
@@ -188,6 +198,7 @@ def _date_claim(ctx: Ctx, sent: Sentence, t: TimeSpan) -> Claim:
 def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[TimeSpan]:
     """The time of the count's segment, else the nearest one of its sentence (``ts``: those that
     may date a count), else the carried one."""
+    ts = [t for t in ts if not _dates_level_before(ctx, t, q)]
     own = [t for t in ts if segment_of(ctx, t.start) is seg]
     pool = own or list(ts)
     if pool:
@@ -195,3 +206,19 @@ def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[Time
     if carried is not None:
         return carried.model_copy(update={"inherited": True})
     return None
+
+
+def _dates_level_before(ctx: Ctx, t: TimeSpan, q: Quantity) -> bool:
+    """``q`` is the level reached of a from-to pair ("… auf 120"), and ``t`` dates the level before
+    or the start of the change: it stands between the first number and the second ("von 1.200
+    Beschäftigten Anfang 2017 auf 120"), or after "seit" ("seit Anfang 2017 von 1.200 auf 150")."""
+    w, text = ctx.lex.closed, ctx.view.text
+    if t.start > q.start or not w.to_level.search(text, max(t.end, q.start - 24), q.start):
+        return False
+    if w.level_since.search(text, max(0, t.start - 8), t.start):
+        return True
+    return any(w.from_level.search(text, max(0, m.start() - 6), m.start())
+               for m in _NUMBER.finditer(text, max(0, t.start - 60), t.start))
+
+
+_NUMBER = re.compile(r"\d[\d.,]*")

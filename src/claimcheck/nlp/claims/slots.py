@@ -92,8 +92,8 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
     if event is not None:
         cands += leaders
     own = [m for m in cands if seg.covers(m.first)]
-    main = [m for m in cands if not _subordinate(ctx, segment_of(ctx, m.start))]
-    if not own and _subordinate(ctx, seg):  # "…, der Kreml antwortete, indem er 50 auswies": the
+    main = [m for m in cands if not subordinate(ctx, segment_of(ctx, m.start))]
+    if not own and subordinate(ctx, seg):  # "…, der Kreml antwortete, indem er 50 auswies": the
         before = [m for m in main if m.last < seg.first]  # clause it depends on, the nearest one
         if before:
             return max(before, key=lambda m: m.first), person
@@ -101,7 +101,7 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
     return (min(pool, key=lambda m: m.first) if pool else None), person
 
 
-def _subordinate(ctx: Ctx, seg: Segment) -> bool:
+def subordinate(ctx: Ctx, seg: Segment) -> bool:
     """A clause opened by a subordinating conjunction has its own subject: "Weil Russland …"
     names who tried, not who expelled in the main clause."""
     i = seg.first - ctx.toks[0].i
