@@ -176,6 +176,11 @@ def test_compound_head(word, head):
     ("Es wurden 14 Diplomaten ausgewiesen.", ""),
     ("In der Vertretung arbeiten nur noch 30 Menschen.", "to"),  # what is left
     ("Damals hatte die Vertretung noch 52 Mitarbeiter.", ""),  # "noch" alone: not the level reached
+    # "auf" after a verb of amounting names the amount itself
+    ("Die Regierung bezifferte den Stellenabbau an allen ihren Vertretungen im Land auf 22.", ""),
+    ("Die auf 22 geschätzte Zahl der Abgänge.", ""),
+    ("Die Kosten beliefen sich auf 22 Millionen.", ""),
+    ("Die Regierung verkleinerte den Stab an allen ihren Vertretungen im Land auf 22.", "to"),
 ])
 def test_quantity_role(text, role):
     digits = next(i for i, ch in enumerate(text) if ch.isdigit())

@@ -249,24 +249,6 @@ def test_a_time_of_another_statement_is_inherited(checker, text, inherited):
     assert claim.time is not None and claim.time.inherited is inherited
 
 
-@pytest.mark.parametrize("text, count, time", [
-    # a time between the two levels of a from-to pair dates the level before, not the one reached
-    ("Die Belegschaft schrumpfte von 900 Angestellten Mitte 2019 auf 240.", "240", None),
-    ("Die Belegschaft schrumpfte von 900 Angestellten Mitte 2019 auf 240.", "900", "Mitte 2019"),
-    ("Die Belegschaft schrumpfte von 900 Mitte 2019 auf nur noch 240 Angestellte.", "240", None),
-    # "seit": the time where the change started
-    ("Seit Mitte 2019 sank die Zahl der Angestellten von 900 auf 240.", "240", None),
-    ("Die Zahl sank seit Mitte 2019, von 900 auf 240 Angestellte.", "240", None),
-    # a time of its own after the pair, or one that dates the change as a whole, stays
-    ("Die Belegschaft schrumpfte von 900 auf 240 im Jahr 2023.", "240", "Jahr 2023"),
-    ("Im Jahr 2023 schrumpfte die Belegschaft von 900 auf 240.", "240", "Jahr 2023"),
-    ("Mitte 2019 wurde die Belegschaft auf 240 verkleinert.", "240", "Mitte 2019"),
-])
-def test_the_time_of_a_level_reached(checker, text, count, time):
-    claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(count))
-    assert (claim.time.text if claim.time is not None else None) == time
-
-
 @pytest.mark.parametrize("text, inherited", [
     # a time in a subordinate clause with a count of its own is that count's
     ("Es arbeiten nur noch 240 Angestellte dort, nachdem es Mitte 2019 noch 900 waren.", True),

@@ -265,3 +265,33 @@ def test_an_inferred_year_is_not_called_wrong(text, status):
                      granularity="month", anchor="document")
     fact = _t(date(2024, 12, 1), date(2024, 12, 31), "month")
     assert date_status(claim, fact)[0] == status
+
+
+SOURCE_RIGA = """Riga (eigener Bericht)
+
+Lettland verlangt kleinere russische Botschaft
+
+Die lettische Regierung hat gefordert, die Zahl der Mitarbeiter der russischen Botschaft in Riga um 40 zu verringern. Die Diplomaten müssten ihre Arbeit einstellen, sagte Außenminister Kalniņš demnach in einem am Dienstag ausgestrahlten Interview.
+"""
+
+
+@pytest.fixture(scope="module")
+def riga(tmp_path_factory):
+    from conftest import checker_for
+
+    return checker_for(tmp_path_factory, SOURCE_RIGA, "riga.txt", "2023-05")
+
+
+@pytest.mark.parametrize("sentence, verdict, mismatches", [
+    # the count is confirmed by a fact without a day; the day is that of the interview in the next sentence
+    ("In einem am Mittwoch ausgestrahlten Interview verlangte Kalniņš, die russische Botschaft in Riga "
+     "um 40 Mitarbeiter zu verkleinern.", "mismatch", [("date", "Dienstag")]),
+    ("In einem am Dienstag ausgestrahlten Interview verlangte Kalniņš, die russische Botschaft in Riga "
+     "um 40 Mitarbeiter zu verkleinern.", "supported", []),
+])
+def test_the_day_of_a_count_confirmed_without_one(riga, sentence, verdict, mismatches):
+    report = riga.check_text(f"date 2023-05\n{sentence}")
+    claim = next(c for c in report.claims if c.text.startswith("40"))
+    got = (claim.verdict, [(m.field, m.expected) for m in claim.mismatches])
+    assert got[0] == verdict and [f for f, _ in got[1]] == [f for f, _ in mismatches]
+    assert all(exp in str(m) for (_, exp), m in zip(mismatches, claim.mismatches))

@@ -189,7 +189,16 @@ def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
         after = {w.lower() for w in WORD.findall(text[start:start + cfg.LOCAL_CHARS])}
         if not after & set(data.paired[word]):
             return ""
+    if word in data.amount_verbs and _amount_verb(text, start, lo, tuple(data.amount_verbs[word])):
+        return ""
     return data.roles.get(word, "")
+
+
+def _amount_verb(text: str, start: int, lo: int, beginnings: tuple[str, ...]) -> bool:
+    """A verb of amounting stands in the number's sentence before it, or right after it:
+    "bezifferte den Abbau an allen Vertretungen auf 755", "die auf 300 geschätzte Zahl"."""
+    window = text[lo:start + cfg.LOCAL_CHARS]
+    return any(w.lower().startswith(beginnings) for w in WORD.findall(window))
 
 
 def roles_compatible(claim_role: str, fact_role: str, strict: bool = True, lang: str = "de") -> bool:

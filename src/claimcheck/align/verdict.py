@@ -58,13 +58,33 @@ def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optiona
     best_m = other_column(prefer_slip(claim, mismatches), readings)
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
     if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
-        return _supported(claim, supported, base)
+        decision = _supported(claim, supported, base)
+        day = _day_unconfirmed(claim, decision, eligible)
+        return mismatch_decision(day, [day], base) if day is not None else decision
     if best_m is not None:
         return mismatch_decision(best_m, readings, base)
     rescue = next((p for p in pairs if _rescue(claim, p)), None)
     if rescue is not None:
         return _rescued(rescue, base)
     return Decision("unverified", reason=_why_not(pairs, worthy), **base)
+
+
+def _day_unconfirmed(claim: Claim, decision: Decision, eligible: list[PairScore]) -> Optional[PairScore]:
+    """A count confirmed by a fact that states no time of its own (its agreement with the
+    claim's stated day is only through the source's date) leaves that day unchecked. The source
+    may state the day of the same statement in another sentence, as a date-only fact ("sagte
+    Putin in einem am Sonntag ausgestrahlten Interview"): a slip of that day is wrong ("am
+    Samstag"), judged as a date claim would be. A date fact that agrees with the day wins."""
+    best, t = decision.best, claim.time
+    if (decision.verdict != "supported" or best is None or not best.implicit_date or claim.kind != "count"
+            or t is None or t.inherited or t.anchor == "implicit"):
+        return None
+    dated = [p for p in eligible if p.fact.kind == "date" and p.status["event"] != "differ"]
+    if any(p.status["date"] == "agree" and p.identity >= cfg.SUPPORT for p in dated):
+        return None
+    slips = [p for p in dated if p.slip and p.differ(*KEYS) == ["date"] and _one_value_off(p)
+             and p.identity >= max(cfg.SLIP_MIN, cfg.MISMATCH_ONE_KEY - cfg.SLIP_BONUS)]
+    return slips[0] if slips else None
 
 
 def _values_agree(claim: Claim, p: PairScore) -> bool:

@@ -30,9 +30,6 @@ class ClosedWords:
     comparison_base: re.Pattern[str]
     value_of: re.Pattern[str]
     strong_breaks: re.Pattern[str]
-    from_level: re.Pattern[str]  # "von 1.200 …" (assemble._dates_level_before)
-    to_level: re.Pattern[str]  # "… auf 120"
-    level_since: re.Pattern[str]  # "seit Anfang 2017 von …"
     noun_genitive_endings: tuple[str, ...]
     leave_lemmas: frozenset[str]
     subordinators: frozenset[str]
@@ -58,8 +55,6 @@ def closed_words(words: WordsFile) -> ClosedWords:
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
         value_of=re.compile(c.value_of, re.IGNORECASE), noun_genitive_endings=tuple(m.noun_genitive_endings),
         strong_breaks=re.compile(c.strong_breaks),
-        from_level=re.compile(c.from_level, re.IGNORECASE), to_level=re.compile(c.to_level, re.IGNORECASE),
-        level_since=re.compile(c.level_since, re.IGNORECASE),
         leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),
         nominal_objects=frozenset(c.nominal_object_prepositions),
         foreign_acts=frozenset(c.foreign_act_prepositions),

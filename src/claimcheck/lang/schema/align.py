@@ -12,6 +12,9 @@ class AlignFile(BaseModel):
 
     roles: dict[str, str]
     paired: dict[str, list[str]]
+    # amount_verbs: word beginnings of verbs whose "auf" names the amount itself, not a level
+    # reached ("bezifferte den Abbau auf 755", "schätzt die Zahl auf 300"): the number has no role then
+    amount_verbs: dict[str, list[str]] = {}
     compatible: list[list[str]]
     durations: dict[str, float]
     deadline: list[str]

@@ -125,9 +125,6 @@ class ClaimWords(_Strict):
     earlier_act_prepositions: Words = Field(default_factory=list)
     value_of: Regex = "(?!)"  # after a month compound, the words before the value it names
     strong_breaks: Regex = "[;\u2013\u2014]"  # clause breaks across which a time is another statement's
-    from_level: Regex = "(?!)"  # the words right before the first number of a from-to pair ("von 1.200 …")
-    to_level: Regex = "(?!)"  # … and the words between it and the second number ("… auf 120")
-    level_since: Regex = "(?!)"  # a time right before such a pair that dates where the change started ("seit Anfang 2017 von …")
 
 
 class AttachWords(_Strict):

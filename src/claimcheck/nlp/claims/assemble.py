@@ -9,7 +9,6 @@ With a dependency parse, ``attach`` uses it to find the counted noun, the verb a
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Iterator, Mapping, Optional, Sequence
 
@@ -198,7 +197,6 @@ def _date_claim(ctx: Ctx, sent: Sentence, t: TimeSpan) -> Claim:
 def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[TimeSpan]:
     """The time of the count's segment, else the nearest one of its sentence (``ts``: those that
     may date a count), else the carried one."""
-    ts = [t for t in ts if not _dates_level_before(ctx, t, q)]
     own = [t for t in ts if segment_of(ctx, t.start) is seg]
     pool = own or list(ts)
     if pool:
@@ -206,19 +204,3 @@ def _time_for(ctx: Ctx, seg: Segment, q: Quantity, ts, carried) -> Optional[Time
     if carried is not None:
         return carried.model_copy(update={"inherited": True})
     return None
-
-
-def _dates_level_before(ctx: Ctx, t: TimeSpan, q: Quantity) -> bool:
-    """``q`` is the level reached of a from-to pair ("… auf 120"), and ``t`` dates the level before
-    or the start of the change: it stands between the first number and the second ("von 1.200
-    Beschäftigten Anfang 2017 auf 120"), or after "seit" ("seit Anfang 2017 von 1.200 auf 150")."""
-    w, text = ctx.lex.closed, ctx.view.text
-    if t.start > q.start or not w.to_level.search(text, max(t.end, q.start - 24), q.start):
-        return False
-    if w.level_since.search(text, max(0, t.start - 8), t.start):
-        return True
-    return any(w.from_level.search(text, max(0, m.start() - 6), m.start())
-               for m in _NUMBER.finditer(text, max(0, t.start - 60), t.start))
-
-
-_NUMBER = re.compile(r"\d[\d.,]*")
