@@ -181,6 +181,9 @@ def test_compound_head(word, head):
     ("Die auf 22 geschätzte Zahl der Abgänge.", ""),
     ("Die Kosten beliefen sich auf 22 Millionen.", ""),
     ("Die Regierung verkleinerte den Stab an allen ihren Vertretungen im Land auf 22.", "to"),
+    # "von" is a starting level only when the paired word has a number of its own
+    ("Das Personal sinkt von 52 auf nur noch 30.", "from"),
+    ("Die Frist für die Ausreise von 14 Diplomaten setzte sie auf den 1. Mai fest.", ""),
 ])
 def test_quantity_role(text, role):
     digits = next(i for i, ch in enumerate(text) if ch.isdigit())

@@ -295,3 +295,24 @@ def test_the_day_of_a_count_confirmed_without_one(riga, sentence, verdict, misma
     got = (claim.verdict, [(m.field, m.expected) for m in claim.mismatches])
     assert got[0] == verdict and [f for f, _ in got[1]] == [f for f, _ in mismatches]
     assert all(exp in str(m) for (_, exp), m in zip(mismatches, claim.mismatches))
+
+
+
+@pytest.mark.parametrize("field, confirmed, taken", [
+    ("date", {(0, "F02", "count")}, False),  # a count confirmed whatever its time: the deadline is still checked
+    ("date", {(0, "F02", "date")}, True),  # another claim of the sentence confirmed that very date
+    ("count", {(0, "F02", "date")}, False),  # a weekday confirming the day leaves the number to be checked
+    ("count", {(0, "F02", "count")}, True),
+    ("count", {(5, "F02", "count")}, False),  # another sentence may repeat a value wrongly
+    ("actor", {(0, "F02", "date")}, True),  # a wrong party: any confirmed value of the fact takes it
+])
+def test_a_value_is_taken_only_by_a_claim_that_confirms_it(field, confirmed, taken):
+    from claimcheck.align.assign import taken_in_sentence
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.verdict import Decision
+    from claimcheck.models import Claim
+
+    claim = Claim(kind="count", text="x", start=0, end=1, sentence_start=0, sentence_end=1)
+    best = PairScore(fact=SimpleNamespace(id="F02"))  # type: ignore[arg-type]
+    d = taken_in_sentence(claim, Decision("mismatch", best, [field]), confirmed)
+    assert (d.verdict == "unverified") is taken

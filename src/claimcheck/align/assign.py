@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Callable, Sequence
 
+from claimcheck.align.score import KEYS
 from claimcheck.align.verdict import Decision, mismatch_decision
 from claimcheck.lang import message
 from claimcheck.models import Claim
@@ -48,14 +49,17 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
 def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[int, str, str]]) -> Decision:
     """A mismatch against a fact that another claim of the same sentence confirms is about
     another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
-    unverified. (Another sentence may well repeat a value wrongly.) A wrong number is taken only
-    by a count that confirms the fact: a weekday of the sentence that confirms the fact's day
-    leaves its number to be checked ("die 465 Mitarbeiter, deren Ausweisung am Freitag …").
-    ``confirmed``: (sentence start, fact id, kind of the confirming claim)."""
-    if d.verdict != "mismatch" or d.best is None:
+    unverified. (Another sentence may well repeat a value wrongly.) The value is taken only where
+    the other claim confirmed that very value: a weekday of the sentence that confirms the
+    fact's day leaves its number to be checked ("die 465 Mitarbeiter, deren Ausweisung am
+    Freitag …"), a count confirmed whatever its time leaves the fact's deadline to be checked
+    ("von 27 Diplomaten …, müssen diese bis zum 30. März ausreisen"); a claim that is not
+    check-worthy (a bare weekday) takes nothing.
+    ``confirmed``: (sentence start, fact id, value key the confirming claim agreed on)."""
+    if d.verdict != "mismatch" or d.best is None or not d.fields:
         return d
-    kinds = ("count",) if d.fields[:1] == ["count"] else ("count", "date")
-    if not any((claim.sentence_start, d.best.fact.id, kind) in confirmed for kind in kinds):
+    keys = [d.fields[0]] if d.fields[0] in KEYS else list(KEYS)  # a wrong actor, place …: any value
+    if not any((claim.sentence_start, d.best.fact.id, key) in confirmed for key in keys):
         return d
     return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
                     reason=message("align.taken", fact_id=d.best.fact.id))

@@ -185,13 +185,22 @@ def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
     data = align_data(lang)
     two = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else None
     word = two if two and two in data.roles else (m.group(2) or m.group(1)).lower()
-    if word in data.paired:
-        after = {w.lower() for w in WORD.findall(text[start:start + cfg.LOCAL_CHARS])}
-        if not after & set(data.paired[word]):
-            return ""
+    if word in data.paired and not _paired_number(text[start:start + cfg.LOCAL_CHARS], data.paired[word], lang):
+        return ""
     if word in data.amount_verbs and _amount_verb(text, start, lo, tuple(data.amount_verbs[word])):
         return ""
     return data.roles.get(word, "")
+
+
+@lru_cache(maxsize=64)
+def _paired_pattern(words: tuple[str, ...], lang: str) -> re.Pattern:
+    between = "|".join(map(re.escape, align_data(lang).paired_between)) or "(?!)"
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:(?:{between})\.?\s+)*\d", re.IGNORECASE)
+
+
+def _paired_number(after: str, words: list[str], lang: str) -> bool:
+    """The paired word follows with a number of its own: "von 1.200 auf (nur noch) 120"."""
+    return _paired_pattern(tuple(words), lang).search(after) is not None
 
 
 def _amount_verb(text: str, start: int, lo: int, beginnings: tuple[str, ...]) -> bool:

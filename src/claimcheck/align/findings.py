@@ -15,7 +15,7 @@ from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
 from claimcheck.lang import message, pack
 from claimcheck.lang.timelabel import weekday_name
-from claimcheck.align.score import PairScore
+from claimcheck.align.score import KEYS, PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Quantity, Replacement, Report, Summary, TimeSpan)
 from claimcheck.nlp.lexicon import Lexicon
@@ -35,8 +35,9 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
         text, c, document_day, document_exact, exclude=held))
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
-    confirmed = {(c.sentence_start, d.best.fact.id, c.kind) for c, d in zip(claims, decisions)
-                 if d.verdict == "supported" and d.best}
+    confirmed = {(c.sentence_start, d.best.fact.id, key) for c, d in zip(claims, decisions)
+                 if d.verdict == "supported" and d.best and d.checkworthy  # a bare weekday takes nothing
+                 for key in d.best.agree(*KEYS)}
     decisions = [taken_in_sentence(c, d, confirmed) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     counts: Counter[str] = Counter(item.verdict for item in items)  # one Summary, not an assignment per claim

@@ -12,6 +12,7 @@ class AlignFile(BaseModel):
 
     roles: dict[str, str]
     paired: dict[str, list[str]]
+    paired_between: list[str] = []  # words that may stand between the paired word and its number ("auf nur noch 120")
     # amount_verbs: word beginnings of verbs whose "auf" names the amount itself, not a level
     # reached ("bezifferte den Abbau auf 755", "schätzt die Zahl auf 300"): the number has no role then
     amount_verbs: dict[str, list[str]] = {}
