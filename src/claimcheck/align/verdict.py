@@ -72,9 +72,9 @@ def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optiona
 def _day_unconfirmed(claim: Claim, decision: Decision, eligible: list[PairScore]) -> Optional[PairScore]:
     """A count confirmed by a fact that states no time of its own (its agreement with the
     claim's stated day is only through the source's date) leaves that day unchecked. The source
-    may state the day of the same statement in another sentence, as a date-only fact ("sagte
-    Putin in einem am Sonntag ausgestrahlten Interview"): a slip of that day is wrong ("am
-    Samstag"), judged as a date claim would be. A date fact that agrees with the day wins."""
+    may state the day of the same statement in another sentence, as a date-only fact ("das
+    sagte der Minister am Dienstag im Rundfunk"): a slip of that day is wrong ("am Mittwoch"),
+    judged as a date claim would be. A date fact that agrees with the day wins."""
     best, t = decision.best, claim.time
     if (decision.verdict != "supported" or best is None or not best.implicit_date or claim.kind != "count"
             or t is None or t.inherited or t.anchor == "implicit"):
