@@ -168,6 +168,18 @@ def test_compound_head(word, head):
     assert compound_head(word) == head
 
 
+@pytest.mark.parametrize("text, time, starting", [
+    ("Das Personal sank von 900 Mitte 2019 auf 240.", "Mitte", True),  # inside the pair, after the starting number
+    ("Seit Mitte 2019 sank das Personal von 900 auf 240.", "Mitte", True),  # where the change started
+    ("Mitte 2019 sank das Personal von 900 auf 240.", "Mitte", False),  # the time of the change as a whole
+    ("Das Personal sank von 900 auf 240 im Jahr 2023.", "Jahr", False),  # after the level reached
+])
+def test_the_starting_time_of_a_from_to_pair(text, time, starting):
+    from claimcheck.align.context import starting_time
+
+    assert starting_time(text, text.index("240"), text.index(time), 0) is starting
+
+
 @pytest.mark.parametrize("text, role", [
     ("Das Personal sinkt von 52 auf 30.", "from"),
     ("Das Personal sinkt auf 30.", "to"),

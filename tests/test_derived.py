@@ -213,6 +213,8 @@ def porto(tmp_path_factory):
     ("Das Konsulat in Porto hat heute nur noch 250 Mitarbeiter, sagte der Außenminister.", "250", "mismatch",
      [("count", "260")]),
     ("Das Konsulat in Porto hat heute nur noch 260 Mitarbeiter, sagte der Außenminister.", "260", "supported", []),
+    # the source's level reached carries its starting level's time ("Mitte 2019"): it may confirm, never accuse
+    ("Der Außenminister sagte im März, das Konsulat in Porto habe nur noch 260 Mitarbeiter.", "260", "supported", []),
     # a cut is not a level: "um 580" is the difference the source does not state
     ("Das Personal des Konsulats in Porto wurde um 580 Mitarbeiter verringert.", "580", "unverified", []),
 ])

@@ -268,3 +268,23 @@ def fact_bags(fact: Fact) -> tuple[Bag, Bag, Bag]:
 
 def claim_bags(text: str, claim: Claim) -> tuple[Bag, Bag, Bag]:
     return bags_at(text, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
+
+
+@lru_cache(maxsize=4)
+def _pair_patterns(lang: str = "de") -> tuple[re.Pattern, re.Pattern]:
+    data = align_data(lang)
+    starts = [w for w, r in data.roles.items() if r == "from"] or ["(?!)"]
+    return (re.compile(rf"\b(?:{'|'.join(map(re.escape, starts))})\s+\d", re.IGNORECASE),
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, data.since or ['(?!)']))})\s+$", re.IGNORECASE))
+
+
+def starting_time(text: str, q_start: int, t_start: int, lo: int, lang: str = "de") -> bool:
+    """The time at ``t_start`` dates the starting level of the from-to pair whose level reached
+    is the number at ``q_start`` (the caller checks that role): it stands inside the pair, after
+    the starting number ("von 1.200 Beschäftigten Anfang 2017 auf 120"), or after "seit" before it
+    ("seit Anfang 2017 von 1.200 auf 150")."""
+    if not lo <= t_start < q_start:
+        return False
+    start_word, since = _pair_patterns(lang)
+    return (start_word.search(text, max(lo, t_start - 60), t_start) is not None
+            or since.search(text, max(lo, t_start - 8), t_start) is not None)

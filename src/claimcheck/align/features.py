@@ -10,7 +10,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimcheck.align.context import (Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
-                                      is_offset, quantity_role)
+                                      is_offset, quantity_role, starting_time)
 from claimcheck.align.occurrence import occurrences
 from claimcheck.align.times import effective_time
 from claimcheck.models import Claim, Fact, TimeSpan
@@ -35,6 +35,7 @@ class ClaimContext:
     exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
     clause: frozenset[str] = frozenset()  # the keys of the claim's clause (between commas, semicolons …)
+    starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date],
@@ -43,10 +44,12 @@ class ClaimContext:
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
         offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
+        starting = role == "to" and claim.time is not None and claim.quantity is not None and starting_time(
+            text, claim.quantity.start, claim.time.start, claim.sentence_start)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
-                   remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))))
+                   remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class FactContext:
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
     siblings: frozenset[str] = frozenset()  # a total row's: the words of the table's other rows (table_rows)
     newest: bool = False  # a table cell of its row's newest dated column (the release's headline period)
+    starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -79,10 +83,12 @@ class FactContext:
         offset = _duration(fact) and is_offset(p.sentence, fact.noun.end - p.sentence_start)  # type: ignore[union-attr]
         if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
             reference_date = None  # what had happened before: not dated by the article's date
+        starting = role == "to" and t is not None and q is not None and starting_time(
+            p.sentence, q.start - p.sentence_start, t.start - p.sentence_start, 0)
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
                    effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
                    exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset(),
-                   remote=remote_slots(p.sentence, fact, p.sentence_start))
+                   remote=remote_slots(p.sentence, fact, p.sentence_start), starting=starting)
 
 
 def clause_of(text: str, c: Claim) -> str:

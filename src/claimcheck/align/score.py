@@ -66,6 +66,8 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     ps.status["count"] = _count_status(claim, fact)
     ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
+    if ps.status["date"] == "differ" and (cc.starting or fc.starting):
+        ps.status["date"] = "unknown"  # the starting level's time: it may confirm the level reached, never accuse it
     deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None
     if cc.deadline != fc.deadline:
         _compare_acts(cc, fc, ps, deadline_act)

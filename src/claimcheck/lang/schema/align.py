@@ -16,6 +16,8 @@ class AlignFile(BaseModel):
     # amount_verbs: word beginnings of verbs whose "auf" names the amount itself, not a level
     # reached ("bezifferte den Abbau auf 755", "schätzt die Zahl auf 300"): the number has no role then
     amount_verbs: dict[str, list[str]] = {}
+    # since: a time after these words, before a from-to pair, dates where the change started
+    since: list[str] = []
     compatible: list[list[str]]
     durations: dict[str, float]
     deadline: list[str]
