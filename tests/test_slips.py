@@ -316,3 +316,27 @@ def test_a_value_is_taken_only_by_a_claim_that_confirms_it(field, confirmed, tak
     best = PairScore(fact=SimpleNamespace(id="F02"))  # type: ignore[arg-type]
     d = taken_in_sentence(claim, Decision("mismatch", best, [field]), confirmed)
     assert (d.verdict == "unverified") is taken
+
+
+@pytest.mark.parametrize("far, same", [(frozenset(), True), (frozenset({"person"}), False)])
+def test_a_persons_weekday_beyond_a_dash_is_another_statement(far, same):
+    """A weekday is checked against the day of the same person's act, unless that person is named
+    beyond a dash or semicolon ("… nach Putins Worten – mehr, als das Außenamt am Freitag genannt
+    hatte"); a comma (apposition, relative clause) keeps it."""
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.verdict import _same_persons_day
+
+    p = PairScore(fact=None, status={"event": "agree", "person": "agree"}, weekday=4, far=far)  # type: ignore[arg-type]
+    assert _same_persons_day(p) is same
+
+
+@pytest.mark.parametrize("text, far", [
+    ("Nach Putins Worten müssen sie gehen – mehr, als das Außenamt am Freitag genannt hatte.", {"person"}),
+    ("In einem Interview, das am Samstag gesendet wurde, nannte Putin die Zahl.", set()),
+])
+def test_parties_beyond_a_strong_break(checker, text, far):
+    from claimcheck.align.features import STRONG_BREAK, remote_slots
+
+    claim = next(c for c in checker.extract(f"date 2017-07\n{text}") if c.kind == "date")
+    full = f"date 2017-07\n{text}"
+    assert remote_slots(full, claim, 0, STRONG_BREAK) == far

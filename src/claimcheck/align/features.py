@@ -16,6 +16,7 @@ from claimcheck.align.times import effective_time
 from claimcheck.models import Claim, Fact, TimeSpan
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+STRONG_BREAK = re.compile(r"[;\u2013\u2014]|\s-\s")  # another statement's clause, not an apposition or a relative clause
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ClaimContext:
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
     clause: frozenset[str] = frozenset()  # the keys of the claim's clause (between commas, semicolons …)
     starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
+    far: frozenset[str] = frozenset()  # parties named beyond a semicolon or dash: another statement's
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date],
@@ -49,7 +51,8 @@ class ClaimContext:
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
-                   remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting)
+                   remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting,
+                   remote_slots(text, claim, 0, STRONG_BREAK))
 
 
 @dataclass
@@ -99,7 +102,7 @@ def clause_of(text: str, c: Claim) -> str:
     return text[before[-1] if before else lo:after.start() if after else hi]
 
 
-def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
+def remote_slots(text: str, c: Claim, offset: int, breaks: re.Pattern = CLAUSE_BREAK) -> frozenset[str]:
     """The parties (actor, target, person) taken from another clause than the claim's anchor: a comma,
     colon, semicolon, dash or bracket lies between them ("Sie rief den polnischen Minister an,
     danach gab es erstmals seit Jahren wieder Gespräche"). Such a party may be
@@ -112,7 +115,7 @@ def remote_slots(text: str, c: Claim, offset: int) -> frozenset[str]:
         if slot is None:
             continue
         a, b = sorted((slot.end, c.start)) if slot.start < c.start else sorted((c.end, slot.start))
-        if CLAUSE_BREAK.search(text, max(0, a - offset), max(0, b - offset)):
+        if breaks.search(text, max(0, a - offset), max(0, b - offset)):
             out.append(name)
     return frozenset(out)
 

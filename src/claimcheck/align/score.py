@@ -42,6 +42,7 @@ class PairScore:
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
     loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
     remote: frozenset[str] = frozenset()  # parties that come from another clause on either side
+    far: frozenset[str] = frozenset()  # … the claim's, from beyond a semicolon or dash (features.STRONG_BREAK)
     ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
     newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)
@@ -56,7 +57,7 @@ class PairScore:
 def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     claim, fact, fact_time = cc.claim, fc.fact, fc.time
     ps = PairScore(fact, fact_time=fact_time, compared_time=fact_time, deadlines=cc.deadline and fc.deadline,
-                   remote=cc.remote | fc.remote, newest_cell=fc.newest)
+                   remote=cc.remote | fc.remote, far=cc.far, newest_cell=fc.newest)
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)

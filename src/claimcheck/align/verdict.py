@@ -124,8 +124,11 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
 def _same_persons_day(p: PairScore) -> bool:
     """… and so is a weekday against another weekday of the same named person's act
     ("Baerbock traf ihn am Donnerstag" against "Am Freitag traf sich Baerbock mit …"): the day of
-    that act is what both state. (A weekday of another party's act is no such statement.)"""
-    return p.weekday is not None and p.status["event"] != "differ" and p.status["person"] == "agree"
+    that act is what both state. (A weekday of another party's act is no such statement, nor is
+    one whose person is named beyond a dash or semicolon: "… nach Putins Worten – mehr, als das
+    Außenamt am Freitag genannt hatte".)"""
+    return (p.weekday is not None and p.status["event"] != "differ" and p.status["person"] == "agree"
+            and "person" not in p.far)
 
 
 def _same_deadline(p: PairScore) -> bool:
