@@ -222,3 +222,27 @@ def test_levels_of_a_from_to_pair(porto, sentence, anchor, verdict, mismatches):
     report = porto.check_text(f"date 2024-03\n{sentence}")
     claim = next(c for c in report.claims if c.text.startswith(anchor))
     assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)
+
+
+MIRROR_SOURCE = """Oslo, im Juni 2021
+
+Norwegen und Russland weisen Diplomaten aus
+
+2020 wies Norwegen 12 russische Diplomaten aus. Moskau reagierte spiegelbildlich mit der Ausweisung von 12 norwegischen Vertretern.
+"""
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    return checker_for(tmp_path_factory, MIRROR_SOURCE, "oslo.txt", "2021-06")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the draft's values and parties are those of one act; the mirror act's other target proves nothing
+    "Moskau reagierte 2020 spiegelbildlich auf die Ausweisung von 12 russischen Vertretern durch Norwegen.",
+    "2020 schickte Norwegen 12 russische Diplomaten nach Hause.",
+])
+def test_the_mirror_act_is_no_party_slip(mirror, sentence):
+    report = mirror.check_text(f"date 2021-06\n{sentence}")
+    claim = next(c for c in report.claims if c.text.startswith("12"))
+    assert claim.verdict == "supported" and not claim.mismatches

@@ -12,6 +12,8 @@ from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
     ("Zum dritten Mal verhandelten beide Seiten.", "dritten", 3),
     ("Die ersten Gespräche fanden in Wien statt.", "ersten", 1),
     ("Im fünften Jahr der Krise wurde verhandelt.", "fünften", 5),
+    ("Beide Seiten kamen zu einer dritten Gesprächsrunde zusammen.", "dritten", 3),  # an indefinite article
+    ("Es begann eine zweite Verhandlungsrunde.", "zweite", 2),
     ("Die Sprecherin nannte die Runde die erste einer Reihe.", "erste", 1),
     ("Die Delegationen trafen sich zu ihrer dritten Runde.", "dritten", 3),  # feminine dative cue
 ])

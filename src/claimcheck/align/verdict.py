@@ -156,12 +156,15 @@ def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision
     difference is taken, else the claim stays unverified (another party's episode)."""
     best = supported[0]
     side = [s for s in best.differ(*SUPPORTED_SLOTS) if s not in best.remote]  # another clause's party proves nothing
+    clean = [p for p in supported if not p.differ(*SUPPORTED_SLOTS)]
+    mirror = next((p for p in clean if set(p.agree(*KEYS)) >= set(best.agree(*KEYS))), None)
+    if side and mirror is not None:
+        side, best = [], mirror  # another fact states the same values with these parties: the mirror act ("ebenso viele")
     if side:
         both = best.agree(*KEYS) == list(KEYS) and not best.implicit_date and exact_same(claim, best.fact)
         if best.identity >= (cfg.SIDE_SLOT_BOTH_KEYS if both else cfg.SIDE_SLOT_MISMATCH):
             return Decision("mismatch", best, side, confidence=best.identity, ranked=[best],
                             reason=message("align.side_differs", slots=_names(side), identity=best.identity), **base)
-        clean = [p for p in supported if not p.differ(*SUPPORTED_SLOTS)]
         if not clean:
             return Decision("unverified", reason=message("align.side_weak", fact_id=best.fact.id,
                                                          slots=_names(side), identity=best.identity), **base)
