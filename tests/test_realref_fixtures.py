@@ -24,7 +24,7 @@ HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind af
 # session 6: seven blind rounds of two splits each (files 255.., 36 per split), each measured once
 SESSION6 = tuple(f"heldout{n}" for n in range(8, 22))
 SESSION7 = tuple(f"heldout{n}" for n in range(22, 30))
-SESSION8 = tuple(f"heldout{n}" for n in range(30, 36))
+SESSION8 = tuple(f"heldout{n}" for n in range(30, 40))
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
 LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6, *SESSION7, *SESSION8)
@@ -130,7 +130,7 @@ def test_seventh_heldout_split():
 
 @pytest.mark.parametrize("split", SESSION6 + SESSION7 + SESSION8)
 def test_later_heldout_splits(split):
-    """heldout8 (files 255..) to heldout35: two blind splits per round, each numbered on from the one before."""
+    """heldout8 (files 255..) to heldout39: two blind splits per round, each numbered on from the one before."""
     _check_later_split(split, LATER[:LATER.index(split)])
 
 
