@@ -281,8 +281,8 @@ def _pair_patterns(lang: str = "de") -> tuple[re.Pattern, re.Pattern]:
 def starting_time(text: str, q_start: int, t_start: int, lo: int, lang: str = "de") -> bool:
     """The time at ``t_start`` dates the starting level of the from-to pair whose level reached
     is the number at ``q_start`` (the caller checks that role): it stands inside the pair, after
-    the starting number ("von 1.200 Beschäftigten Anfang 2017 auf 120"), or after "seit" before it
-    ("seit Anfang 2017 von 1.200 auf 150")."""
+    the starting number ("von 900 Angestellten Mitte 2019 auf 240"), or after "seit" before it
+    ("seit Mitte 2019 von 900 auf 240")."""
     if not lo <= t_start < q_start:
         return False
     start_word, since = _pair_patterns(lang)
