@@ -335,8 +335,8 @@ def test_a_persons_weekday_beyond_a_dash_is_another_statement(far, same):
     ("In einem Interview, das am Samstag gesendet wurde, nannte Putin die Zahl.", set()),
 ])
 def test_parties_beyond_a_strong_break(checker, text, far):
-    from claimcheck.align.features import STRONG_BREAK, remote_slots
+    from claimcheck.align.features import remote_slots
 
     claim = next(c for c in checker.extract(f"date 2017-07\n{text}") if c.kind == "date")
     full = f"date 2017-07\n{text}"
-    assert remote_slots(full, claim, 0, STRONG_BREAK) == far
+    assert remote_slots(full, claim, 0, checker.lexicon.closed.strong_breaks) == far

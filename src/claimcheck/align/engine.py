@@ -56,7 +56,7 @@ class Aligner:
         found = [i for i in self.candidates(claim, sentence) if self.facts[i].id not in exclude]
         pairs = []
         if found:  # most claims of a text share nothing with the source: no context needed
-            cc = ClaimContext.of(text, claim, document_date, exact_date)
+            cc = ClaimContext.of(text, claim, document_date, exact_date, self.lex.closed.strong_breaks)
             pairs = self.score_all(cc, found)
         return verdict(claim, pairs, checkworthy(text, claim), derived_kind(claim, self.derived))
 

@@ -16,7 +16,6 @@ from claimcheck.align.times import effective_time
 from claimcheck.models import Claim, Fact, TimeSpan
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-STRONG_BREAK = re.compile(r"[;\u2013\u2014]|\s-\s")  # another statement's clause, not an apposition or a relative clause
 
 
 @dataclass
@@ -40,8 +39,10 @@ class ClaimContext:
     far: frozenset[str] = frozenset()  # parties named beyond a semicolon or dash: another statement's
 
     @classmethod
-    def of(cls, text: str, claim: Claim, document_date: Optional[date],
-           exact_date: bool = False) -> "ClaimContext":
+    def of(cls, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False,
+           strong_breaks: Optional[re.Pattern] = None) -> "ClaimContext":
+        """``strong_breaks``: the pack's breaks beyond which a party is another statement's
+        (``words.yaml: strong_breaks``; ``far``), none when not given."""
         sentence, local, near = claim_bags(text, claim)
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
@@ -52,7 +53,7 @@ class ClaimContext:
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
                    remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting,
-                   remote_slots(text, claim, 0, STRONG_BREAK))
+                   remote_slots(text, claim, 0, strong_breaks) if strong_breaks else frozenset())
 
 
 @dataclass

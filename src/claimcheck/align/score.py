@@ -42,7 +42,7 @@ class PairScore:
     slip: bool = False  # the differing value looks like a typo of the fact's one (slips.py), set by the aligner
     loose_date: bool = False  # the dates agree only through a relative day of a month-precise document date
     remote: frozenset[str] = frozenset()  # parties that come from another clause on either side
-    far: frozenset[str] = frozenset()  # … the claim's, from beyond a semicolon or dash (features.STRONG_BREAK)
+    far: frozenset[str] = frozenset()  # … the claim's, from beyond a semicolon or dash (words.yaml: strong_breaks)
     ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
     newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)

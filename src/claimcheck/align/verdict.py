@@ -83,7 +83,7 @@ def _day_unconfirmed(claim: Claim, decision: Decision, eligible: list[PairScore]
     if any(p.status["date"] == "agree" and p.identity >= cfg.SUPPORT for p in dated):
         return None
     slips = [p for p in dated if p.slip and p.differ(*KEYS) == ["date"] and _one_value_off(p)
-             and p.identity >= max(cfg.SLIP_MIN, cfg.MISMATCH_ONE_KEY - cfg.SLIP_BONUS)]
+             and p.identity >= mismatch_threshold(claim, p, 0.0, kind="date")]
     return slips[0] if slips else None
 
 
@@ -104,7 +104,8 @@ def _firm_other(p: PairScore) -> bool:
     return p.status[other] == "agree" and not (other == "date" and p.implicit_date)
 
 
-def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
+def mismatch_threshold(claim: Claim, p: PairScore, floor: float, kind: Optional[str] = None) -> float:
+    """``kind``: the claim judged as a claim of this kind (``_day_unconfirmed``: its day as a date claim)."""
     differ = p.differ(*KEYS)[0]
     t = cfg.MISMATCH if _firm_other(p) else cfg.MISMATCH_ONE_KEY
     if p.implicit_date and p.status["date"] == "agree":
@@ -114,7 +115,7 @@ def mismatch_threshold(claim: Claim, p: PairScore, floor: float) -> float:
         t = max(t, cfg.MISMATCH_IMPLICIT_SPECIFIC if specific else cfg.MISMATCH_IMPLICIT)
     if differ == "count" and is_vague(claim.quantity):
         t = max(t, cfg.MISMATCH_VAGUE)
-    if claim.kind != p.fact.kind and not _same_deadline(p):  # a date-only statement against a count (or the reverse)
+    if (kind or claim.kind) != p.fact.kind and not _same_deadline(p):  # a date-only statement against a count (or the reverse)
         t = max(t, cfg.MISMATCH_OTHER_KIND)
     if p.slip:  # 45 for 35, 2015 for 2016: the shape of the difference is evidence of a typo
         t = max(cfg.SLIP_MIN, t - cfg.SLIP_BONUS)
