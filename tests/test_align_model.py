@@ -411,3 +411,39 @@ def test_a_number_word_is_corrected_with_a_number_word():
     assert [(m.field, m.expected) for m in claim.mismatches] == [("count", "fünfunddreißig")]
     assert [r.value for r in claim.replacements] == ["fünfunddreißig"]
     assert claim.correction == "Ende 2016 wiesen die USA fünfunddreißig russische Diplomaten aus."
+
+
+@pytest.mark.parametrize("sentence, mismatches", [
+    # the source's sentence names the draft's person too (as the speaker): no evidence of another one
+    ("Putin zufolge haben die ersten Kontakte zur neuen Trump-Regierung Hoffnung gemacht.", []),
+    ("Laut Putin haben die ersten Kontakte mit der neuen Regierung Hoffnung geweckt.", []),
+    # a person neither sentence shares is still called wrong
+    ("Obama zufolge haben die ersten Kontakte zur neuen Regierung Hoffnung geweckt.", [("person", "Donald Trump")]),
+    ("Ende 2016 verwiesen die USA unter Präsident Donald Trump 35 Moskauer Diplomaten des Landes.",
+     [("person", "Barack Obama")]),
+])
+def test_a_person_named_in_both_sentences_is_not_called_wrong(sentence, mismatches):
+    from claimcheck import Checker
+
+    report = Checker(model="blank").check_text(f"date 2025-02\n{sentence}")
+    (claim,) = [c for c in report.claims if c.claim is not None and c.claim.kind == "count"]
+    assert [(m.field, m.expected) for m in claim.mismatches] == mismatches
+
+
+@pytest.mark.parametrize("sentence, number, inside, outside", [
+    # what follows a semicolon or dash is another statement: not the claim's context
+    ("Seit Russland 2014 die Krim annektierte, ist das Verhältnis zerrüttet; Ausweisungen folgten.",
+     "2014", "krim", "ausweis"),
+    ("Anfang 2017 arbeiteten dort 1200 Menschen – kaum mehr als eine Verwalterpräsenz.", "1200", "arbeit", "verwalt"),
+    # what comes before stays: the part after a semicolon names its subject by a pronoun
+    ("Die Teuerung sank auf 2,3 Prozent; im November hatte sie noch 2,6 Prozent betragen.", "2,6", "inflation", None),  # "Teuerung" keys as its synonym group
+])
+def test_the_context_of_a_claim_ends_at_a_strong_break(checker, sentence, number, inside, outside):
+    from claimcheck.align.features import ClaimContext
+    from claimcheck.nlp.lexicon import load_lexicon
+
+    text = f"date 2024-03\n{sentence}"
+    claim = next(c for c in checker.extract(text, "2024-03") if number in c.text)
+    cc = ClaimContext.of(text, claim, date(2024, 3, 1), strong_breaks=load_lexicon().closed.strong_breaks)
+    assert any(k.startswith(inside) for k in cc.sentence)
+    assert outside is None or not any(k.startswith(outside) for k in cc.sentence)

@@ -5,6 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimcheck.nlp.lexicon import load_lexicon
+from claimcheck.nlp.sentences import wrapped_line
 from claimcheck.nlp.claims.mentions import find_mentions
 from claimcheck.nlp.tokens import Tok
 
@@ -214,6 +215,38 @@ def test_line_wrapped_after_a_day_number_is_one_sentence(checker):
     (claim,) = claims_of(checker, text, "2021-12")
     assert claim.time is not None and claim.time.text.startswith("30.") and claim.time.first.month == 6
     assert claim.sentence_end > text.index("Juni")
+
+
+LONG_PARAGRAPH = ("Das Außenministerium in Moskau kündigte am Montag an, die Botschaft der Vereinigten Staaten "
+                  "müsse ihr Personal deutlich verringern, nachdem Washington zuvor die Visa für russische "
+                  "Beamte gestoppt habe.")
+
+
+@pytest.mark.parametrize("text, one_sentence", [
+    # a hard-wrapped sentence: the line fills the text's width and ends in a word
+    ("Nach Angaben des Außenministeriums müssen die ausgewiesenen 20 Diplomaten das Land binnen\n"
+     "drei Tagen verlassen, wie die Agentur meldete.", True),
+    ("Wie ein Sprecher der Regierung am Abend mitteilte, sollen insgesamt 20 Diplomaten bis zum\n"
+     "Monatsende ausreisen.", True),
+    # a heading above its text: short, or far shorter than the paragraphs of a one-line-per-paragraph page
+    ("Moskau weist 20 Diplomaten aus\nDas Außenministerium hat die Ausweisung angekündigt.", False),
+    ("Nach dem Streit um Visa verweist Russland insgesamt 20 amerikanische Diplomaten des Landes\n"
+     + LONG_PARAGRAPH, False),
+    # a blank line is a paragraph break, a table line is no prose
+    ("Nach Angaben des Außenministeriums müssen die ausgewiesenen 20 Diplomaten das Land binnen\n\n"
+     "drei Tagen verlassen, wie die Agentur meldete.", False),
+])
+def test_a_hard_wrapped_line_continues_its_sentence(checker, text, one_sentence):
+    first = next(c for c in claims_of(checker, text, "2021-12") if c.start < text.index("\n"))
+    assert (first.sentence_end > text.index("\n")) is one_sentence
+
+
+def test_a_table_line_is_never_a_wrapped_sentence():
+    text = ("Ausgewiesene Diplomaten im Jahr | 20 | 35 | 60 | 755 | 28 | 27 | 14 | 23 | 12 | 10 | 9\n"
+            "Ausreisefrist in Tagen | 3 | 3 | 7 | 30 | 60 | 60 | 14 | 7 | 3 | 3 | 3")
+    at = text.index("\n")
+    assert not wrapped_line(text, at, at + 1, len(text.split("\n")[0]))
+    assert wrapped_line(text.replace("|", "/"), at, at + 1, len(text.split("\n")[0]))
 
 
 def test_a_subordinate_clause_takes_the_actor_of_the_clause_it_depends_on(checker):

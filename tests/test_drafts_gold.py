@@ -94,6 +94,9 @@ def test_value_equal():
     # a number word is its number: a correction in the draft's style is the gold value
     assert value_equal("55", "fünfundfünfzig") and value_equal("zweimal", "2")
     assert not value_equal("55", "fünfundsechzig") and not value_equal("zwei", "drei")
+    # an ordinal in another ending is the same ordinal ("in Trumps erster Amtszeit" for "ersten")
+    assert value_equal("ersten", "erster") and value_equal("1", "erste")
+    assert not value_equal("ersten", "zweiter")
 
 
 def test_score_drafts_calls_check_with_header(tmp_path):

@@ -16,6 +16,8 @@ from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
     ("Es begann eine zweite Verhandlungsrunde.", "zweite", 2),
     ("Die Sprecherin nannte die Runde die erste einer Reihe.", "erste", 1),
     ("Die Delegationen trafen sich zu ihrer dritten Runde.", "dritten", 3),  # feminine dative cue
+    ("Moskau bezeichnete das Treffen als zweite Etappe einer Serie.", "zweite", 2),  # "als"
+    ("In Merkels vierter Amtszeit wurde das Abkommen geschlossen.", "vierter", 4),  # a name in the genitive
 ])
 def test_ordinal_found(text, word, value):
     (q,) = find_ordinals(text)
@@ -27,6 +29,7 @@ def test_ordinal_found(text, word, value):
     "Er kam als Erster an.",  # no cue: a noun
     "Zweitens fehlt eine Antwort.",
     "Die Erste Bank meldete Gewinne.",  # no lower-case cue before
+    "Die Bürger des Landes achten die Gesetze.",  # a genitive cues an ordinal only before its noun
 ])
 def test_no_ordinal(text):
     assert find_ordinals(text) == []

@@ -22,6 +22,7 @@ import yaml
 from claimcheck.lang import pack
 from claimcheck.models import Claim, ClaimReport, Mismatch, Report
 from claimcheck.nlp.numbers.lexicon import numbers_lexicon
+from claimcheck.nlp.numbers.ordinals import ordinal_value
 from claimcheck.nlp.numbers.values import word_number
 
 Extract = Callable[[str, Optional[date]], "list[Claim]"]
@@ -347,7 +348,9 @@ def _number(s: str) -> Optional[float]:
         return float(t.replace(".", "").replace(",", "."))
     suffix = numbers_lexicon().data.multiplicative.suffix
     word = word_number(t) or (word_number(t[:-len(suffix)]) if t.endswith(suffix) else None)
-    return float(word) if word is not None else None
+    if word is None:
+        return ordinal_value(t)  # "erster" and "ersten" are the same ordinal, inflected for their sentence
+    return float(word)
 
 
 _DAY = re.compile(_WORDS.day_pattern)  # "am 29. Dezember 2016"

@@ -266,8 +266,10 @@ def fact_bags(fact: Fact) -> tuple[Bag, Bag, Bag]:
     return bags_at(p.sentence, p.start - p.sentence_start, p.end - p.sentence_start, 0, len(p.sentence))
 
 
-def claim_bags(text: str, claim: Claim) -> tuple[Bag, Bag, Bag]:
-    return bags_at(text, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
+def claim_bags(text: str, claim: Claim, within: Optional[tuple[int, int]] = None) -> tuple[Bag, Bag, Bag]:
+    """``within``: the part of the sentence that is the claim's statement (default: all of it)."""
+    lo, hi = within or (claim.sentence_start, claim.sentence_end)
+    return bags_at(text, claim.start, claim.end, lo, hi)
 
 
 @lru_cache(maxsize=4)

@@ -37,13 +37,14 @@ class ClaimContext:
     clause: frozenset[str] = frozenset()  # the keys of the claim's clause (between commas, semicolons …)
     starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
     far: frozenset[str] = frozenset()  # parties named beyond a semicolon or dash: another statement's
+    names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (also compound parts: "Trump-Regierung")
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False,
            strong_breaks: Optional[re.Pattern] = None) -> "ClaimContext":
         """``strong_breaks``: the pack's breaks beyond which a party is another statement's
         (``words.yaml: strong_breaks``; ``far``), none when not given."""
-        sentence, local, near = claim_bags(text, claim)
+        sentence, local, near = claim_bags(text, claim, _statement(text, claim, strong_breaks))
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
         offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
@@ -53,7 +54,8 @@ class ClaimContext:
                    document_date, deadline, offset,
                    occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
                    remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting,
-                   remote_slots(text, claim, 0, strong_breaks) if strong_breaks else frozenset())
+                   remote_slots(text, claim, 0, strong_breaks) if strong_breaks else frozenset(),
+                   names_of(text[claim.sentence_start:claim.sentence_end]))
 
 
 @dataclass
@@ -77,6 +79,7 @@ class FactContext:
     siblings: frozenset[str] = frozenset()  # a total row's: the words of the table's other rows (table_rows)
     newest: bool = False  # a table cell of its row's newest dated column (the release's headline period)
     starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
+    names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (as ClaimContext.names)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -92,7 +95,26 @@ class FactContext:
         return cls(fact, sentence, local, near, role, effective_time(t, reference_date, fact),
                    effective_time(None, reference_date, fact), deadline, offset, occurrences(p.sentence),
                    exact_date, frozenset(bag(p.cell.row)) if p.cell is not None else frozenset(),
-                   remote=remote_slots(p.sentence, fact, p.sentence_start), starting=starting)
+                   remote=remote_slots(p.sentence, fact, p.sentence_start), starting=starting,
+                   names=names_of(p.sentence))
+
+
+_NAME = re.compile(r"(?<![\w])[^\W\d_][\w]*")
+
+
+def names_of(sentence: str) -> frozenset[str]:
+    """The capitalised words of a sentence, case-folded; a hyphenated compound gives its parts."""
+    return frozenset(m.group(0).casefold() for m in _NAME.finditer(sentence) if m.group(0)[:1].isupper())
+
+
+def _statement(text: str, c: Claim, breaks: Optional[re.Pattern]) -> tuple[int, int]:
+    """The claim's sentence up to the first strong break after the claim (semicolon, dash):
+    what follows tells another statement, whose words are no context of this one. What comes
+    before stays: a part after a semicolon often names its subject by a pronoun ("…; sie lag
+    im November bei 2,6 Prozent")."""
+    lo, hi = c.sentence_start, c.sentence_end
+    after = breaks.search(text, c.end, hi) if breaks is not None else None
+    return lo, (after.start() if after else hi)
 
 
 def clause_of(text: str, c: Claim) -> str:

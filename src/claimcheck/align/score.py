@@ -22,6 +22,7 @@ from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 FRAME = ("event", "noun", "actor", "target", "place", "person")
 KEYS = ("count", "date")
+NAMED = ("place", "person")  # slots filled with a name of the text, which the other sentence may name too
 
 
 @dataclass
@@ -61,6 +62,9 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
         ps.status[name] = _frame_status(name, claim, fact, lex)
+    for name in NAMED:
+        if ps.status[name] == "differ" and _named_across(name, cc, fc):
+            ps.status[name] = "unknown"
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     if fc.row:  # a table cell (only then is there a row to name in the trace)
         ps.status["row"] = row_status(cc, fc)
@@ -133,6 +137,19 @@ def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
     else:
         same = a.value == b.value
     return "agree" if same else "differ"
+
+
+def _named_across(name: str, cc: ClaimContext, fc: FactContext) -> bool:
+    """The claim's person (place) is named in the fact's sentence too, or the fact's in the
+    claim's: which of the two sentences' names fills the slot is then a matter of parsing
+    ("Putin zufolge haben die ersten Kontakte zur Trump-Regierung …" against "Putin erklärte,
+    die ersten Kontakte mit der Regierung von Donald Trump …"), no evidence of another one."""
+    a, b = getattr(cc.claim, name), getattr(fc.fact, name)
+    return _last_word(a.value) in fc.names or _last_word(b.value) in cc.names
+
+
+def _last_word(value: str) -> str:
+    return value.split()[-1].casefold() if value.split() else ""
 
 
 def _counted(c: Claim) -> Optional[str]:

@@ -14,6 +14,14 @@ PARA_END = set('.!?:"“”»«')
 # numbers) is cut into pieces of at most this many tokens to keep the work linear in the text.
 MAX_SENTENCE_TOKENS = 120
 _PIECE_CUTS = {",", ";", ":", "–", "—"}
+# Hard-wrapped text (agency feeds, e-mails, drafts wrapped by an editor) breaks lines inside
+# sentences; a heading is a line of its own. A line that ends without a full stop continues its
+# sentence when it is long: at least WRAP_MIN_CHARS and WRAP_SHARE of the text's longest line
+# (a wrapped line fills its width; a heading of a text with one paragraph per line is far
+# shorter than its paragraphs, and a short heading above a short text stays under WRAP_MIN_CHARS).
+WRAP_MIN_CHARS = 60
+WRAP_SHARE = 0.75
+_TABLE_MARKS = ("|", "\t")
 
 
 def paragraph_break(gap: str, last_char: str) -> bool:
@@ -30,7 +38,7 @@ def line_split(doc: Any, text: str, max_tokens: int, table: Any, rows: list[list
     if n == 0:
         return []
     starts = [0] + [i for i in numpy.flatnonzero(table[:, 2] == 1).tolist() if i > 0]
-    starts += [t.i + 1 for t in _newline_tokens(doc, text)]
+    starts += [t.i + 1 for t in _newline_tokens(doc, text, _longest_line(text))]
     bounds = sorted(set(starts)) + [n]
     cleaned = []
     for first, last in zip(bounds, bounds[1:]):
@@ -56,10 +64,17 @@ def _cap_length(doc: Any, first: int, last: int, max_tokens: int = MAX_SENTENCE_
     return pieces + [(first, last)]
 
 
-def _newline_tokens(doc: Any, text: str) -> list[Any]:
-    """Whitespace tokens holding a line break, found via the text (no walk over all tokens)."""
+def _longest_line(text: str) -> int:
+    return max(map(len, text.split("\n")), default=0)
+
+
+def _newline_tokens(doc: Any, text: str, width: int) -> list[Any]:
+    """Whitespace tokens holding a line break that ends a line, found via the text (no walk
+    over all tokens); the line breaks of hard-wrapped sentences are left out."""
     out = []
     for start, end in _newline_runs(text):
+        if wrapped_line(text, start, end, width):
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             out += [t for t in span if t.is_space and "\n" in t.text and not _wrapped_ordinal(doc, t)]
@@ -76,6 +91,19 @@ def _newline_runs(text: str) -> list[tuple[int, int]]:
             start -= 1
         out.append((start, m.end()))
     return out
+
+
+def wrapped_line(text: str, start: int, end: int, width: int) -> bool:
+    """Is the line break ``text[start:end]`` one of a hard-wrapped sentence: a single line
+    break after a long line that ends in a word or comma, before a line that goes on in words?"""
+    if text.count("\n", start, end) != 1 or end >= len(text):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    nxt_end = text.find("\n", end)
+    nxt = text[end:nxt_end if nxt_end >= 0 else len(text)]
+    if len(line) < max(WRAP_MIN_CHARS, WRAP_SHARE * width) or any(m in line or m in nxt for m in _TABLE_MARKS):
+        return False
+    return (line[-1].isalnum() or line[-1] in ",;–-") and (nxt[:1].isalnum() or nxt[:1] in "„\"»(")
 
 
 def _wrapped_ordinal(doc: Any, tok: Any) -> bool:

@@ -5,6 +5,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from claimcheck.lang.schema.messages import Regex
+
 HedgeKind = Literal[
     "approx", "above_near", "below_near", "just_over", "just_under",
     "more", "less", "at_least", "at_most", "range",
@@ -77,6 +79,7 @@ class NumbersFile(_Strict):
     references: list[str]
     reference_connectors: list[str]
     ordinal_cues: list[str]
+    ordinal_cue_pattern: Regex = ""  # a word shape that cues an ordinal too (a name in the genitive)
     ordinal_words: dict[str, int]
     ordinal_endings: list[str] = Field(min_length=1)
     postcode_cues: list[str]

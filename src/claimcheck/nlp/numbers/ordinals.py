@@ -27,6 +27,14 @@ def _pattern(lex: NumbersLexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _shape_pattern(lex: NumbersLexicon) -> Optional[re.Pattern[str]]:
+    """A cue of a word shape (``ordinal_cue_pattern``: "Trumps zweiter Amtszeit"), only before a
+    capitalised word, the counted noun: "die Bürger des Landes achten die Gesetze" has no ordinal."""
+    shape = lex.data.ordinal_cue_pattern
+    return re.compile(rf"(?<![\w-])(?:{shape})\s+(?P<word>{_word(lex)})(?=\s+[A-ZÄÖÜ])") if shape else None
+
+
+@lru_cache(maxsize=8)
 def _prefilter(lex: NumbersLexicon) -> re.Pattern[str]:
     """The ordinal word alone: a text without it has no match of ``_pattern`` (which ends in
     it); scanning for it is five times faster than for the whole pattern with its cues."""
@@ -57,13 +65,22 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = (),
     out: list[Quantity] = []
     if _prefilter(lex).search(text) is None:
         return out
-    for m in _pattern(lex).finditer(text):
+    shape = _shape_pattern(lex)
+    matches = [*_pattern(lex).finditer(text), *(shape.finditer(text) if shape else ())]
+    for m in sorted(matches, key=lambda m: m.start("word")):
         a, b = m.span("word")
-        if any(s < b and a < e for s, e in exclude):
+        if any(s < b and a < e for s, e in exclude) or any(q.start == a for q in out):
             continue
         n = float(values[m.group("stem")])
         out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
     return out
+
+
+def ordinal_value(word: str, lex: Optional[NumbersLexicon] = None) -> Optional[float]:
+    """The value of a lower-case ordinal word in any ending ("zweiter", "zweiten": 2), else None."""
+    lex = lex or numbers_lexicon()
+    m = _word_pattern(lex).fullmatch(word)
+    return float(lex.data.ordinal_words[m.group("stem")]) if m else None
 
 
 def inflected_like(word: str, model: str, lex: Optional[NumbersLexicon] = None) -> str:
