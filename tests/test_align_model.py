@@ -447,3 +447,33 @@ def test_the_context_of_a_claim_ends_at_a_strong_break(checker, sentence, number
     cc = ClaimContext.of(text, claim, date(2024, 3, 1), strong_breaks=load_lexicon().closed.strong_breaks)
     assert any(k.startswith(inside) for k in cc.sentence)
     assert outside is None or not any(k.startswith(outside) for k in cc.sentence)
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # an ordinal the source never tells of, on the source's own statement: its wrong ordinal
+    ("Sacharowa bezeichnete das Treffen in Istanbul als zweite Etappe einer Reihe von Kontakten, "
+     "die Vertrauen schaffen sollen.", [("zweite Etappe", "mismatch")]),
+    ("Sacharowa bezeichnete das Treffen in Istanbul als erste Etappe einer Reihe von Kontakten, "
+     "die Vertrauen schaffen sollen.", [("erste Etappe", "supported")]),
+    # a draft that names the source's occurrence too tells of two occurrences
+    ("Die Gespräche in Istanbul waren nach Sacharowa die ersten einer Reihe von Kontakten; eine zweite "
+     "Etappe dieser Kontakte soll folgen, um Vertrauen zu schaffen.",
+     [("ersten", "supported"), ("zweite Etappe", "unverified")]),
+])
+def test_an_ordinal_the_source_never_tells_of(sentence, verdicts):
+    from claimcheck import Checker
+
+    report = Checker(model="blank").check_text(f"date 2025-02\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Zum dritten Mal beraten Russland und die USA über ihre Botschaften.", "RUS+USA"),
+    ("Die USA und Russland wiesen 2018 je 60 Diplomaten aus.", "RUS+USA"),
+    ("Ende 2016 wiesen die USA 35 russische Diplomaten aus.", "USA"),
+])
+def test_two_coordinated_states_are_a_joint_actor(sentence, actor):
+    from claimcheck import Checker
+
+    (claim, *_) = Checker(model="blank").extract(f"date 2025-02\n{sentence}", "2025-02")
+    assert claim.actor is not None and claim.actor.value == actor

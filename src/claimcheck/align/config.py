@@ -39,6 +39,8 @@ SLOT_DIFFER = {  # … disagreement takes it away (another state's episode, anot
 ROW_AGREE = 0.15  # a table cell whose row the draft names: the row is what a cell's short statement has of a frame (as an event for prose)
 ROLE_AGREE = 0.06  # both name the same quantity of an event ("auf 455" ~ "auf nur noch 455", "um 755" ~ "um 755")
 OCCURRENCE_AGREE = 0.08  # both name the same occurrence ("erstmals" ~ "bei der ersten Runde"); another one is a hard constraint
+ORDINAL_UNKNOWN = 0.50  # an ordinal the source never tells of, on a statement this clearly the source's one with another ordinal, is that one's wrong ordinal ("als zweite Etappe" where the source has only "die ersten einer Reihe")
+TOLD_CHARS = 400  # … and when the draft names that occurrence itself this near the claim (its paragraph, roughly), it tells of both
 IMPLICIT_TIME_AGREE = 0.05  # both about the document's period: weak evidence of the same news
 
 # --- verdict thresholds ----------------------------------------------------------------------

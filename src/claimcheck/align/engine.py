@@ -13,6 +13,7 @@ from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.derived import derived_kind, derived_values
 from claimcheck.align.features import ClaimContext, FactContext, stated_acts
+from claimcheck.align.occurrence import occurrences
 from claimcheck.align.readings import known_ordinals, unknown_occurrence
 from claimcheck.align.score import PairScore, score_pair
 from claimcheck.align.slips import mark_slips
@@ -22,6 +23,7 @@ from claimcheck.align.verdict import Decision, verdict
 from claimcheck.lang import message
 from claimcheck.models import Claim, Fact
 from claimcheck.nlp.lexicon import Lexicon
+from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 
 class Aligner:
@@ -57,16 +59,18 @@ class Aligner:
         pairs = []
         if found:  # most claims of a text share nothing with the source: no context needed
             cc = ClaimContext.of(text, claim, document_date, exact_date, self.lex.closed.strong_breaks)
-            pairs = self.score_all(cc, found)
+            pairs = self.score_all(cc, found, told_around(text, claim))
         return verdict(claim, pairs, checkworthy(text, claim), derived_kind(claim, self.derived))
 
 
-    def score_all(self, cc: ClaimContext, found: Sequence[int]) -> list[PairScore]:
-        """The candidates' scores, best first, with the slips marked (``slips.mark_slips``)."""
+    def score_all(self, cc: ClaimContext, found: Sequence[int],
+                  told: frozenset[float] = frozenset()) -> list[PairScore]:
+        """The candidates' scores, best first, with the slips marked (``slips.mark_slips``);
+        ``told``: the occurrences the draft names around the claim (``told_around``)."""
         pairs = [score_pair(cc, self.contexts[i], self.lex) for i in found]
         pairs.sort(key=lambda p: p.identity, reverse=True)
         mark_slips(cc.claim, pairs)
-        unknown_occurrence(cc.claim, pairs, self.ordinals)
+        unknown_occurrence(cc.claim, pairs, self.ordinals, told)
         return pairs
 
 
@@ -90,6 +94,17 @@ def _claim_keys(c: Claim, lex: Lexicon) -> set[str]:
     if c.time is not None:
         keys.add(f"y:{c.time.first.year}")
     return keys
+
+
+def told_around(text: str, claim: Claim) -> frozenset[float]:
+    """The occurrences the draft names near an ordinal claim, the claim's own left out (a
+    bounded window keeps this linear in the text)."""
+    q = claim.quantity
+    if q is None or q.unit != ORDINAL:
+        return frozenset()
+    lo, hi = max(0, claim.sentence_start - cfg.TOLD_CHARS), claim.sentence_end + cfg.TOLD_CHARS
+    around = text[lo:q.start] + " " * (q.end - q.start) + text[q.end:hi]
+    return occurrences(around)
 
 
 def checkworthy(text: str, claim: Claim) -> bool:

@@ -82,17 +82,30 @@ def known_ordinals(contexts: Sequence[FactContext]) -> frozenset[float]:
     return frozenset(out)
 
 
-def unknown_occurrence(claim: Claim, pairs: list[PairScore], known: frozenset[float]) -> None:
+def unknown_occurrence(claim: Claim, pairs: list[PairScore], known: frozenset[float],
+                       told: frozenset[float] = frozenset()) -> None:
     """An ordinal the source never tells of, at the very time of the source's statement with
     another ordinal, is that statement's occurrence with a wrong ordinal ("diese Woche zum
     dritten Mal" where the source has only a first and a second round, the second this week);
     an ordinal the source knows stays another occurrence. The claim's time must be stated on both
     sides: in the claim's sentence, not the document's date. (A weekday or "diese Woche" of a
-    month-precise document agrees by its month: enough for an occurrence, not for a day.)"""
+    month-precise document agrees by its month: enough for an occurrence, not for a day.)
+    Without such a time, identity must be high (``ORDINAL_UNKNOWN``), and the draft must not
+    tell of the fact's occurrence itself (``told``: the occurrences named around the claim):
+    "heute, in seiner zweiten Amtszeit … in seiner ersten" names both."""
     q, t = claim.quantity, claim.time
-    if q is None or q.unit != ORDINAL or q.value in known or t is None or t.start < claim.sentence_start:
+    if q is None or q.unit != ORDINAL or q.value in known:
         return
+    stated = t is not None and t.start >= claim.sentence_start
     for p in pairs:
-        if p.other_occurrence and p.status["date"] == "agree" and not p.implicit_date:
+        if not p.other_occurrence or p.status["date"] == "differ":
+            continue
+        by_context = p.identity >= cfg.ORDINAL_UNKNOWN and not (told and _occurrence_of(p) <= told)
+        if (stated and p.status["date"] == "agree" and not p.implicit_date) or by_context:
             p.other_period = p.other_occurrence = False
-            p.slip = False  # the ordinal is identified by its time, not by the shape of a typo
+            p.slip = False  # the ordinal is identified by its time or context, not by the shape of a typo
+
+
+def _occurrence_of(p: PairScore) -> set[float]:
+    q = p.fact.quantity
+    return {q.value} if q is not None and q.unit == ORDINAL and q.value is not None else {-1.0}

@@ -17,6 +17,7 @@ from claimcheck.align.occurrence import occurrence_status
 from claimcheck.align.times import (Status, act_window, date_status, month_end, relative, weekday_of,
                                     weekdays_differ)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
+from claimcheck.nlp.claims.slots import JOINT
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
@@ -136,7 +137,13 @@ def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
         same = lex.same_event(a.value, b.value)
     else:
         same = a.value == b.value
+        if not same and (JOINT in a.value or JOINT in b.value) and _members(a.value) & _members(b.value):
+            return "unknown"  # "Russland und die USA" against "die USA": one of the two, not another party
     return "agree" if same else "differ"
+
+
+def _members(value: str) -> set[str]:
+    return set(value.split(JOINT))
 
 
 def _named_across(name: str, cc: ClaimContext, fc: FactContext) -> bool:

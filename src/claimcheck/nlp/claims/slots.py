@@ -13,6 +13,8 @@ from claimcheck.nlp.claims.context import Ctx, Segment, in_segment, segment_of
 from claimcheck.nlp.claims.mentions import Mention
 from claimcheck.nlp.tokens import Tok
 
+JOINT = "+"  # between the ids of a joint actor: "RUS+USA"
+
 
 def noun_slot(ctx: Ctx, tok: Optional[Tok]) -> Optional[Slot]:
     if tok is None:
@@ -98,7 +100,24 @@ def _actor(ctx: Ctx, seg: Segment, anchor: int, event: Optional[Mention]):
         if before:
             return max(before, key=lambda m: m.first), person
     pool = own or main or [m for m in leaders if seg.covers(m.first)]
-    return (min(pool, key=lambda m: m.first) if pool else None), person
+    chosen = min(pool, key=lambda m: m.first) if pool else None
+    return (_joint(ctx, chosen) if chosen is not None else None), person
+
+
+def _joint(ctx: Ctx, m: Mention) -> Mention:
+    """Two states coordinated as one subject ("Russland und die USA beraten") act together:
+    the actor is both (value "RUS+USA", ``JOINT`` between the ids), neither alone."""
+    w, base = ctx.lex.closed, ctx.toks[0].i
+    for n in ctx.mentions:
+        if n.kind != "actor" or n.value == m.value:
+            continue
+        a, b = (m.last + 1, n.first) if n.first > m.last else (n.last + 1, m.first)
+        between = [t.lower for t in ctx.toks[a - base:b - base]]
+        if between and between[0] in w.conjunctions and all(x in w.articles for x in between[1:]):
+            first, last = (m, n) if m.first < n.first else (n, m)
+            return replace(m, value=JOINT.join(sorted({m.value, n.value})), first=first.first,
+                           last=last.last, start=first.start, end=last.end)
+    return m
 
 
 def subordinate(ctx: Ctx, seg: Segment) -> bool:

@@ -31,7 +31,7 @@ def _shape_pattern(lex: NumbersLexicon) -> Optional[re.Pattern[str]]:
     """A cue of a word shape (``ordinal_cue_pattern``: "Trumps zweiter Amtszeit"), only before a
     capitalised word, the counted noun: "die Bürger des Landes achten die Gesetze" has no ordinal."""
     shape = lex.data.ordinal_cue_pattern
-    return re.compile(rf"(?<![\w-])(?:{shape})\s+(?P<word>{_word(lex)})(?=\s+[A-ZÄÖÜ])") if shape else None
+    return re.compile(rf"(?<![\w-])(?:{shape})\s+(?P<word>{_word(lex)})(?=\s+[^\W\d_])") if shape else None
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +66,8 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = (),
     if _prefilter(lex).search(text) is None:
         return out
     shape = _shape_pattern(lex)
-    matches = [*_pattern(lex).finditer(text), *(shape.finditer(text) if shape else ())]
+    nouns = [m for m in (shape.finditer(text) if shape else ()) if _before_noun(text, m.end("word"))]
+    matches = [*_pattern(lex).finditer(text), *nouns]
     for m in sorted(matches, key=lambda m: m.start("word")):
         a, b = m.span("word")
         if any(s < b and a < e for s, e in exclude) or any(q.start == a for q in out):
@@ -74,6 +75,11 @@ def find_ordinals(text: str, exclude: Sequence[tuple[int, int]] = (),
         n = float(values[m.group("stem")])
         out.append(Quantity(text=m.group("word"), start=a, end=b, value=n, low=n, high=n, unit=UNIT))
     return out
+
+
+def _before_noun(text: str, end: int) -> bool:
+    rest = text[end:end + 40].lstrip()
+    return rest[:1].isupper()
 
 
 def ordinal_value(word: str, lex: Optional[NumbersLexicon] = None) -> Optional[float]:
