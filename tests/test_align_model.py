@@ -477,3 +477,27 @@ def test_two_coordinated_states_are_a_joint_actor(sentence, actor):
 
     (claim, *_) = Checker(model="blank").extract(f"date 2025-02\n{sentence}", "2025-02")
     assert claim.actor is not None and claim.actor.value == actor
+
+
+SOURCE_RIGA = """date 2024-03
+Das Außenministerium in Riga hat am Freitag angekündigt, dass 14 russische Diplomaten das Land bis zum 31. März verlassen müssen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the sentence's number identifies the statement: its weekday is checked like any value
+    ("Am Donnerstag kündigte das Außenministerium in Riga an, dass 14 russische Diplomaten bis zum 31. März "
+     "ausreisen müssen.", [("Donnerstag", "mismatch"), ("14 russische Diplomaten", "supported")]),
+    ("Am Freitag kündigte das Außenministerium in Riga an, dass 14 russische Diplomaten bis zum 31. März "
+     "ausreisen müssen.", [("Freitag", "supported"), ("14 russische Diplomaten", "supported")]),
+    # a bare weekday without such a number is no statement to check
+    ("Am Donnerstag tagte das Außenministerium in Riga.", [("Donnerstag", "unverified")]),
+])
+def test_a_weekday_is_checked_when_its_sentence_is_identified(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "riga-2024-03.txt"
+    path.write_text(SOURCE_RIGA, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2024-03\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts

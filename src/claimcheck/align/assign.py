@@ -63,3 +63,20 @@ def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[in
         return d
     return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
                     reason=message("align.taken", fact_id=d.best.fact.id))
+
+
+def anchored_days(claims: Sequence[Claim], decisions: list[Decision],
+                  redecide: Callable[[Claim, frozenset[tuple[str, int]]], Decision]) -> list[Decision]:
+    """A claim that is not check-worthy on its own (a bare weekday) is decided again against
+    the source sentences that confirm a check-worthy claim of its sentence: there the
+    statement is identified, and its day can be checked like any value."""
+    anchors: dict[int, set[tuple[str, int]]] = {}
+    for c, d in zip(claims, decisions):
+        if d.verdict == "supported" and d.best is not None and d.checkworthy:
+            prov = d.best.fact.provenance
+            anchors.setdefault(c.sentence_start, set()).add((prov.source, prov.sentence_start))
+    out = list(decisions)
+    for i, (c, d) in enumerate(zip(claims, decisions)):
+        if not d.checkworthy and d.verdict == "unverified" and c.sentence_start in anchors:
+            out[i] = redecide(c, frozenset(anchors[c.sentence_start]))
+    return out

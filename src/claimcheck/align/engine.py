@@ -49,9 +49,11 @@ class Aligner:
         return sorted(found)
 
     def decide(self, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False,
-               exclude: frozenset[str] = frozenset()) -> Decision:
+               exclude: frozenset[str] = frozenset(),
+               anchored: frozenset[tuple[str, int]] = frozenset()) -> Decision:
         """``exact_date``: the document date names a day (not only a month); ``exclude``: ids of
-        facts another claim holds."""
+        facts another claim holds; ``anchored``: source sentences that confirm another claim of
+        the claim's sentence (``verdict``)."""
         if claim.negated:
             return Decision("unverified", negated=True, reason=message("align.negated"))
         sentence = text[claim.sentence_start:claim.sentence_end]
@@ -60,7 +62,7 @@ class Aligner:
         if found:  # most claims of a text share nothing with the source: no context needed
             cc = ClaimContext.of(text, claim, document_date, exact_date, self.lex.closed.strong_breaks)
             pairs = self.score_all(cc, found, told_around(text, claim))
-        return verdict(claim, pairs, checkworthy(text, claim), derived_kind(claim, self.derived))
+        return verdict(claim, pairs, checkworthy(text, claim), derived_kind(claim, self.derived), anchored)
 
 
     def score_all(self, cc: ClaimContext, found: Sequence[int],

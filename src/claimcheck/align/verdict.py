@@ -39,11 +39,14 @@ class Decision:
     negated: bool = False
 
 
-def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optional[str] = None) -> Decision:
-    """``derived``: the claim's count is a sum or difference of two source counts (derived.py)."""
+def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optional[str] = None,
+            anchored: frozenset[tuple[str, int]] = frozenset()) -> Decision:
+    """``derived``: the claim's count is a sum or difference of two source counts (derived.py);
+    ``anchored``: the source sentences (source, start) that another claim of the claim's
+    sentence is confirmed by (``assign.anchored_days``)."""
     eligible = [p for p in pairs if not p.constraints]
     def floor(p: PairScore) -> float:  # a deadline against a deadline is an ordinary statement …
-        return 0.0 if worthy or p.deadlines or _same_persons_day(p) else cfg.CHECKWORTHY_MIN
+        return 0.0 if worthy or p.deadlines or _same_persons_day(p) or _anchored(p, anchored) else cfg.CHECKWORTHY_MIN
 
     supported = [p for p in eligible if _values_agree(claim, p) and p.identity >= max(cfg.SUPPORT, floor(p))]
     is_attested = attested(claim, eligible)
@@ -130,6 +133,14 @@ def _same_persons_day(p: PairScore) -> bool:
     Außenamt am Freitag genannt hatte".)"""
     return (p.weekday is not None and p.status["event"] != "differ" and p.status["person"] == "agree"
             and "person" not in p.far)
+
+
+def _anchored(p: PairScore, anchored: frozenset[tuple[str, int]]) -> bool:
+    """… and so is a weekday of a sentence whose number the fact's source sentence confirms
+    ("Am Samstag machte der Kremlchef öffentlich, dass 755 …" against "Putin hat am Sonntag
+    bekannt gegeben, dass 755 …"): the statement is identified, its day is what both state."""
+    prov = p.fact.provenance
+    return (prov.source, prov.sentence_start) in anchored
 
 
 def _same_deadline(p: PairScore) -> bool:
