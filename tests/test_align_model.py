@@ -501,3 +501,23 @@ def test_a_weekday_is_checked_when_its_sentence_is_identified(tmp_path, sentence
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     report = checker.check_text(f"date 2024-03\n{sentence}")
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+SOURCE_TALLINN = """date 2024-03
+Von der Ausweisung waren insgesamt 40 Personen betroffen, neben den Diplomaten auch deren Familien mit zahlreichen Kindern.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    # a vague amount of the source ("zahlreiche Kinder") confirms no exact number of the draft
+    ("Betroffen waren die Diplomaten und ihre Familien mit vielen Kindern – insgesamt 45 Menschen.", "mismatch"),
+    ("Betroffen waren die Diplomaten und ihre Familien mit vielen Kindern – insgesamt 40 Menschen.", "supported"),
+])
+def test_a_vague_source_amount_confirms_no_exact_number(tmp_path, sentence, verdict):
+    from claimcheck import Checker
+
+    path = tmp_path / "tallinn-2024-03.txt"
+    path.write_text(SOURCE_TALLINN, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    claims = [c for c in checker.check_text(f"date 2024-03\n{sentence}").claims if "Menschen" in c.text]
+    assert [c.verdict for c in claims] == [verdict]

@@ -37,7 +37,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     decisions = [prefer_unused(d, used) for d in decisions]
     confirmed = {(c.sentence_start, d.best.fact.id, key) for c, d in zip(claims, decisions)
                  if d.verdict == "supported" and d.best and d.checkworthy  # a bare weekday takes nothing
-                 for key in d.best.agree(*KEYS)}
+                 for key in d.best.agree(*KEYS) if key != "date" or not d.best.via_act}
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
     decisions = [taken_in_sentence(c, d, confirmed) for c, d in zip(claims, decisions)]

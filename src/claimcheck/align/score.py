@@ -49,6 +49,13 @@ class PairScore:
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
     newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)
 
+    @property
+    def via_act(self) -> bool:
+        """The date was compared with the act behind the fact's deadline, not with the deadline
+        ("so verkündete Putin am Sonntag" against "hat am Sonntag bekannt gegeben, dass … bis
+        zum 1. September"): it confirms the act's day and leaves the deadline to be checked."""
+        return self.compared_time is not None and self.compared_time is not self.fact_time
+
     def agree(self, *names: str) -> list[str]:
         return [n for n in names if self.status.get(n) == "agree"]
 
@@ -186,6 +193,8 @@ def _count_status(claim: Claim, fact: Fact) -> Status:
         q, f = hq, hf
     if _same_bound(q, f) and q.value != f.value:
         return "differ"  # "über zwei Jahre" for "mehr als drei Jahre": another number, not a looser one
+    if f.vague and q.exact and q.overlaps(f):
+        return "unknown"  # "zahlreiche Kinder" neither confirms nor contradicts "110 Menschen"
     return "agree" if q.overlaps(f) else "differ"
 
 
