@@ -196,6 +196,8 @@ def test_the_starting_time_of_a_from_to_pair(text, time, starting):
     # "von" is a starting level only when the paired word has a number of its own
     ("Das Personal sinkt von 52 auf nur noch 30.", "from"),
     ("Die Frist für die Ausreise von 14 Diplomaten setzte sie auf den 1. Mai fest.", ""),
+    ("Der Antrag wurde mit 40 zu 12 Stimmen angenommen.", ""),  # the score's first number: no role …
+    ("Der Antrag wurde mit vierzig zu 12 Stimmen angenommen.", "score"),  # … its second: a score
 ])
 def test_quantity_role(text, role):
     digits = next(i for i, ch in enumerate(text) if ch.isdigit())
@@ -206,6 +208,8 @@ def test_role_compatibility_is_strict_for_a_wrong_number():
     assert roles_compatible("", "by") and roles_compatible("by", "")
     assert not roles_compatible("", "to") and roles_compatible("", "to", strict=False)
     assert not roles_compatible("to", "", strict=False)
+    # a vote's count without a role word is one side of "mit 40 zu 12 Stimmen"
+    assert roles_compatible("", "score") and not roles_compatible("by", "score")
 
 
 @pytest.mark.parametrize("text, deadline", [
@@ -435,6 +439,8 @@ def test_a_person_named_in_both_sentences_is_not_called_wrong(sentence, mismatch
     ("Seit Russland 2014 die Krim annektierte, ist das Verhältnis zerrüttet; Ausweisungen folgten.",
      "2014", "krim", "ausweis"),
     ("Anfang 2017 arbeiteten dort 1200 Menschen – kaum mehr als eine Verwalterpräsenz.", "1200", "arbeit", "verwalt"),
+    # two dashes enclose an insertion: the sentence goes on after it
+    ("Im Jahr 2018 – damals regierte Trump – ließ Washington das Generalkonsulat schließen.", "2018", "generalkonsulat", None),
     # what comes before stays: the part after a semicolon names its subject by a pronoun
     ("Die Teuerung sank auf 2,3 Prozent; im November hatte sie noch 2,6 Prozent betragen.", "2,6", "inflation", None),  # "Teuerung" keys as its synonym group
 ])

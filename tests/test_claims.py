@@ -25,6 +25,9 @@ CASES = [
      60, "Diplomat", "leave", None, "RUS", None, 2018),
     ("Im Jahr 2017 ließ der Kreml 755 Mitarbeiter der US-Vertretungen abbauen.",
      755, "Mitarbeiter", "reduce_staff", "RUS", "USA", None, 2017),
+    # a particle verb with an adjective particle, split ("machten … dicht")
+    ("Im Jahr 2018 machten die USA zwei russische Konsulate dicht.",
+     2, "Konsulat", "close", "USA", "RUS", None, 2018),
     ("Moskau reagierte 2018 mit der Ausweisung von 60 US-Diplomaten.",
      60, "Diplomat", "expel", "RUS", "USA", None, 2018),
     ("Die Bundesregierung erklärte im April 2022 insgesamt 40 russische Diplomaten zu unerwünschten Personen.",

@@ -111,10 +111,12 @@ def _statement(text: str, c: Claim, breaks: Optional[re.Pattern]) -> tuple[int, 
     """The claim's sentence up to the first strong break after the claim (semicolon, dash):
     what follows tells another statement, whose words are no context of this one. What comes
     before stays: a part after a semicolon often names its subject by a pronoun ("…; sie lag
-    im November bei 2,6 Prozent")."""
+    im November bei 2,6 Prozent"). Two dashes enclose an insertion, not a new statement."""
     lo, hi = c.sentence_start, c.sentence_end
-    after = breaks.search(text, c.end, hi) if breaks is not None else None
-    return lo, (after.start() if after else hi)
+    cuts = list(breaks.finditer(text, c.end, hi)) if breaks is not None else []
+    while len(cuts) >= 2 and cuts[0].group(0) == cuts[1].group(0) and cuts[0].group(0) not in ";":
+        cuts = cuts[2:]  # a pair of dashes encloses an insertion: "Im Jahr 2018 – damals … – ließ Washington"
+    return lo, (cuts[0].start() if cuts else hi)
 
 
 def clause_of(text: str, c: Claim) -> str:
