@@ -527,3 +527,24 @@ def test_a_vague_source_amount_confirms_no_exact_number(tmp_path, sentence, verd
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     claims = [c for c in checker.check_text(f"date 2024-03\n{sentence}").claims if "Menschen" in c.text]
     assert [c.verdict for c in claims] == [verdict]
+
+
+SOURCE_MINSK = """date 2022-01
+Das Außenministerium in Minsk teilte mit, dass die Familien von 14 Diplomaten keine Visa mehr erhalten und diese bis zum 31. März ausreisen müssen. Weitere 9 Diplomaten müssen bis zum 30. Juni gehen, sodass bis Mitte 2022 insgesamt 23 Diplomaten das Land verlassen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # a list after a colon: each number has its own deadline, the head's time is the total's
+    ("Bis Mitte 2022 sollen damit 23 Diplomaten heimkehren: 14, deren Familien keine Visa mehr bekommen, "
+     "bis Ende März, 9 weitere bis Ende Juni.", ["supported", "supported", "unverified"]),
+    ("Bis Mitte 2022 sollen damit 23 Diplomaten heimkehren: 14, deren Familien keine Visa mehr bekommen, "
+     "bis Ende April, 9 weitere bis Ende Juni.", ["supported", "mismatch", "unverified"]),
+])
+def test_each_number_of_a_list_keeps_its_own_deadline(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "minsk-2022-01.txt"
+    path.write_text(SOURCE_MINSK, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    assert [c.verdict for c in checker.check_text(f"date 2022-01\n{sentence}").claims] == verdicts

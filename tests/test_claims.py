@@ -244,6 +244,19 @@ def test_a_hard_wrapped_line_continues_its_sentence(checker, text, one_sentence)
     assert (first.sentence_end > text.index("\n")) is one_sentence
 
 
+@pytest.mark.parametrize("text, sentences", [
+    # a year with its full stop ends a sentence ("2024." is one token, like an ordinal)
+    ("Die Preise stiegen im November 2024. Waren lagen mit 0,9 Prozent darunter.", 2),
+    ("Die Ausweisung kam Ende 2016. Moskau verzichtete auf Vergeltung für die 35 Diplomaten.", 2),
+    # a day's number stays an ordinal of its date
+    ("Am 3. Mai 2016 wiesen sie 35 Diplomaten aus.", 1),
+    ("Die Frist lief am 30. Juni ab, danach mussten 28 Diplomaten gehen.", 1),
+])
+def test_a_year_with_its_full_stop_ends_the_sentence(checker, text, sentences):
+    claims = claims_of(checker, text, "2025-01")
+    assert len({c.sentence_start for c in claims}) == sentences
+
+
 def test_a_table_line_is_never_a_wrapped_sentence():
     text = ("Ausgewiesene Diplomaten im Jahr | 20 | 35 | 60 | 755 | 28 | 27 | 14 | 23 | 12 | 10 | 9\n"
             "Ausreisefrist in Tagen | 3 | 3 | 7 | 30 | 60 | 60 | 14 | 7 | 3 | 3 | 3")

@@ -4,6 +4,7 @@ another claim confirms (the next reading is taken), a mismatch against a fact an
 the same sentence confirms (another quantity of that sentence)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import AbstractSet, Any, Callable, Sequence
 
 from claimcheck.align.score import KEYS
@@ -46,7 +47,21 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     return mismatch_decision(free[0], d.ranked, base)
 
 
-def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[int, str, str]]) -> Decision:
+def stated_days(claims: Sequence[Claim], decisions: list[Decision]) -> set[tuple[int, date, date]]:
+    """(sentence start, first, last) of each source time a claim confirms with a time stated in
+    its own sentence (not inherited, not the document's, not a weekday resolved only loosely)."""
+    out = set()
+    for c, d in zip(claims, decisions):
+        t, p = c.time, d.best
+        if (d.verdict == "supported" and p is not None and p.status["date"] == "agree" and not p.implicit_date
+                and not p.loose_date
+                and t is not None and not t.inherited and t.start >= c.sentence_start and p.compared_time is not None):
+            out.add((c.sentence_start, p.compared_time.first, p.compared_time.last))
+    return out
+
+
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[int, str, str]],
+                      days: AbstractSet[tuple[int, date, date]] = frozenset()) -> Decision:
     """A mismatch against a fact that another claim of the same sentence confirms is about
     another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
     unverified. (Another sentence may well repeat a value wrongly.) The value is taken only where
@@ -55,11 +70,16 @@ def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[in
     Freitag …"), a count confirmed whatever its time leaves the fact's deadline to be checked
     ("von 27 Diplomaten …, müssen diese bis zum 30. März ausreisen"); a claim that is not
     check-worthy (a bare weekday) takes nothing.
-    ``confirmed``: (sentence start, fact id, value key the confirming claim agreed on)."""
+    ``confirmed``: (sentence start, fact id, value key the confirming claim agreed on).
+    A date called wrong that another claim of the sentence states and confirms (``days``:
+    ``stated_days``) is that claim's date: "bis Mitte 2022 … 55: 27 … bis Ende Januar" does not
+    date the 27 with "Mitte 2022"."""
     if d.verdict != "mismatch" or d.best is None or not d.fields:
         return d
     keys = [d.fields[0]] if d.fields[0] in KEYS else list(KEYS)  # a wrong actor, place …: any value
-    if not any((claim.sentence_start, d.best.fact.id, key) in confirmed for key in keys):
+    t = d.best.compared_time
+    day = t is not None and d.fields[0] == "date" and (claim.sentence_start, t.first, t.last) in days
+    if not day and not any((claim.sentence_start, d.best.fact.id, key) in confirmed for key in keys):
         return d
     return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
                     reason=message("align.taken", fact_id=d.best.fact.id))

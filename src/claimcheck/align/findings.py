@@ -8,7 +8,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
-from claimcheck.align.assign import anchored_days, one_holder, prefer_unused, taken_in_sentence
+from claimcheck.align.assign import anchored_days, one_holder, prefer_unused, stated_days, taken_in_sentence
 from claimcheck.align.engine import Aligner
 from claimcheck.align.verdict import Decision
 from claimcheck.align.lines import line_column
@@ -40,7 +40,8 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
                  for key in d.best.agree(*KEYS) if key != "date" or not d.best.via_act}
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
-    decisions = [taken_in_sentence(c, d, confirmed) for c, d in zip(claims, decisions)]
+    days = stated_days(claims, decisions)
+    decisions = [taken_in_sentence(c, d, confirmed, days) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])
     counts: Counter[str] = Counter(item.verdict for item in items)  # one Summary, not an assignment per claim
     summary = Summary(claims=len(items), warnings=sum(len(item.warnings) for item in items), **counts)

@@ -39,6 +39,7 @@ def line_split(doc: Any, text: str, max_tokens: int, table: Any, rows: list[list
         return []
     starts = [0] + [i for i in numpy.flatnonzero(table[:, 2] == 1).tolist() if i > 0]
     starts += [t.i + 1 for t in _newline_tokens(doc, text, _longest_line(text))]
+    starts += _after_year_ends(doc, text)
     bounds = sorted(set(starts)) + [n]
     cleaned = []
     for first, last in zip(bounds, bounds[1:]):
@@ -62,6 +63,23 @@ def _cap_length(doc: Any, first: int, last: int, max_tokens: int = MAX_SENTENCE_
         pieces.append((first, cut))
         first = cut
     return pieces + [(first, last)]
+
+
+# A year that ends a sentence ("… im November 2024. Waren lagen …") is one token with its full
+# stop for the German tokenizer (as an ordinal would be: "am 3. Mai"), so the sentencizer sees no
+# end there. A four-digit year before a capitalised word is no ordinal: the sentence ends.
+_YEAR_END = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d\.(?=\s+[^\W\d_])")
+
+
+def _after_year_ends(doc: Any, text: str) -> list[int]:
+    """Token indices that start a sentence after a year with its full stop (``_YEAR_END``)."""
+    out = []
+    for m in _YEAR_END.finditer(text):
+        nxt = text[m.end():m.end() + 40].lstrip()
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and nxt[:1].isupper() and span[-1].i + 1 < len(doc):
+            out.append(span[-1].i + 1)
+    return out
 
 
 def _longest_line(text: str) -> int:
