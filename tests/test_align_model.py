@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from claimcheck.align.context import (bag, compound_head, dice, in_hours, is_deadline, is_offset,
-                                      quantity_role, roles_compatible)
+from claimcheck.align.context import bag, compound_head, dice, in_hours, is_deadline, is_offset
+from claimcheck.align.roles import quantity_role, roles_compatible
 from claimcheck.models import Quantity
 
 SOURCE = """date 2024-03
@@ -175,7 +175,7 @@ def test_compound_head(word, head):
     ("Das Personal sank von 900 auf 240 im Jahr 2023.", "Jahr", False),  # after the level reached
 ])
 def test_the_starting_time_of_a_from_to_pair(text, time, starting):
-    from claimcheck.align.context import starting_time
+    from claimcheck.align.roles import starting_time
 
     assert starting_time(text, text.index("240"), text.index(time), 0) is starting
 

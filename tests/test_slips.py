@@ -249,9 +249,9 @@ def _one_sided(value, below):
     (_one_sided(700, False), _q(755), False),  # a bound against an exact value
 ])
 def test_bounds_in_the_same_direction_compare_their_numbers(claim, fact, same):
-    from claimcheck.align.score import _same_bound
+    from claimcheck.align.statuses import same_bound
 
-    assert _same_bound(claim, fact) is same
+    assert same_bound(claim, fact) is same
 
 
 @pytest.mark.parametrize("text, status", [

@@ -1,4 +1,4 @@
-"""Context features of the alignment model: weighted word bags, quantity roles, durations.
+"""Context features of the alignment model: weighted word bags, deadlines, offsets, durations.
 
 Pure functions over strings. Words are weighted by rarity (``wordfreq``'s German Zipf
 frequencies: frequent function words weigh nothing, so no stop-word list is needed), matched
@@ -176,51 +176,6 @@ def bags_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[Bag, Bag
             bag(local_window(text, start, end, lo, hi, cfg.NEAR_CHARS)))
 
 
-def quantity_role(text: str, start: int, lo: int, lang: str = "de") -> str:
-    """Which quantity of an event the number at ``start`` is, from the word(s) right before it
-    ("" if none); ``lo`` is where its sentence starts."""
-    m = PREV_WORDS.search(text, max(lo, start - 24), start)
-    if m is None:
-        return ""
-    data = align_data(lang)
-    two = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else None
-    word = two if two and two in data.roles else (m.group(2) or m.group(1)).lower()
-    if word in data.paired and not _paired_number(text[start:start + cfg.LOCAL_CHARS], data.paired[word], lang):
-        return ""
-    if word in data.amount_verbs and _amount_verb(text, start, lo, tuple(data.amount_verbs[word])):
-        return ""
-    return data.roles.get(word, "")
-
-
-@lru_cache(maxsize=64)
-def _paired_pattern(words: tuple[str, ...], lang: str) -> re.Pattern:
-    between = "|".join(map(re.escape, align_data(lang).paired_between)) or "(?!)"
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:(?:{between})\.?\s+)*\d", re.IGNORECASE)
-
-
-def _paired_number(after: str, words: list[str], lang: str) -> bool:
-    """The paired word follows with a number of its own: "von 1.200 auf (nur noch) 120"."""
-    return _paired_pattern(tuple(words), lang).search(after) is not None
-
-
-def _amount_verb(text: str, start: int, lo: int, beginnings: tuple[str, ...]) -> bool:
-    """A verb of amounting stands in the number's sentence before it, or right after it:
-    "bezifferte den Abbau an allen Vertretungen auf 755", "die auf 300 geschätzte Zahl"."""
-    window = text[lo:start + cfg.LOCAL_CHARS]
-    return any(w.lower().startswith(beginnings) for w in WORD.findall(window))
-
-
-def roles_compatible(claim_role: str, fact_role: str, strict: bool = True, lang: str = "de") -> bool:
-    """Whether two numbers can be the same quantity of an event. Strictly, roles must be equal
-    or in one ``compatible`` group ("" ~ "by": "755 abbauen" ~ "um 755 reduzieren"); loosely, a
-    claim that names no role ("1.200 Beschäftigte") may also be a level the source gives with
-    "von"/"auf" (when the number itself agrees)."""
-    a, b = claim_role, fact_role
-    if a == b or (not strict and a == ""):
-        return True
-    return any(a in group and b in group for group in align_data(lang).compatible)
-
-
 def is_deadline(text: str, start: int, lo: int, lang: str = "de") -> bool:
     """A time expression right after "bis", "spätestens" … (skipping an article: "bis zum"),
     or in a clause that names a deadline ("läuft die Frist ab", "die Ausreisefrist endet": a
@@ -270,23 +225,3 @@ def claim_bags(text: str, claim: Claim, within: Optional[tuple[int, int]] = None
     """``within``: the part of the sentence that is the claim's statement (default: all of it)."""
     lo, hi = within or (claim.sentence_start, claim.sentence_end)
     return bags_at(text, claim.start, claim.end, lo, hi)
-
-
-@lru_cache(maxsize=4)
-def _pair_patterns(lang: str = "de") -> tuple[re.Pattern, re.Pattern]:
-    data = align_data(lang)
-    starts = [w for w, r in data.roles.items() if r == "from"] or ["(?!)"]
-    return (re.compile(rf"\b(?:{'|'.join(map(re.escape, starts))})\s+\d", re.IGNORECASE),
-            re.compile(rf"\b(?:{'|'.join(map(re.escape, data.since or ['(?!)']))})\s+$", re.IGNORECASE))
-
-
-def starting_time(text: str, q_start: int, t_start: int, lo: int, lang: str = "de") -> bool:
-    """The time at ``t_start`` dates the starting level of the from-to pair whose level reached
-    is the number at ``q_start`` (the caller checks that role): it stands inside the pair, after
-    the starting number ("von 900 Angestellten Mitte 2019 auf 240"), or after "seit" before it
-    ("seit Mitte 2019 von 900 auf 240")."""
-    if not lo <= t_start < q_start:
-        return False
-    start_word, since = _pair_patterns(lang)
-    return (start_word.search(text, max(lo, t_start - 60), t_start) is not None
-            or since.search(text, max(lo, t_start - 8), t_start) is not None)

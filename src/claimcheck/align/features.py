@@ -10,7 +10,8 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimcheck.align.context import (Bag, bag, claim_bags, fact_bags, in_hours, is_backstory, is_deadline,
-                                      is_offset, quantity_role, starting_time)
+                                      is_offset)
+from claimcheck.align.roles import quantity_role, starting_time
 from claimcheck.align.occurrence import occurrences
 from claimcheck.align.times import effective_time
 from claimcheck.models import Claim, Fact, TimeSpan
@@ -35,7 +36,7 @@ class ClaimContext:
     exact_date: bool = False  # the document date names a day: "heute", "am Montag" are exact
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
     clause: frozenset[str] = frozenset()  # the keys of the claim's clause (between commas, semicolons …)
-    starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
+    starting: bool = False  # a level reached dated by its pair's starting time (roles.starting_time)
     far: frozenset[str] = frozenset()  # parties named beyond a semicolon or dash: another statement's
     names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (also compound parts: "Trump-Regierung")
 
@@ -78,7 +79,7 @@ class FactContext:
     remote: frozenset[str] = frozenset()  # parties filled from another clause of the sentence (remote_slots)
     siblings: frozenset[str] = frozenset()  # a total row's: the words of the table's other rows (table_rows)
     newest: bool = False  # a table cell of its row's newest dated column (the release's headline period)
-    starting: bool = False  # a level reached dated by its pair's starting time (context.starting_time)
+    starting: bool = False  # a level reached dated by its pair's starting time (roles.starting_time)
     names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (as ClaimContext.names)
 
     @classmethod

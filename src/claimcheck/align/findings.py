@@ -2,26 +2,23 @@
 (``lang/de/messages.yaml``, section ``findings``)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
-from claimcheck.align import config as cfg
 from claimcheck.align.assign import anchored_days, one_holder, prefer_unused, stated_days, taken_in_sentence
 from claimcheck.align.engine import Aligner
+from claimcheck.align.fixes import correction, in_drafts_words, other_unit, replacements, resolved
 from claimcheck.align.verdict import Decision
 from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
-from claimcheck.lang import message, pack
+from claimcheck.lang import message
 from claimcheck.lang.timelabel import weekday_name
 from claimcheck.align.score import KEYS, PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
-                               Quantity, Replacement, Report, Summary, TimeSpan)
+                               Report, Summary)
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.numbers.lexicon import numbers_lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL, inflected_like
-from claimcheck.nlp.numbers.values import written_like
 from claimcheck.render.words import SLOT_LABELS
 
 RULES = {"supported": "CC100", "mismatch": "CC200", "unverified": "CC300"}
@@ -82,11 +79,11 @@ def claim_report(text: str, claim: Claim, d: Decision, lex: Lexicon) -> ClaimRep
     mismatches = [m for m in (_mismatch(text, claim, d, f, lex) for f in d.fields) if m]
     severity = "info" if d.verdict == "supported" else (
         "warning" if all(m.field == "noun" for m in mismatches) else "error")
-    replacements = _replacements(claim, mismatches, d)
+    fixes = replacements(claim, mismatches, d)
     return ClaimReport(
         **base, fact_id=fact.id, mismatches=mismatches, rule=RULES[d.verdict], severity=severity,
         message=_message(claim, fact, mismatches, lex), evidence=fact.provenance.sentence,
-        correction=_correction(claim, replacements, text), replacements=replacements,
+        correction=correction(claim, fixes, text), replacements=fixes,
         warnings=_warnings(claim, d, lex), alternatives=[_alternative(p, lex) for p in d.alternatives])
 
 
@@ -112,7 +109,7 @@ def _mismatch(text: str, claim: Claim, d: Decision, field: str, lex: Lexicon) ->
         if b is None or fb is None:
             return None
         return Mismatch(field="date", start=b.start, end=b.end, found=b.text,
-                        expected=fb.label() if _resolved(fb) else fb.text)
+                        expected=fb.label() if resolved(fb) else fb.text)
     found = claim.slot(field)
     expected = _expected_label(claim, d.best, field, lex) if d.best is not None else None
     if found is None or expected is None:
@@ -129,23 +126,8 @@ def _other_duration_unit(claim: Claim, fact: Fact) -> bool:
     """A duration in another unit ("zwei Tage" against "72 Stunden"): the number alone would
     mislead ("72" for "zwei Tage")."""
     units = align_data().durations
-    return _other_unit(claim, fact) and claim.noun is not None and fact.noun is not None \
+    return other_unit(claim, fact) and claim.noun is not None and fact.noun is not None \
         and claim.noun.value in units and fact.noun.value in units
-
-
-def _other_unit(claim: Claim, fact: Fact) -> bool:
-    """The same kind of amount counted in another unit or noun ("drei Tage" / "72 Stunden")."""
-    return (claim.quantity is not None and fact.quantity is not None and claim.noun is not None
-            and fact.noun is not None and claim.noun.value != fact.noun.value)
-
-
-def _in_drafts_words(claim: Claim, q: Quantity, capital: bool = False) -> Optional[str]:
-    """The source's number as the draft wrote its own: a number word for a number word (with
-    the draft's capital only where it replaces the draft's word: ``capital``)."""
-    if claim.quantity is None or q.hedge is not None or q.unit == ORDINAL:
-        return None
-    model = claim.quantity.text if capital else claim.quantity.text.lower()
-    return written_like(q.value, model, numbers_lexicon().data.multiplicative.suffix)
 
 
 def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Optional[str]:
@@ -156,7 +138,7 @@ def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Opt
             return q.text  # "mehr als drei", never the bare 3: a suggestion keeps the source's hedge
         if q is not None and q.unit == ORDINAL and claim.quantity is not None:
             return inflected_like(q.text, claim.quantity.text)  # "zweite" for "dritte", never "2"
-        return (_in_drafts_words(claim, q) or q.label()) if q else None
+        return (in_drafts_words(claim, q) or q.label()) if q else None
     if field == "date":
         t = p.compared_time
         if t is None:
@@ -165,7 +147,7 @@ def _expected_label(claim: Claim, p: PairScore, field: str, lex: Lexicon) -> Opt
             return weekday_name(p.weekday)  # the day itself is uncertain, its weekday is not
         if t.anchor == "implicit":
             return message("findings.implicit_date", label=t.label())
-        return t.label() if _resolved(t) else t.text
+        return t.label() if resolved(t) else t.text
     if field == "actor" and fact.actor is not None:
         return lex.actor_labels.get(fact.actor.value, fact.actor.text)
     slot = fact.slot(field)
@@ -196,73 +178,6 @@ def _message(claim: Claim, fact: Fact, mismatches: list[Mismatch], lex: Lexicon)
 def _shown(claim: Claim, m: Mismatch) -> str:
     """The wrong count with its noun ("45 Diplomaten"); other slots as found."""
     return claim.text if m.field == "count" and claim.start <= m.start < claim.end else m.found
-
-
-def _replacements(claim: Claim, mismatches: list[Mismatch], d: Decision) -> list[Replacement]:
-    """Span-level fixes, only for a confident, unambiguous mismatch and only where the source's
-    wording can stand in the draft's place (a number for a number, a place for a place)."""
-    if d.verdict != "mismatch" or d.best is None or d.confidence < cfg.SUGGEST:
-        return []
-    out = []
-    for m in mismatches:
-        fix = _fix(claim, d.best, m)
-        if fix is not None:
-            out.append(fix)
-    return out
-
-
-def _fix(claim: Claim, p: PairScore, m: Mismatch) -> Optional[Replacement]:
-    fact = p.fact
-    if m.field == "count" and claim.quantity is not None and fact.quantity is not None:
-        if _other_unit(claim, fact):  # "drei Tage" / "72 Stunden"
-            assert claim.noun is not None
-            return Replacement(start=claim.quantity.start, end=claim.noun.end, value=fact.text)
-        value = _in_drafts_words(claim, fact.quantity, capital=True) or fact.quantity.text
-        if fact.quantity.unit == ORDINAL:
-            value = inflected_like(fact.quantity.text, claim.quantity.text)
-        return Replacement(start=claim.quantity.start, end=claim.quantity.end, value=value)
-    if m.field == "date" and claim.base is not None and (m.start, m.end) == (claim.base.start, claim.base.end):
-        return Replacement(start=m.start, end=m.end, value=m.expected)
-    if m.field == "date" and claim.time is not None and p.compared_time is not None:
-        t, f = claim.time, p.compared_time
-        if p.weekday is not None:
-            return _weekday_fix(t, p.weekday)
-        if f.anchor != "implicit" and (t.granularity, t.modifier) == (f.granularity, f.modifier):
-            return Replacement(start=t.start, end=t.end, value=f.label() if _resolved(f) else f.text)
-        return None
-    if m.field in ("place", "person"):
-        return Replacement(start=m.start, end=m.end, value=m.expected)
-    return None  # actors and counted nouns need the sentence rephrased ("die USA hat")
-
-
-def _weekday_fix(t: TimeSpan, weekday: int) -> Optional[Replacement]:
-    """Only the weekday word of "am Samstag" / "vergangenen Samstag" is replaced."""
-    if t.weekday is None:
-        return None
-    names = pack().dates.weekdays[t.weekday]
-    m = re.search("|".join(re.escape(n) for n in names), t.text, re.IGNORECASE)
-    if m is None:
-        return None
-    return Replacement(start=t.start + m.start(), end=t.start + m.end(), value=weekday_name(weekday))
-
-
-def _resolved(t: TimeSpan) -> bool:
-    """A time the source states only relative to its own date ("heute", "vergangene Woche"; not
-    "20. März" with its year inferred): the draft gets the date it stands for, not the words,
-    which would mean another day there."""
-    return t.anchor in ("document", "text", "previous") and not any(ch.isdigit() for ch in t.text)
-
-
-def _correction(claim: Claim, fixes: list[Replacement], text: str) -> Optional[str]:
-    """The claim's sentence with the replacements applied."""
-    if not fixes:
-        return None
-    start, end = claim.sentence_start, claim.sentence_end
-    sentence = text[start:end]
-    for r in sorted(fixes, key=lambda r: r.start, reverse=True):
-        if start <= r.start and r.end <= end:
-            sentence = sentence[:r.start - start] + r.value + sentence[r.end - start:]
-    return sentence.strip()
 
 
 def _warnings(claim: Claim, d: Decision, lex: Lexicon) -> list[str]:

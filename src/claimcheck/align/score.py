@@ -10,20 +10,20 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from claimcheck.align import config as cfg
-from claimcheck.align.context import dice, in_hours, roles_compatible
+from claimcheck.align.context import dice
+from claimcheck.align.roles import roles_compatible
 from claimcheck.align.features import ClaimContext, FactContext
 from claimcheck.align.tables import row_status
 from claimcheck.align.occurrence import occurrence_status
+from claimcheck.align.statuses import NAMED, count_status, frame_status, named_across
 from claimcheck.align.times import (Status, act_window, date_status, month_end, relative, weekday_of,
                                     weekdays_differ)
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
-from claimcheck.nlp.claims.slots import JOINT
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 
 FRAME = ("event", "noun", "actor", "target", "place", "person")
 KEYS = ("count", "date")
-NAMED = ("place", "person")  # slots filled with a name of the text, which the other sentence may name too
 
 
 @dataclass
@@ -69,14 +69,14 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
                    remote=cc.remote | fc.remote, far=cc.far, newest_cell=fc.newest)
     ps.context, ps.local, ps.near = dice(cc.sentence, fc.sentence), dice(cc.local, fc.local), dice(cc.near, fc.near)
     for name in FRAME:
-        ps.status[name] = _frame_status(name, claim, fact, lex)
+        ps.status[name] = frame_status(name, claim, fact, lex)
     for name in NAMED:
-        if ps.status[name] == "differ" and _named_across(name, cc, fc):
+        if ps.status[name] == "differ" and named_across(name, cc, fc):
             ps.status[name] = "unknown"
     ps.status["occurrence"] = occurrence_status(cc.occurrence, fc.occurrence)
     if fc.row:  # a table cell (only then is there a row to name in the trace)
         ps.status["row"] = row_status(cc, fc)
-    ps.status["count"] = _count_status(claim, fact)
+    ps.status["count"] = count_status(claim, fact)
     ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
     if ps.status["date"] == "differ" and (cc.starting or fc.starting):
@@ -132,79 +132,6 @@ def _loose(t: Optional[TimeSpan], t_exact: bool, f: Optional[TimeSpan], f_exact:
     """One side is a weekday or "heute" of a document dated only by its month: it agrees with
     any day of about that month (``times._widened``), so the agreement attests no day."""
     return any(x is not None and relative(x) and not exact for x, exact in ((t, t_exact), (f, f_exact)))
-
-
-def _frame_status(name: str, claim: Claim, fact: Fact, lex: Lexicon) -> Status:
-    if name == "noun":
-        return _noun_status(claim, fact, lex)
-    a, b = getattr(claim, name), getattr(fact, name)
-    if a is None or b is None:
-        return "unknown"
-    if name == "event":
-        same = lex.same_event(a.value, b.value)
-    else:
-        same = a.value == b.value
-        if not same and (JOINT in a.value or JOINT in b.value) and _members(a.value) & _members(b.value):
-            return "unknown"  # "Russland und die USA" against "die USA": one of the two, not another party
-    return "agree" if same else "differ"
-
-
-def _members(value: str) -> set[str]:
-    return set(value.split(JOINT))
-
-
-def _named_across(name: str, cc: ClaimContext, fc: FactContext) -> bool:
-    """The claim's person (place) is named in the fact's sentence too, or the fact's in the
-    claim's: which of the two sentences' names fills the slot is then a matter of parsing
-    ("Putin zufolge haben die ersten Kontakte zur Trump-Regierung …" against "Putin erklärte,
-    die ersten Kontakte mit der Regierung von Donald Trump …"), no evidence of another one."""
-    a, b = getattr(cc.claim, name), getattr(fc.fact, name)
-    return _last_word(a.value) in fc.names or _last_word(b.value) in cc.names
-
-
-def _last_word(value: str) -> str:
-    return value.split()[-1].casefold() if value.split() else ""
-
-
-def _counted(c: Claim) -> Optional[str]:
-    """What is counted: the noun, else the unit the number grammar attached ("2,3 %")."""
-    if c.noun is not None:
-        return c.noun.value
-    return c.quantity.unit if c.quantity is not None else None
-
-
-def _noun_status(claim: Claim, fact: Fact, lex: Lexicon) -> Status:
-    a, b = _counted(claim), _counted(fact)
-    if a is None or b is None:
-        return "unknown"
-    if a != b and not (lex.noun_class.get(a) and lex.noun_class.get(b)):
-        return "unknown"  # open vocabulary: two unclassified nouns may be synonyms ("Anwesen")
-    return "agree" if lex.same_noun_class(a, b) else "differ"
-
-
-def _count_status(claim: Claim, fact: Fact) -> Status:
-    q, f = claim.quantity, fact.quantity
-    if q is None or f is None:
-        return "unknown"
-    noun_q = claim.noun.value if claim.noun else None
-    noun_f = fact.noun.value if fact.noun else None
-    hq, hf = in_hours(q, noun_q), in_hours(f, noun_f)
-    if hq is not None and hf is not None:  # "drei Tage" against "72 Stunden"
-        q, f = hq, hf
-    if _same_bound(q, f) and q.value != f.value:
-        return "differ"  # "über zwei Jahre" for "mehr als drei Jahre": another number, not a looser one
-    if f.vague and q.exact and q.overlaps(f):
-        return "unknown"  # "zahlreiche Kinder" neither confirms nor contradicts "110 Menschen"
-    return "agree" if q.overlaps(f) else "differ"
-
-
-def _same_bound(q: Quantity, f: Quantity) -> bool:
-    """Both one-sided bounds in the same direction ("mehr als tausend", "über zweitausend")."""
-    if q.vague or f.vague or q.value is None or f.value is None:
-        return False
-    lower = q.low is not None and q.high is None and f.low is not None and f.high is None
-    upper = q.high is not None and q.low is None and f.high is not None and f.low is None
-    return lower or upper
 
 
 def _identity(ps: PairScore, same_role: bool = False) -> float:
