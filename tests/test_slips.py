@@ -340,3 +340,26 @@ def test_parties_beyond_a_strong_break(checker, text, far):
     claim = next(c for c in checker.extract(f"date 2017-07\n{text}") if c.kind == "date")
     full = f"date 2017-07\n{text}"
     assert remote_slots(full, claim, 0, checker.lexicon.closed.strong_breaks) == far
+
+
+def test_other_rows_attest_no_month_of_a_named_row():
+    """A month slip on a cell of the row the draft names stands although the other rows state
+    the draft's month too (every row has every month); without a named row it does not."""
+    from datetime import date
+
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.slips import mark_slips
+    from claimcheck.models import Claim, TimeSpan
+
+    def month(m):
+        return TimeSpan(text="x", start=0, end=1, first=date(2024, m, 1), last=date(2024, m, 28), granularity="month")
+    claim = Claim(kind="count", text="3,3", start=0, end=3, sentence_start=0, sentence_end=3, time=month(11))
+    def cell(row):
+        return PairScore(fact=None, status={"count": "agree", "date": "differ", "row": row},  # type: ignore[arg-type]
+                         compared_time=month(12))
+    other_row = PairScore(fact=None, status={"date": "agree", "row": "differ"},  # type: ignore[arg-type]
+                          constraints=["row"], compared_time=month(11))
+    named, unnamed = cell("agree"), cell("unknown")
+    mark_slips(claim, [named, other_row])
+    mark_slips(claim, [unnamed, other_row])
+    assert named.slip and not unnamed.slip

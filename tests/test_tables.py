@@ -209,3 +209,15 @@ def test_the_other_reading_of_a_column_slip_is_offered(prices):
     (claim,) = [c for c in report.claims if c.text.startswith("3,6")]
     assert [(m.field, m.expected) for m in claim.mismatches] == [("date", "Februar 2024")]
     assert claim.alternatives == ["Oder gemeint: 3,4 Prozent (Januar 2024) – Quelle: Insgesamt, Januar 2024: 3,4 %"]
+
+
+def test_the_best_reading_counts_once_among_the_cells_of_its_row(prices):
+    """``other_column`` gets the best reading and all readings, the best among them: the draft's
+    value in one other column is one month to name, not two."""
+    from claimcheck.align.readings import other_column
+    from claimcheck.align.score import PairScore
+
+    cells = {f.provenance.sentence: f for f in prices.reference.facts if f.provenance.cell is not None}
+    by_date = PairScore(cells["Mieten, Februar 2024: 4,8 %"], status={"count": "agree", "date": "differ"}, identity=0.5)
+    by_count = PairScore(cells["Mieten, Januar 2024: 5,0 %"], status={"count": "differ", "date": "agree"}, identity=0.5)
+    assert other_column(by_date, [by_count, by_date]) is by_date

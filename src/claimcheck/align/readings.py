@@ -34,7 +34,8 @@ def other_column(best: Optional[PairScore], readings: list[PairScore]) -> Option
     columns state the draft's value, neither the month nor the number can be named: None."""
     if best is None or best.fact.provenance.cell is None:
         return best
-    row = [p for p in [best, *readings] if _same_row(p, best) and best.identity - p.identity < cfg.AMBIGUOUS]
+    pool = [best, *(p for p in readings if p is not best)]
+    row = [p for p in pool if _same_row(p, best) and best.identity - p.identity < cfg.AMBIGUOUS]
     by_count = next((p for p in row if p.differ(*KEYS) == ["count"]), None)
     by_date = [p for p in row if p.differ(*KEYS) == ["date"]]
     if by_count is None or not by_date:
