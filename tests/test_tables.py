@@ -190,6 +190,9 @@ def prices(tmp_path_factory):
      "supported", []),
     ("Gegenüber dem Januarwert von 3,6 Prozent ging die Teuerung im März 2024 zurück.", "3,6", "mismatch",
      [("date", "Februar 2024")]),
+    # a time with "mit" names the value that follows it, also as a comparison base
+    ("Gegenüber Januar 2024 mit 3,4 Prozent stieg die Teuerung im Februar 2024 um 0,2 Prozentpunkte.", "3,4",
+     "supported", []),
 ])
 def test_drafts_against_a_total_row_and_named_rows(prices, sentence, anchor, verdict, mismatches):
     assert _verdict(prices, sentence, anchor) == (verdict, mismatches)

@@ -58,7 +58,7 @@ def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optiona
                 and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
     best_s = supported[0] if supported else None
-    best_m = other_column(prefer_slip(claim, mismatches), readings)
+    best_m = other_column(prefer_slip(claim, mismatches), [*readings, *(p for p in mismatches if p not in readings)])
     margin = cfg.PREFER_SUPPORTED_VAGUE if is_vague(claim.quantity) else cfg.PREFER_SUPPORTED
     if best_s is not None and (best_m is None or best_s.identity + margin >= best_m.identity):
         decision = _supported(claim, supported, base)
