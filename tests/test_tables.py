@@ -224,3 +224,29 @@ def test_the_best_reading_counts_once_among_the_cells_of_its_row(prices):
     by_date = PairScore(cells["Mieten, Februar 2024: 4,8 %"], status={"count": "agree", "date": "differ"}, identity=0.5)
     by_count = PairScore(cells["Mieten, Januar 2024: 5,0 %"], status={"count": "differ", "date": "agree"}, identity=0.5)
     assert other_column(by_date, [by_count, by_date]) is by_date
+
+
+def test_the_other_column_reading_competes_at_the_level_of_the_mismatch(prices):
+    """A loosely identified statement (identity under the support level, a slip's mismatch
+    threshold above it): the cell that holds the draft's number is weighed as the other reading
+    all the same, so the month is blamed, not the number."""
+    from datetime import date
+
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.verdict import verdict
+    from claimcheck.models import Claim, Quantity, TimeSpan
+
+    cells = {f.provenance.sentence: f for f in prices.reference.facts if f.provenance.cell is not None}
+    january = TimeSpan(text="Januar 2024", start=0, end=11, first=date(2024, 1, 1), last=date(2024, 1, 31),
+                       granularity="month")
+    claim = Claim(kind="count", text="3,6 Prozent", start=20, end=31, sentence_start=0, sentence_end=40,
+                  time=january, quantity=Quantity(text="3,6", start=20, end=23, value=3.6, low=3.6, high=3.6,
+                                                  unit="Prozent"))
+    def reading(text, count, when):
+        fact = cells[text]
+        return PairScore(fact, status={"count": count, "date": when, "row": "agree"}, identity=0.28, slip=True,
+                         fact_time=fact.time, compared_time=fact.time)
+    by_count = reading("Insgesamt, Januar 2024: 3,4 %", "differ", "agree")
+    by_date = reading("Insgesamt, Februar 2024: 3,6 %", "agree", "differ")
+    decision = verdict(claim, [by_count, by_date], True)
+    assert decision.verdict == "mismatch" and decision.best is by_date
