@@ -45,6 +45,7 @@ def test_derived_values_are_sums_and_differences_of_two_counts():
 @pytest.mark.parametrize("q, derived", [
     (_q(95), True),  # "insgesamt 95" = 35 + 60
     (_q(1200, "gut", 1200, 1320), True),  # "gut 1200" holds 755 + 455
+    (_q(750, "knapp", 675, 750), False),  # … "knapp 750" not 755 - 35: only sums near its number
     (_q(700, "mehr als", 700, None), False),  # a one-sided bound holds any larger sum
     (_q(96), False),
     (_q(95, unit="Prozent"), False),  # percentages are not summed

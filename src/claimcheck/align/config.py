@@ -67,6 +67,7 @@ SLIP_YEARS = 3  # a year off by at most this is a slip (2015 for 2016); 2022 for
 FIRM_OTHER = 0.10  # confidence of a mismatch rises when the other value agrees as stated ("Ende 2016 … 45": the date ties the statement)
 SUGGEST = 0.70  # a replacement is offered only from this confidence on
 CHECKWORTHY_MIN = 0.55  # weekdays, clock times, deadlines: matched only to their own statement
+DERIVED_TOLERANCE = 0.02  # an approximate count holds a sum or difference only this near its number ("gut 1200" holds 755 + 455; "knapp 750" does not hold 755 - 35: its interval 675-750 is the hedge's, not the writer's number)
 DERIVED_MIN = 10  # sums/differences of two source counts from this on are derived numbers (below, coincidences abound: 3 = 1 + 2)
 SPECIFIC_NUMBER = 12  # numbers above this that are not multiples of 10 are "specific" (755, 35)
 CANDIDATE_MIN_WEIGHT = 1.5  # a fact is a candidate when it shares a stem at least this rare …

@@ -43,15 +43,16 @@ def derived_values(facts: Iterable[Fact]) -> tuple[frozenset[float], frozenset[f
 
 
 def derived_kind(claim: Claim, derived: tuple[frozenset[float], frozenset[float]]) -> Optional[str]:
-    """"sentence" when the claim's plain count (or the interval of an approximate one: "gut
-    1200") holds a combination of two counts of one source sentence, "source" when of any two,
-    else None."""
+    """"sentence" when the claim's plain count (or the interval of an approximate one near its
+    number: "gut 1200") holds a combination of two counts of one source sentence, "source" when
+    of any two, else None."""
     q = claim.quantity
     if q is None or q.unit is not None or q.vague or q.value is None or q.value < cfg.DERIVED_MIN:
         return None
     if q.low is None or q.high is None:
         return None  # "mehr als 700" holds any larger sum: no evidence of one
-    low, high = q.low, q.high
+    near_value = q.value * cfg.DERIVED_TOLERANCE  # "knapp 750" is about 750, not any of 675-750
+    low, high = max(q.low, q.value - near_value), min(q.high, q.value + near_value)
     near, every = derived
     if any(low <= v <= high for v in near):
         return "sentence"
