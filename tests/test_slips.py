@@ -354,12 +354,33 @@ def test_other_rows_attest_no_month_of_a_named_row():
     def month(m):
         return TimeSpan(text="x", start=0, end=1, first=date(2024, m, 1), last=date(2024, m, 28), granularity="month")
     claim = Claim(kind="count", text="3,3", start=0, end=3, sentence_start=0, sentence_end=3, time=month(11))
+    cell_fact = SimpleNamespace(quantity=None, noun=None)
     def cell(row):
-        return PairScore(fact=None, status={"count": "agree", "date": "differ", "row": row},  # type: ignore[arg-type]
+        return PairScore(fact=cell_fact, status={"count": "agree", "date": "differ", "row": row},  # type: ignore[arg-type]
                          compared_time=month(12))
-    other_row = PairScore(fact=None, status={"date": "agree", "row": "differ"},  # type: ignore[arg-type]
+    other_row = PairScore(fact=cell_fact, status={"date": "agree", "row": "differ"},  # type: ignore[arg-type]
                           constraints=["row"], compared_time=month(11))
     named, unnamed = cell("agree"), cell("unknown")
     mark_slips(claim, [named, other_row])
     mark_slips(claim, [unnamed, other_row])
     assert named.slip and not unnamed.slip
+
+
+def test_a_duration_is_attested_only_by_a_duration():
+    """"zwei Grundstücke" of the source states no "zwei Tage": the slip of 72 hours stands."""
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.slips import mark_slips
+    from claimcheck.models import Claim, Slot
+
+    def q(value):
+        return Quantity(text=str(value), start=0, end=1, value=value, low=value, high=value)
+    def noun(value):
+        return Slot(text=value, start=2, end=3, value=value)
+    claim = Claim(kind="count", text="zwei Tage", start=0, end=9, sentence_start=0, sentence_end=9,
+                  quantity=q(2), noun=noun("Tag"))
+    hours = PairScore(fact=SimpleNamespace(quantity=q(72), noun=noun("Stunde")),  # type: ignore[arg-type]
+                      status={"count": "differ"})
+    plots = PairScore(fact=SimpleNamespace(quantity=q(2), noun=noun("Grundstück")),  # type: ignore[arg-type]
+                      status={"count": "agree"})
+    mark_slips(claim, [hours, plots])
+    assert hours.slip
