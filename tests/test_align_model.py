@@ -550,3 +550,43 @@ def test_each_number_of_a_list_keeps_its_own_deadline(tmp_path, sentence, verdic
     path.write_text(SOURCE_MINSK, encoding="utf-8")
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     assert [c.verdict for c in checker.check_text(f"date 2022-01\n{sentence}").claims] == verdicts
+
+
+SOURCE_BAKU = """date 2023-05
+Der Präsident hat am Sonntag bekannt gegeben, dass 30 Diplomaten das Land bis zum 1. Juni verlassen müssen. Er ging damit über die Ankündigung des Ministeriums hinaus, dass 20 Diplomaten gehen müssten.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the day the sentence states and confirms is that claim's: "zwei Tage zuvor" is another day by its words
+    ("Dreißig Diplomaten müssen bis Anfang Juni ausreisen, verkündete der Präsident am Sonntag – und ging damit "
+     "über die zwei Tage zuvor vom Ministerium genannte Zahl hinaus.", ["supported", "supported", "unverified"]),
+    # the weekday of the identified statement is checked (assign.anchored_days)
+    ("Dreißig Diplomaten müssen bis Anfang Juni ausreisen, verkündete der Präsident am Samstag.",
+     ["supported", "mismatch"]),
+])
+def test_a_day_the_sentence_confirms_is_no_other_claims_error(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "baku-2023-05.txt"
+    path.write_text(SOURCE_BAKU, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    assert [c.verdict for c in checker.check_text(f"date 2023-05\n{sentence}").claims] == verdicts
+
+
+def test_a_loosely_resolved_weekday_confirms_its_day_only_by_its_weekday():
+    from claimcheck.align.assign import stated_days
+    from claimcheck.align.score import PairScore
+    from claimcheck.align.verdict import Decision
+    from claimcheck.models import Claim, TimeSpan
+
+    def day(d, weekday):
+        return TimeSpan(text="x", start=5, end=6, first=date(2023, 5, d), last=date(2023, 5, d),
+                        granularity="day", weekday=weekday, anchor="document")
+    def decided(claim_day, fact_day):
+        claim = Claim(kind="date", text="x", start=5, end=6, sentence_start=0, sentence_end=9, time=claim_day)
+        best = PairScore(fact=None, status={"date": "agree"}, loose_date=True,  # type: ignore[arg-type]
+                         compared_time=fact_day)
+        return stated_days([claim], [Decision("supported", best)])
+    assert decided(day(7, 6), day(7, 6)) == {(0, date(2023, 5, 7), date(2023, 5, 7))}  # "am Sonntag" ~ Sonntag
+    assert decided(day(5, 4), day(7, 6)) == set()  # "am Freitag" agrees only loosely with a Sunday

@@ -49,13 +49,14 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
 
 def stated_days(claims: Sequence[Claim], decisions: list[Decision]) -> set[tuple[int, date, date]]:
     """(sentence start, first, last) of each source time a claim confirms with a time stated in
-    its own sentence (not inherited, not the document's, not a weekday resolved only loosely)."""
+    its own sentence (not inherited, not the document's; a time resolved only loosely from a
+    month-precise date counts when it names the fact's weekday: "am Sonntag" for "am Sonntag")."""
     out = set()
     for c, d in zip(claims, decisions):
         t, p = c.time, d.best
         if (d.verdict == "supported" and p is not None and p.status["date"] == "agree" and not p.implicit_date
-                and not p.loose_date
-                and t is not None and not t.inherited and t.start >= c.sentence_start and p.compared_time is not None):
+                and t is not None and not t.inherited and t.start >= c.sentence_start and p.compared_time is not None
+                and (not p.loose_date or t.weekday is not None and t.weekday == p.compared_time.weekday)):
             out.add((c.sentence_start, p.compared_time.first, p.compared_time.last))
     return out
 
