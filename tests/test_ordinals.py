@@ -18,6 +18,7 @@ from claimcheck.nlp.numbers.ordinals import UNIT, find_ordinals
     ("Die Delegationen trafen sich zu ihrer dritten Runde.", "dritten", 3),  # feminine dative cue
     ("Moskau bezeichnete das Treffen als zweite Etappe einer Serie.", "zweite", 2),  # "als"
     ("In Merkels vierter Amtszeit wurde das Abkommen geschlossen.", "vierter", 4),  # a name in the genitive
+    ("Es war bereits die nunmehr dritte Runde.", "dritte", 3),  # an adverb between cue and ordinal
 ])
 def test_ordinal_found(text, word, value):
     (q,) = find_ordinals(text)

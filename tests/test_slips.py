@@ -64,6 +64,8 @@ def _bound(value, below):
     (800, False, 755, True),  # "mehr als 800"
     (500, True, 755, False),  # too far: another claim
     (2, True, 2.3, True),  # "unter zwei Prozent" for 2,3
+    (100, True, 120, True),  # "weniger als hundert" for 120 (within 20 %)
+    (90, True, 120, False),  # … "unter 90" is another claim
 ])
 def test_hedge_slip(bound, below, fact, slip):
     assert count_slip(_bound(bound, below), _q(fact)) is slip

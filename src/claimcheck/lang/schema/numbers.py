@@ -80,6 +80,7 @@ class NumbersFile(_Strict):
     reference_connectors: list[str]
     ordinal_cues: list[str]
     ordinal_cue_pattern: Regex = ""  # a word shape that cues an ordinal too (a name in the genitive)
+    ordinal_fillers: list[str] = Field(default_factory=list)  # adverbs between a cue and its ordinal
     ordinal_words: dict[str, int]
     ordinal_endings: list[str] = Field(min_length=1)
     postcode_cues: list[str]
@@ -88,7 +89,7 @@ class NumbersFile(_Strict):
     phone_min_digits: int = Field(ge=5)
 
     @field_validator("articles", "article_scales", "halves", "not_counts", "capitalised_ok",
-                     "references", "ordinal_cues", "postcode_cues", "time_words", "score_words",
+                     "references", "ordinal_cues", "ordinal_fillers", "postcode_cues", "time_words", "score_words",
                      "street_suffixes", "number_pieces")
     @classmethod
     def _lowercase(cls, words: list[str]) -> list[str]:

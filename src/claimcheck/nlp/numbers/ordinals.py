@@ -23,7 +23,8 @@ def _pattern(lex: NumbersLexicon) -> re.Pattern[str]:
     # the guard (first letters of the cues, in any case) lets the engine skip most positions fast
     firsts = re.escape("".join(sorted({w[:1].lower() for w in lex.data.ordinal_cues})))
     guard = rf"(?=(?i:[{firsts}]))" if firsts and all(w for w in lex.data.ordinal_cues) else ""
-    return re.compile(rf"{guard}(?<![\w-])(?i:{_alternatives(lex, 'ordinal_cues')})\s+(?P<word>{_word(lex)})(?![\w-])")
+    filler = rf"(?:(?i:{_alternatives(lex, 'ordinal_fillers')})\s+)?" if lex.data.ordinal_fillers else ""
+    return re.compile(rf"{guard}(?<![\w-])(?i:{_alternatives(lex, 'ordinal_cues')})\s+{filler}(?P<word>{_word(lex)})(?![\w-])")
 
 
 @lru_cache(maxsize=8)
