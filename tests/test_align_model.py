@@ -488,18 +488,18 @@ def test_two_coordinated_states_are_a_joint_actor(sentence, actor):
 
 
 SOURCE_RIGA = """date 2024-03
-Das Außenministerium in Riga hat am Freitag angekündigt, dass 14 russische Diplomaten das Land bis zum 31. März verlassen müssen.
+Das lettische Außenamt gab am Freitag bekannt, 14 russische Diplomaten hätten bis zum 31. März auszureisen.
 """
 
 
 @pytest.mark.parametrize("sentence, verdicts", [
     # the sentence's number identifies the statement: its weekday is checked like any value
-    ("Am Donnerstag kündigte das Außenministerium in Riga an, dass 14 russische Diplomaten bis zum 31. März "
-     "ausreisen müssen.", [("Donnerstag", "mismatch"), ("14 russische Diplomaten", "supported")]),
-    ("Am Freitag kündigte das Außenministerium in Riga an, dass 14 russische Diplomaten bis zum 31. März "
-     "ausreisen müssen.", [("Freitag", "supported"), ("14 russische Diplomaten", "supported")]),
+    ("Am Donnerstag meldete das lettische Außenamt, dass 14 russische Diplomaten bis zum 31. März gehen müssen.",
+     [("Donnerstag", "mismatch"), ("14 russische Diplomaten", "supported")]),
+    ("Am Freitag meldete das lettische Außenamt, dass 14 russische Diplomaten bis zum 31. März gehen müssen.",
+     [("Freitag", "supported"), ("14 russische Diplomaten", "supported")]),
     # a bare weekday without such a number is no statement to check
-    ("Am Donnerstag tagte das Außenministerium in Riga.", [("Donnerstag", "unverified")]),
+    ("Am Donnerstag tagte das lettische Außenamt.", [("Donnerstag", "unverified")]),
 ])
 def test_a_weekday_is_checked_when_its_sentence_is_identified(tmp_path, sentence, verdicts):
     from claimcheck import Checker
@@ -512,7 +512,7 @@ def test_a_weekday_is_checked_when_its_sentence_is_identified(tmp_path, sentence
 
 
 SOURCE_TALLINN = """date 2024-03
-Von der Ausweisung waren insgesamt 40 Personen betroffen, neben den Diplomaten auch deren Familien mit zahlreichen Kindern.
+Die Ausweisung traf 40 Menschen: die Diplomaten selbst und ihre Angehörigen, darunter zahlreiche Kinder.
 """
 
 
@@ -532,16 +532,16 @@ def test_a_vague_source_amount_confirms_no_exact_number(tmp_path, sentence, verd
 
 
 SOURCE_MINSK = """date 2022-01
-Das Außenministerium in Minsk teilte mit, dass die Familien von 14 Diplomaten keine Visa mehr erhalten und diese bis zum 31. März ausreisen müssen. Weitere 9 Diplomaten müssen bis zum 30. Juni gehen, sodass bis Mitte 2022 insgesamt 23 Diplomaten das Land verlassen.
+Minsk verweigert den Familien von 14 Diplomaten die Visa; diese müssen bis zum 31. März ausreisen. 9 weitere Diplomaten folgen bis zum 30. Juni, zusammen also 23 bis Mitte 2022.
 """
 
 
 @pytest.mark.parametrize("sentence, verdicts", [
     # a list after a colon: each number has its own deadline, the head's time is the total's
     ("Bis Mitte 2022 sollen damit 23 Diplomaten heimkehren: 14, deren Familien keine Visa mehr bekommen, "
-     "bis Ende März, 9 weitere bis Ende Juni.", ["supported", "supported", "unverified"]),
+     "bis Ende März, 9 weitere bis Ende Juni.", ["unverified", "supported", "supported"]),
     ("Bis Mitte 2022 sollen damit 23 Diplomaten heimkehren: 14, deren Familien keine Visa mehr bekommen, "
-     "bis Ende April, 9 weitere bis Ende Juni.", ["supported", "mismatch", "unverified"]),
+     "bis Ende April, 9 weitere bis Ende Juni.", ["unverified", "mismatch", "supported"]),
 ])
 def test_each_number_of_a_list_keeps_its_own_deadline(tmp_path, sentence, verdicts):
     from claimcheck import Checker
@@ -553,7 +553,7 @@ def test_each_number_of_a_list_keeps_its_own_deadline(tmp_path, sentence, verdic
 
 
 SOURCE_BAKU = """date 2023-05
-Der Präsident hat am Sonntag bekannt gegeben, dass 30 Diplomaten das Land bis zum 1. Juni verlassen müssen. Er ging damit über die Ankündigung des Ministeriums hinaus, dass 20 Diplomaten gehen müssten.
+Am Sonntag teilte der Präsident mit, 30 Diplomaten hätten bis zum 1. Juni auszureisen; das Ministerium hatte zuvor nur 20 genannt.
 """
 
 

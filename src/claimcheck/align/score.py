@@ -52,8 +52,9 @@ class PairScore:
     @property
     def via_act(self) -> bool:
         """The date was compared with the act behind the fact's deadline, not with the deadline
-        ("so verkündete Putin am Sonntag" against "hat am Sonntag bekannt gegeben, dass … bis
-        zum 1. September"): it confirms the act's day and leaves the deadline to be checked."""
+        ("bis zum 1. Juli, teilte die Ministerin am Montag mit, müssen 20 Diplomaten gehen" against
+        "Am Montag gab die Ministerin bekannt, 20 Diplomaten hätten bis zum 1. Juni auszureisen"):
+        it confirms the act's day and leaves the deadline to be checked."""
         return self.compared_time is not None and self.compared_time is not self.fact_time
 
     def agree(self, *names: str) -> list[str]:

@@ -37,8 +37,8 @@ def _members(value: str) -> set[str]:
 def named_across(name: str, cc: ClaimContext, fc: FactContext) -> bool:
     """The claim's person (place) is named in the fact's sentence too, or the fact's in the
     claim's: which of the two sentences' names fills the slot is then a matter of parsing
-    ("Putin zufolge haben die ersten Kontakte zur Trump-Regierung …" against "Putin erklärte,
-    die ersten Kontakte mit der Regierung von Donald Trump …"), no evidence of another one."""
+    ("Laut Schmidt brachte der Besuch bei der Müller-Regierung Fortschritte" against "Schmidt
+    sagte, der Besuch bei der Regierung von Anna Müller …"), no evidence of another one."""
     a, b = getattr(cc.claim, name), getattr(fc.fact, name)
     return _last_word(a.value) in fc.names or _last_word(b.value) in cc.names
 
