@@ -590,3 +590,23 @@ def test_a_loosely_resolved_weekday_confirms_its_day_only_by_its_weekday():
         return stated_days([claim], [Decision("supported", best)])
     assert decided(day(7, 6), day(7, 6)) == {(0, date(2023, 5, 7), date(2023, 5, 7))}  # "am Sonntag" ~ Sonntag
     assert decided(day(5, 4), day(7, 6)) == set()  # "am Freitag" agrees only loosely with a Sunday
+
+
+SOURCE_WARSCHAU = """date 2023-05
+2014 wies Warschau vier Diplomaten aus. Weitere Ausweisungen russischer Diplomaten aus Polen folgten 2019 und 2021 wegen Spionagevorwürfen.
+"""
+
+
+@pytest.mark.parametrize("year", ["2016", "2012"])
+def test_one_fact_is_the_expected_value_of_one_mismatch_per_sentence(tmp_path, year):
+    """"nach 2016 … 2019 und 2022" for "2019 und 2021": 2021 is what the 2022 slipped from, not the 2016."""
+    from claimcheck import Checker
+
+    path = tmp_path / "warschau-2023-05.txt"
+    path.write_text(SOURCE_WARSCHAU, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    sentence = (f"Auch nach {year} ging der Streit weiter: Wegen Spionagevorwürfen mussten 2019 und 2022 erneut "
+                "russische Diplomaten Polen verlassen.")
+    report = checker.check_text(f"date 2023-05\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == [(year, "unverified"), ("2019", "supported"),
+                                                             ("2022", "mismatch")]

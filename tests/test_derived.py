@@ -247,3 +247,16 @@ def test_the_mirror_act_is_no_party_slip(mirror, sentence):
     report = mirror.check_text(f"date 2021-06\n{sentence}")
     claim = next(c for c in report.claims if c.text.startswith("12"))
     assert claim.verdict == "supported" and not claim.mismatches
+
+
+def test_a_specific_number_the_source_states_is_not_called_another_number():
+    """"755 Amerikaner … bis zum 1. Oktober" against "755 US-Diplomaten … bis zum 1. September"
+    and "455 US-Mitarbeiter": if anything is wrong, it is the deadline, not the number."""
+    from claimcheck.align.readings import attested
+    from claimcheck.align.score import PairScore
+
+    claim = _claim(_q(755))
+    stated = PairScore(_fact(1, _q(755)), status={"count": "agree", "date": "differ", "noun": "unknown"}, identity=0.35)
+    assert attested(claim, [stated])
+    assert not attested(_claim(_q(60)), [PairScore(_fact(2, _q(60)), status={"count": "agree", "date": "differ",
+                                                                                 "noun": "unknown"}, identity=0.35)])

@@ -101,3 +101,28 @@ def anchored_days(claims: Sequence[Claim], decisions: list[Decision],
         if not d.checkworthy and d.verdict == "unverified" and c.sentence_start in anchors:
             out[i] = redecide(c, frozenset(anchors[c.sentence_start]))
     return out
+
+
+def one_accused(claims: Sequence[Claim], decisions: list[Decision],
+                redecide: Callable[[Claim, frozenset[str]], Decision]) -> list[Decision]:
+    """Two claims of one sentence called wrong against the same fact ("nach 2018 … 2022 und
+    2024" for "2022 und 2023"): the fact is the expected value of the likelier one (a slip
+    first, then identity); the other is decided again without it and keeps a mismatch only
+    where that is a slip of another fact."""
+    accused: dict[tuple[int, str, str], list[int]] = {}
+    for i, (c, d) in enumerate(zip(claims, decisions)):
+        if d.verdict == "mismatch" and d.best is not None and d.fields:
+            accused.setdefault((c.sentence_start, d.best.fact.id, d.fields[0]), []).append(i)
+    out = list(decisions)
+    for (_, fact_id, _), held in accused.items():
+        if len(held) < 2:
+            continue
+        keep = max(held, key=lambda i: (decisions[i].best.slip, decisions[i].best.identity))  # type: ignore[union-attr]
+        for i in held:
+            if i != keep:
+                redo = redecide(claims[i], frozenset({fact_id}))
+                slip = redo.verdict == "mismatch" and redo.best is not None and redo.best.slip
+                out[i] = redo if redo.verdict != "mismatch" or slip else Decision(
+                    "unverified", considered=decisions[i].considered, checkworthy=decisions[i].checkworthy,
+                    reason=message("align.taken", fact_id=fact_id))
+    return out

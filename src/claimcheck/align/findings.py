@@ -6,7 +6,8 @@ from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
-from claimcheck.align.assign import anchored_days, one_holder, prefer_unused, stated_days, taken_in_sentence
+from claimcheck.align.assign import (anchored_days, one_accused, one_holder, prefer_unused, stated_days,
+                                     taken_in_sentence)
 from claimcheck.align.engine import Aligner
 from claimcheck.align.fixes import correction, in_drafts_words, other_unit, replacements, resolved
 from claimcheck.align.verdict import Decision
@@ -37,6 +38,8 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
                  for key in d.best.agree(*KEYS) if key != "date" or not d.best.via_act}
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
+    decisions = one_accused(claims, decisions, lambda c, held: aligner.decide(
+        text, c, document_day, document_exact, exclude=held))
     days = stated_days(claims, decisions)
     decisions = [taken_in_sentence(c, d, confirmed, days) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
-from claimcheck.align.score import KEYS, PairScore
+from claimcheck.align.score import KEYS, PairScore, exact_specific
 from claimcheck.align.slips import attests
 from claimcheck.align.features import FactContext
 from claimcheck.models import Claim
@@ -67,8 +67,15 @@ def attested(claim: Claim, eligible: list[PairScore]) -> bool:
     quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
     q = claim.quantity
     return q is not None and q.exact and any(
-        attests(p, "count") and p.status["noun"] == "agree" and p.identity >= cfg.SUPPORT
-        for p in eligible)
+        (attests(p, "count") and p.status["noun"] == "agree" or _specific_stated(claim, p))
+        and p.identity >= cfg.SUPPORT for p in eligible)
+
+
+def _specific_stated(claim: Claim, p: PairScore) -> bool:
+    """… and so is a specific number (755, not 60) the source states for the statement whatever
+    the time or the counted word ("755 Amerikaner … bis zum 1. Oktober" against "755
+    US-Diplomaten … bis zum 1. September"): if anything is wrong there, it is not the number."""
+    return exact_specific(claim, p.fact) and p.status["noun"] != "differ"
 
 
 def known_ordinals(contexts: Sequence[FactContext]) -> frozenset[float]:
