@@ -122,7 +122,7 @@ def test_a_number_the_source_states_for_a_possible_statement_is_attested():
 
     claim = _claim(_q(3.3, unit="Prozent"))
     def pair(count, date="unknown", noun="agree", identity=0.4):
-        return PairScore(fact=SimpleNamespace(quantity=None), status={"count": count, "date": date, "noun": noun},  # type: ignore[arg-type]
+        return PairScore(fact=SimpleNamespace(quantity=None, time=None, provenance=None), status={"count": count, "date": date, "noun": noun},  # type: ignore[arg-type]
                          identity=identity)
     assert _attested(claim, [pair("differ"), pair("agree")])  # another row states 3,3
     assert not _attested(claim, [pair("differ"), pair("agree", date="differ")])  # … for another month

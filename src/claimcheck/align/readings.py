@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 
 from claimcheck.align import config as cfg
 from claimcheck.align.score import KEYS, PairScore, exact_specific
-from claimcheck.align.slips import attests
+from claimcheck.align.slips import attests, states
 from claimcheck.align.features import FactContext
 from claimcheck.models import Claim
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
@@ -66,16 +66,26 @@ def attested(claim: Claim, eligible: list[PairScore]) -> bool:
     another): the number was taken from there, so it is another
     quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
     q = claim.quantity
+    mixed = any(p.differ(*KEYS) == ["count"] and _own_date(p) for p in eligible)
     return q is not None and q.exact and any(
-        (attests(p, "count") and p.status["noun"] == "agree" or _specific_stated(claim, p))
+        (attests(p, "count") and p.status["noun"] == "agree" or not mixed and _specific_stated(claim, p))
         and p.identity >= cfg.SUPPORT for p in eligible)
 
 
 def _specific_stated(claim: Claim, p: PairScore) -> bool:
     """… and so is a specific number (755, not 60) the source states for the statement whatever
     the time or the counted word ("755 Amerikaner … bis zum 1. Oktober" against "755
-    US-Diplomaten … bis zum 1. September"): if anything is wrong there, it is not the number."""
+    US-Diplomaten … bis zum 1. September"): if anything is wrong there, it is not the number.
+    Unless another fact states the claim's time for its own number (``mixed``: "2018 … 35"
+    where 35 is of 2016 and 60 of 2018): then either may be wrong, and both readings stay."""
     return exact_specific(claim, p.fact) and p.status["noun"] != "differ"
+
+
+def _own_date(p: PairScore) -> bool:
+    """The fact agrees with the claim's time by a time of its own sentence (not the document's,
+    not one carried over from an earlier sentence, not a loosely resolved weekday)."""
+    t = p.fact.time
+    return states(p, "date") and t is not None and t.start >= p.fact.provenance.sentence_start
 
 
 def known_ordinals(contexts: Sequence[FactContext]) -> frozenset[float]:
