@@ -593,7 +593,7 @@ def test_a_loosely_resolved_weekday_confirms_its_day_only_by_its_weekday():
 
 
 SOURCE_WARSCHAU = """date 2023-05
-2014 wies Warschau vier Diplomaten aus. Weitere Ausweisungen russischer Diplomaten aus Polen folgten 2019 und 2021 wegen Spionagevorwürfen.
+Polen verwies 2014 vier russische Diplomaten des Landes. Wegen Spionageverdachts mussten 2019 und 2021 erneut russische Diplomaten Warschau verlassen.
 """
 
 
