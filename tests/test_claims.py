@@ -207,6 +207,9 @@ def test_preposition_roles():
     # "kein" of another noun does not deny the counted one
     ("Weil Norwegen den Familien der 14 ausgewiesenen Diplomaten keine Visa mehr erteilt, müssen sie ausreisen.", [False]),
     ("Norwegen wies 2020 keine der 14 Diplomaten aus.", [True]),
+    # a negated verb beyond a colon or a semicolon denies another statement
+    ("Der Streit riss auch 2019 nicht ab: 2021 wiesen die USA erneut 10 Diplomaten aus.", [True, False]),
+    ("Der Streit riss auch 2019 nicht ab; 2021 wiesen die USA erneut 10 Diplomaten aus.", [True, False]),
 ])
 def test_negation(checker, text, negated):
     assert [c.negated for c in claims_of(checker, text)] == negated

@@ -122,10 +122,19 @@ def _negation(ctx: Ctx, claim: Claim) -> Claim:
         if t.lower not in particles or k + 1 >= len(toks):
             continue
         nxt = toks[k + 1]
+        if _other_statement(ctx, t.start, claim):
+            continue  # "Auch danach riss die Serie nicht ab: 2021 wiesen die USA … aus" denies nothing of 2021
         if nxt.end == event_end or (
                 nxt.lower in ctx.lex.events.particles and (k + 2 == len(toks) or toks[k + 2].is_punct)):
             return claim.model_copy(update={"negated": True})
     return claim
+
+
+def _other_statement(ctx: Ctx, at: int, claim: Claim) -> bool:
+    """A strong break or a colon lies between the character ``at`` and the claim."""
+    a, b = (at, claim.start) if at < claim.start else (claim.end, at)
+    text = ctx.view.text
+    return ctx.lex.closed.strong_breaks.search(text, a, b) is not None or ":" in text[a:b]
 
 
 def _denies(ctx: Ctx, claim: Claim, k: int) -> bool:
