@@ -25,7 +25,7 @@ HELDOUT7 = "heldout7"  # files 219.., a seventh held-out split, written blind af
 SESSION6 = tuple(f"heldout{n}" for n in range(8, 22))
 SESSION7 = tuple(f"heldout{n}" for n in range(22, 30))
 SESSION8 = tuple(f"heldout{n}" for n in range(30, 40))
-SESSION9 = tuple(f"heldout{n}" for n in range(40, 64))  # rounds C-H (each measured once, blind, then tuned on)
+SESSION9 = tuple(f"heldout{n}" for n in range(40, 68))  # rounds C-I (each measured once, blind, then tuned on)
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
 LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6, *SESSION7, *SESSION8, *SESSION9)
