@@ -82,8 +82,13 @@ def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[in
     day = t is not None and d.fields[0] == "date" and (claim.sentence_start, t.first, t.last) in days
     if not day and not any((claim.sentence_start, d.best.fact.id, key) in confirmed for key in keys):
         return d
+    return _taken(d, d.best.fact.id)
+
+
+def _taken(d: Decision, fact_id: str) -> Decision:
+    """Unverified: the fact is another claim's of the sentence."""
     return Decision("unverified", considered=d.considered, checkworthy=d.checkworthy,
-                    reason=message("align.taken", fact_id=d.best.fact.id))
+                    reason=message("align.taken", fact_id=fact_id))
 
 
 def anchored_days(claims: Sequence[Claim], decisions: list[Decision],
@@ -122,7 +127,5 @@ def one_accused(claims: Sequence[Claim], decisions: list[Decision],
             if i != keep:
                 redo = redecide(claims[i], frozenset({fact_id}))
                 slip = redo.verdict == "mismatch" and redo.best is not None and redo.best.slip
-                out[i] = redo if redo.verdict != "mismatch" or slip else Decision(
-                    "unverified", considered=decisions[i].considered, checkworthy=decisions[i].checkworthy,
-                    reason=message("align.taken", fact_id=fact_id))
+                out[i] = redo if redo.verdict != "mismatch" or slip else _taken(decisions[i], fact_id)
     return out

@@ -46,17 +46,18 @@ class ClaimContext:
         """``strong_breaks``: the pack's breaks beyond which a party is another statement's
         (``words.yaml: strong_breaks``; ``far``), none when not given."""
         sentence, local, near = claim_bags(text, claim, _statement(text, claim, strong_breaks))
+        own = text[claim.sentence_start:claim.sentence_end]
         role = quantity_role(text, claim.quantity.start, claim.sentence_start) if claim.quantity else ""
         deadline = claim.time is not None and is_deadline(text, claim.time.start, claim.sentence_start)
-        offset = _duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
+        offset = is_duration(claim) and is_offset(text, claim.noun.end)  # type: ignore[union-attr]
         starting = role == "to" and claim.time is not None and claim.quantity is not None and starting_time(
             text, claim.quantity.start, claim.time.start, claim.sentence_start)
         return cls(claim, sentence, local, near, role, effective_time(claim.time, document_date, claim),
                    document_date, deadline, offset,
-                   occurrences(text[claim.sentence_start:claim.sentence_end]), exact_date,
+                   occurrences(own), exact_date,
                    remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting,
                    remote_slots(text, claim, 0, strong_breaks) if strong_breaks else frozenset(),
-                   names_of(text[claim.sentence_start:claim.sentence_end]))
+                   names_of(own))
 
 
 @dataclass
@@ -88,7 +89,7 @@ class FactContext:
         sentence, local, near = fact_bags(fact)
         role = quantity_role(p.sentence, q.start - p.sentence_start, 0) if q is not None else ""
         deadline = t is not None and is_deadline(p.sentence, t.start - p.sentence_start, 0)
-        offset = _duration(fact) and is_offset(p.sentence, fact.noun.end - p.sentence_start)  # type: ignore[union-attr]
+        offset = is_duration(fact) and is_offset(p.sentence, fact.noun.end - p.sentence_start)  # type: ignore[union-attr]
         if is_backstory(p.sentence, fact.start - p.sentence_start, 0):
             reference_date = None  # what had happened before: not dated by the article's date
         starting = role == "to" and t is not None and q is not None and starting_time(
@@ -161,7 +162,7 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
             fc.stated_act = stated.get(key)
 
 
-def _duration(c: Claim) -> bool:
+def is_duration(c: Claim) -> bool:
     """The claim counts a time unit ("zwei Tage"): only such a quantity can be a distance in
     time; "35 Diplomaten nach Hause" is none."""
     return c.noun is not None and c.quantity is not None and in_hours(c.quantity, c.noun.value) is not None

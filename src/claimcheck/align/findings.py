@@ -29,8 +29,10 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
                  document_date: Optional[str], reference: Optional[str],
                  document_day: Optional[date] = None, document_exact: bool = False) -> Report:
     decisions = [aligner.decide(text, c, document_day, document_exact) for c in claims]
-    decisions = one_holder(text, claims, decisions, lambda c, held: aligner.decide(
-        text, c, document_day, document_exact, exclude=held))
+    def without(c: Claim, held: frozenset[str]) -> Decision:  # decided again without the facts others hold
+        return aligner.decide(text, c, document_day, document_exact, exclude=held)
+
+    decisions = one_holder(text, claims, decisions, without)
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
     confirmed = {(c.sentence_start, d.best.fact.id, key) for c, d in zip(claims, decisions)
@@ -38,8 +40,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
                  for key in d.best.agree(*KEYS) if key != "date" or not d.best.via_act}
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
-    decisions = one_accused(claims, decisions, lambda c, held: aligner.decide(
-        text, c, document_day, document_exact, exclude=held))
+    decisions = one_accused(claims, decisions, without)
     days = stated_days(claims, decisions)
     decisions = [taken_in_sentence(c, d, confirmed, days) for c, d in zip(claims, decisions)]
     items = _once([claim_report(text, c, d, aligner.lex) for c, d in zip(claims, decisions)])

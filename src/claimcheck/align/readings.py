@@ -66,8 +66,10 @@ def attested(claim: Claim, eligible: list[PairScore]) -> bool:
     another): the number was taken from there, so it is another
     quantity, not a wrong one ("3,3 Prozent" of the core rate against the food row)."""
     q = claim.quantity
+    if q is None or not q.exact:
+        return False
     mixed = any(p.differ(*KEYS) == ["count"] and _own_date(p) for p in eligible)
-    return q is not None and q.exact and any(
+    return any(
         (attests(p, "count") and p.status["noun"] == "agree" or not mixed and _specific_stated(claim, p))
         and p.identity >= cfg.SUPPORT for p in eligible)
 

@@ -18,6 +18,7 @@ from typing import Optional
 
 from claimcheck.align import config as cfg
 from claimcheck.align.context import in_hours
+from claimcheck.align.features import is_duration
 from claimcheck.align.score import KEYS, PairScore
 from claimcheck.models import Claim, Fact, Quantity, TimeSpan
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
@@ -130,7 +131,8 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     eligible = [p for p in pairs if not p.constraints]
     # a table cell of another row states a value as well: "2,6 Prozent" of the headline rate
     # attests the draft's 2,6 though the draft does not name the row
-    attesting = [p for p in pairs if set(p.constraints) <= {"row"} and _same_kind(claim, p.fact)]
+    duration = is_duration(claim)  # a duration is attested only by a duration: "zwei Grundstücke" states no "zwei Tage"
+    attesting = [p for p in pairs if set(p.constraints) <= {"row"} and is_duration(p.fact) == duration]
     for p in eligible:
         differ = p.differ(*KEYS)
         if differ == ["count"]:
@@ -139,13 +141,6 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = date_slip(claim.time, p.compared_time) or weekday_slip(claim.time, p.weekday)
         if p.slip and not _row_month(p, differ) and any(attests(q, differ[0]) for q in attesting):
             p.slip = False
-
-
-def _same_kind(claim: Claim, fact: Fact) -> bool:
-    """A duration is attested only by a duration: "zwei Grundstücke" states no "zwei Tage"."""
-    def duration(c: Claim) -> bool:
-        return c.quantity is not None and in_hours(c.quantity, c.noun.value if c.noun else None) is not None
-    return duration(claim) == duration(fact)
 
 
 def _row_month(p: PairScore, differ: list[str]) -> bool:
