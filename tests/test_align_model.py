@@ -610,3 +610,57 @@ def test_one_fact_is_the_expected_value_of_one_mismatch_per_sentence(tmp_path, y
     report = checker.check_text(f"date 2023-05\n{sentence}")
     assert [(c.text, c.verdict) for c in report.claims] == [(year, "unverified"), ("2019", "supported"),
                                                              ("2022", "mismatch")]
+
+
+SOURCE_TERM = """date 2024-05
+Im Jahr 2016, in der ersten Amtszeit von Bürgermeisterin Huber, schloss die Stadt zwei Hallenbäder.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the draft's own period lies years after the source's statement: another term, not a wrong ordinal
+    ("Diesmal schließt die Stadt in der zweiten Amtszeit von Bürgermeisterin Huber wieder Hallenbäder.",
+     [("zweiten Amtszeit", "unverified")]),
+    ("Nun, in der zweiten Amtszeit von Bürgermeisterin Huber, schließt die Stadt erneut Bäder.",
+     [("zweiten Amtszeit", "unverified")]),
+    # … the draft states the source's time: the ordinal is that statement's, and wrong
+    ("Im Jahr 2016, in der zweiten Amtszeit von Bürgermeisterin Huber, schloss die Stadt zwei Hallenbäder.",
+     [("zweiten Amtszeit", "mismatch"), ("zwei Hallenbäder", "unverified")]),  # another term: another statement
+])
+def test_an_unknown_ordinal_of_another_period_is_no_wrong_ordinal(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "huber-2024-05.txt"
+    path.write_text(SOURCE_TERM, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2024-05\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+SOURCE_RATE = """date 2024-07
+Im Juni sank die Arbeitslosenquote der Region auf 4,8 Prozent. Im Mai hatte sie noch 5,1 Prozent betragen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # a time right after a count is that count's period ("von 5,1 Prozent im Mai …"), not another one's
+    ("Die Arbeitslosenquote der Region sank von 5,1 Prozent im Mai auf voraussichtlich 4,8 Prozent.",
+     [("5,1 Prozent", "supported"), ("4,8 Prozent", "supported")]),
+    ("Die Arbeitslosenquote der Region ging von 5,1 Prozent im Mai zurück, nun sind es 4,8 Prozent.",
+     [("5,1 Prozent", "supported"), ("4,8 Prozent", "supported")]),
+    ("Die Arbeitslosenquote der Region sank von 5,1 Prozent im Mai auf 4,9 Prozent.",
+     [("5,1 Prozent", "unverified"), ("4,9 Prozent", "mismatch")]),
+    # a temporal clause after a comparison base: the base's time dates the clause's number
+    ("Gegenüber dem Mai, als die Arbeitslosenquote der Region noch 5,1 Prozent betragen hatte, ging sie "
+     "im Juni zurück.", [("5,1 Prozent", "supported")]),
+    ("Gegenüber Mai, als die Arbeitslosenquote der Region noch 5,3 Prozent betrug, ging sie im Juni zurück.",
+     [("5,3 Prozent", "mismatch")]),
+])
+def test_the_period_of_each_value_of_a_change(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "quote-2024-07.txt"
+    path.write_text(SOURCE_RATE, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2024-07\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims if c.claim.kind == "count"] == verdicts

@@ -117,6 +117,20 @@ def test_a_comparison_base_dates_no_count(checker, text, anchor, year):
         assert claim.time.first.month == 1
 
 
+@pytest.mark.parametrize("text, anchor, time_text", [
+    # a time after "vom" dates the noun before it: a count takes it only when nothing else dates it
+    ("Nach dem Beschluss vom Montag müssen 30 Beamte bis zum 5. Mai ausreisen.", "30", "bis zum 5. Mai"),
+    ("Laut der Mitteilung vom Dienstag sollen im Juni 14 Stellen wegfallen.", "14", "im Juni"),
+    ("Die Anordnung vom Mittwoch sah vor, dass 12 Beamte abgezogen werden.", "12", "Mittwoch"),
+    ("Die Anordnung vom 3. Mai sah vor, dass 12 Beamte abgezogen werden.", "12", "3. Mai"),
+    ("Laut Beschluss vom 2. Mai müssen 30 Beamte das Land vor Ablauf der Frist am 15. Mai verlassen.", "30",
+     "am 15. Mai"),  # the noun's time is nearer, the sentence's own wins
+])
+def test_a_time_of_a_noun_dates_a_count_only_alone(checker, text, anchor, time_text):
+    claim = next(c for c in claims_of(checker, text) if c.text.startswith(anchor))
+    assert claim.time is not None and claim.time.text in time_text
+
+
 def test_two_years_two_date_claims(checker):
     text = "Weitere Ausweisungen russischer Diplomaten aus den USA folgten 2022 und 2023."
     claims = claims_of(checker, text)
@@ -304,3 +318,14 @@ def test_the_comparison_base_of_a_change(checker, text, base):
 def test_a_time_of_another_statement_is_inherited(checker, text, inherited):
     claim = next(c for c in checker.extract(f"date 2025-02\n{text}") if c.text.startswith(("zweite", "40", "240", "30")))
     assert claim.time is not None and claim.time.inherited is inherited
+
+
+@pytest.mark.parametrize("text, anchor, party", [
+    # a nationality adjective of a territory names a place, not the affected party
+    ("Nach einem Anschlag auf französischem Boden wiesen die USA 12 Diplomaten aus.", "12", None),
+    ("Nach einem Anschlag auf französischem Territorium wiesen die USA 12 Diplomaten aus.", "12", None),
+    ("Nach dem Anschlag wiesen die USA 12 französische Diplomaten aus.", "12", "FRA"),
+])
+def test_a_territory_names_no_affected_party(checker, text, anchor, party):
+    claim = next(c for c in claims_of(checker, text) if c.text.startswith(anchor))
+    assert (claim.target.value if claim.target else None) == party

@@ -42,6 +42,12 @@ WED = date(2025, 2, 19)  # a Wednesday
     ("Sie reisten am 10. Januar aus, bis zur Grenze begleitet.", "10. Januar", "2025-01-10"),
     # "spätestens" is a deadline preposition like "bis", whatever the verb ("haben … zu verlassen")
     ("Spätestens 10. Januar haben die Gesandten das Land zu verlassen.", "10. Januar", "2026-01-10"),
+    # a comparison base is earlier, also across an article ("gegenüber dem Dezember")
+    ("Gegenüber Dezember sanken die Preise.", "Dezember", "2024-12-01"),
+    ("Gegenüber dem Dezember werden die Preise sinken.", "Dezember", "2024-12-01"),
+    ("Seit dem 10. März ist die Grenze geschlossen.", "10. März", "2024-03-10"),
+    # a "vom" dates a noun ("die Ankündigung vom Freitag"): a weekday of the past unless a cue says otherwise
+    ("Die Ankündigung vom Freitag hatte Folgen.", "Freitag", "2025-02-14"),
 ])
 def test_weekday_and_month_follow_the_tense(text, expr, first):
     spans = find_time_expressions(text, WED)
@@ -78,3 +84,7 @@ def test_weekdays_stay_within_a_week(text, weekday):
     way = direction(text, start, start + 7, "am")
     d = weekday_toward(WED, weekday, way)
     assert d.weekday() == weekday and abs((d - WED).days) <= 6
+
+
+def test_a_month_after_an_article_alone_is_no_time():
+    assert find_time_expressions("Das war dem Dezember geschuldet.", WED) == []

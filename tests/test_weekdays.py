@@ -138,3 +138,27 @@ def test_a_weekday_of_the_same_persons_act(warschau, sentence, verdict, mismatch
     report = warschau.check_text(f"date 2023-03\n{sentence}")
     (claim,) = report.claims
     assert (claim.verdict, [(m.field, m.expected) for m in claim.mismatches]) == (verdict, mismatches)
+
+
+NOUN_SOURCE = """Lettland weist russische Beamte aus
+
+Riga ging damit über die Anordnung des Innenministeriums vom Mittwoch hinaus, wonach 12 russische Beamte das Land verlassen sollten. Am Freitag nannte der Regierungschef dann 40 Beamte.
+"""
+
+
+@pytest.fixture(scope="module")
+def riga(tmp_path_factory):
+    return checker_for(tmp_path_factory, NOUN_SOURCE, "riga.txt", "2023-03")
+
+
+@pytest.mark.parametrize("sentence, verdict, mismatches", [
+    # "die Anordnung vom Mittwoch": the weekday of the noun dates the source's count
+    ("Das Innenministerium hatte am Dienstag angeordnet, dass 12 russische Beamte ausreisen.", "mismatch",
+     [("date", "Dienstag", "Mittwoch")]),
+    ("Das Innenministerium hatte am Mittwoch angeordnet, dass 12 russische Beamte ausreisen.", "supported", []),
+])
+def test_the_weekday_of_a_noun_dates_its_count(riga, sentence, verdict, mismatches):
+    report = riga.check_text(f"date 2023-03\n{sentence}")
+    verdicts = {c.verdict for c in report.claims}
+    found = [(m.field, m.found, m.expected) for c in report.claims for m in c.mismatches]
+    assert (verdict in verdicts, found) == (True, mismatches)

@@ -112,7 +112,9 @@ def unknown_occurrence(claim: Claim, pairs: list[PairScore], known: frozenset[fl
     month-precise document agrees by its month: enough for an occurrence, not for a day.)
     Without such a time, identity must be high (``ORDINAL_UNKNOWN``), and the draft must not
     tell of the fact's occurrence itself (``told``: the occurrences named around the claim):
-    "heute, in seiner zweiten Amtszeit … in seiner ersten" names both."""
+    "heute, in seiner zweiten Amtszeit … in seiner ersten" names both; nor may the draft's own
+    period lie outside the fact's stated time ("diesmal, in seiner zweiten Amtszeit" in a text of
+    2025 against "2018, in seiner ersten")."""
     q, t = claim.quantity, claim.time
     if q is None or q.unit != ORDINAL or q.value in known:
         return
@@ -120,7 +122,8 @@ def unknown_occurrence(claim: Claim, pairs: list[PairScore], known: frozenset[fl
     for p in pairs:
         if not p.other_occurrence or p.status["date"] == "differ":
             continue
-        by_context = p.identity >= cfg.ORDINAL_UNKNOWN and not (told and _occurrence_of(p) <= told)
+        by_context = (p.identity >= cfg.ORDINAL_UNKNOWN and not p.apart
+                      and not (told and _occurrence_of(p) <= told))
         if (stated and p.status["date"] == "agree" and not p.implicit_date) or by_context:
             p.other_period = p.other_occurrence = False
             p.slip = False  # the ordinal is identified by its time or context, not by the shape of a typo

@@ -48,6 +48,7 @@ class PairScore:
     ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
     newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)
+    apart: bool = False  # the claim's implicit (document) time lies outside the fact's stated one: never accuses, but tells another period
 
     @property
     def via_act(self) -> bool:
@@ -80,6 +81,8 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     ps.status["count"] = count_status(claim, fact)
     ps.status["base"] = date_status(claim.base, fact.base)[0]  # unknown unless both name a base
     ps.status["date"], ps.implicit_date = date_status(cc.time, fact_time, cc.exact_date, fc.exact_date)
+    ps.apart = (ps.status["date"] == "unknown" and cc.time is not None and cc.time.anchor == "implicit"
+                and fact_time is not None and fact_time.anchor != "implicit")
     if ps.status["date"] == "differ" and (cc.starting or fc.starting):
         ps.status["date"] = "unknown"  # the starting level's time: it may confirm the level reached, never accuse it
     deadline_act = act_window(cc.time) if cc.deadline and not fc.deadline else None

@@ -28,6 +28,8 @@ class ClosedWords:
     negation_before: re.Pattern[str]
     on_days: re.Pattern[str]
     comparison_base: re.Pattern[str]
+    noun_time: re.Pattern[str]
+    count_period: re.Pattern[str]
     value_of: re.Pattern[str]
     strong_breaks: re.Pattern[str]
     noun_genitive_endings: tuple[str, ...]
@@ -53,6 +55,8 @@ def closed_words(words: WordsFile) -> ClosedWords:
         negation_particles=frozenset(c.negation_particle),
         negation_before=re.compile(c.negation_before, re.IGNORECASE), on_days=re.compile(c.on_days, re.IGNORECASE),
         comparison_base=re.compile(c.comparison_base, re.IGNORECASE),
+        noun_time=re.compile(c.noun_time, re.IGNORECASE),
+        count_period=re.compile(c.count_period, re.IGNORECASE),
         value_of=re.compile(c.value_of, re.IGNORECASE), noun_genitive_endings=tuple(m.noun_genitive_endings),
         strong_breaks=re.compile(c.strong_breaks),
         leave_lemmas=frozenset(c.leave_lemmas), subordinators=frozenset(c.subordinators),

@@ -45,6 +45,7 @@ class OffsetWords(_Strict):
 class DateContext(_Strict):
     temporal_prepositions: list[str]
     month_prepositions: list[str]
+    month_articles: list[str] = []  # between such a preposition and the month ("gegenüber dem Mai")
     day_prepositions: list[str]
     count_hedges: list[str]
     number_prefixes: list[str]

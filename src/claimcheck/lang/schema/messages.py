@@ -125,6 +125,8 @@ class ClaimWords(_Strict):
     earlier_act_prepositions: Words = Field(default_factory=list)
     value_of: Regex = "(?!)"  # after a month compound, the words before the value it names
     strong_breaks: Regex = "[;\u2013\u2014]"  # clause breaks across which a time is another statement's
+    noun_time: Regex = "(?!)"  # before a time that dates the noun before it, not the sentence's counts
+    count_period: Regex = "(?!)"  # between a count and the time right after it that is its own period
 
 
 class AttachWords(_Strict):

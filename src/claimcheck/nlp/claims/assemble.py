@@ -89,6 +89,7 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
     base = ctx.lex.closed.comparison_base  # "teurer als ein Jahr zuvor": a comparison base dates no count
     dating = [t for t in ts if base.search(view.text, max(0, t.start - 30), t.start) is None]
     bases = [t for t in ts if t not in dating]
+    dating = _sentence_times(ctx, dating)
     for q in qs:
         named = [t for t in ts if ctx.lex.closed.value_of.fullmatch(view.text, t.end, q.start)]
         claim = _with_base(ctx, _count_claim(ctx, sent, q, named or dating, carried), [] if named else bases)
@@ -103,6 +104,14 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
             continue
         out.append(_date_claim(ctx, sent, t))
     return [_negation(ctx, c) for c in _mark_borrowed(ctx, out)]
+
+
+def _sentence_times(ctx: Ctx, ts: list[TimeSpan]) -> list[TimeSpan]:
+    """The times that may date the sentence's counts: one that dates a noun ("die Ankündigung
+    vom Freitag") only when no other does."""
+    noun = ctx.lex.closed.noun_time
+    own = [t for t in ts if noun.search(ctx.view.text, max(0, t.start - 8), t.start) is None]
+    return own or ts
 
 
 def _negation(ctx: Ctx, claim: Claim) -> Claim:
@@ -159,12 +168,20 @@ def _mark_borrowed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         t = c.time
-        if (c.kind == "count" and t is not None and segment_of(ctx, t.start) is not segment_of(ctx, c.start)
+        if c.kind == "count" and t is not None and (_period_of_other(ctx, t, c, counted) or (
+                segment_of(ctx, t.start) is not segment_of(ctx, c.start)
                 and (t.start in dated or _owned(ctx, t, c, counted) or ctx.lex.closed.strong_breaks.search(
-                    ctx.view.text, min(t.end, c.end), max(t.start, c.start)))):
+                    ctx.view.text, min(t.end, c.end), max(t.start, c.start))))):
             c = c.model_copy(update={"time": t.model_copy(update={"inherited": True})})
         out.append(c)
     return out
+
+
+def _period_of_other(ctx: Ctx, t: TimeSpan, c: Claim, counted: list[Claim]) -> bool:
+    """The time stands right after another count: it is that count's period ("sank von 3,3
+    Prozent im Dezember auf 2,9 Prozent"), not this one's."""
+    gap = ctx.lex.closed.count_period
+    return any(o is not c and o.end <= t.start and gap.fullmatch(ctx.view.text, o.end, t.start) for o in counted)
 
 
 def _owned(ctx: Ctx, t: TimeSpan, c: Claim, counted: list[Claim]) -> bool:

@@ -136,9 +136,16 @@ def _modifier_and_year(m: re.Match, ctx: Ctx):
     """The Anfang/Mitte/Ende modifier and the resolved (year, anchor) of a month or season;
     a bare month/season needs a modifier or a preposition to be read as a time."""
     mod = modifier(m, ctx.g)
-    licensed = mod is not None or ctx.prev_word(m.start()) in ctx.g.lower_set(
-        ctx.g.ctx.month_prepositions)
-    return mod, resolve_year(m, ctx, licensed)
+    return mod, resolve_year(m, ctx, mod is not None or _month_licensed(m, ctx))
+
+
+def _month_licensed(m: re.Match, ctx: Ctx) -> bool:
+    """A preposition before the month ("im Mai"), also across an article ("gegenüber dem Mai")."""
+    before = ctx.words_before(m.start(), 2)
+    preps = ctx.g.lower_set(ctx.g.ctx.month_prepositions)
+    if before and before[-1] in ctx.g.lower_set(ctx.g.ctx.month_articles):
+        before = before[:-1]
+    return bool(before) and before[-1] in preps
 
 
 def _month(m: re.Match, ctx: Ctx) -> Optional[Hit]:
