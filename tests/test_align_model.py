@@ -613,19 +613,19 @@ def test_one_fact_is_the_expected_value_of_one_mismatch_per_sentence(tmp_path, y
 
 
 SOURCE_TERM = """date 2024-05
-Im Jahr 2016, in der ersten Amtszeit von Bürgermeisterin Huber, schloss die Stadt zwei Hallenbäder.
+Im Jahr 2016, in Hubers erster Amtszeit als Bürgermeisterin, schloss die Stadt zwei Hallenbäder.
 """
 
 
 @pytest.mark.parametrize("sentence, verdicts", [
     # the draft's own period lies years after the source's statement: another term, not a wrong ordinal
-    ("Diesmal schließt die Stadt in der zweiten Amtszeit von Bürgermeisterin Huber wieder Hallenbäder.",
-     [("zweiten Amtszeit", "unverified")]),
-    ("Nun, in der zweiten Amtszeit von Bürgermeisterin Huber, schließt die Stadt erneut Bäder.",
-     [("zweiten Amtszeit", "unverified")]),
+    ("Diesmal schließt die Stadt in Hubers zweiter Amtszeit als Bürgermeisterin wieder Hallenbäder.",
+     [("zweiter Amtszeit", "unverified")]),
+    ("Nun, in Hubers zweiter Amtszeit als Bürgermeisterin, schließt die Stadt erneut Bäder.",
+     [("zweiter Amtszeit", "unverified")]),
     # … the draft states the source's time: the ordinal is that statement's, and wrong
-    ("Im Jahr 2016, in der zweiten Amtszeit von Bürgermeisterin Huber, schloss die Stadt zwei Hallenbäder.",
-     [("zweiten Amtszeit", "mismatch"), ("zwei Hallenbäder", "unverified")]),  # another term: another statement
+    ("Im Jahr 2016, in Hubers zweiter Amtszeit als Bürgermeisterin, schloss die Stadt zwei Hallenbäder.",
+     [("zweiter Amtszeit", "mismatch"), ("zwei Hallenbäder", "unverified")]),  # another term: another statement
 ])
 def test_an_unknown_ordinal_of_another_period_is_no_wrong_ordinal(tmp_path, sentence, verdicts):
     from claimcheck import Checker
