@@ -664,3 +664,29 @@ def test_the_period_of_each_value_of_a_change(tmp_path, sentence, verdicts):
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     report = checker.check_text(f"date 2024-07\n{sentence}")
     assert [(c.text, c.verdict) for c in report.claims if c.claim.kind == "count"] == verdicts
+
+
+SOURCE_KOCH = """date 2021-03
+Ende 2019 wies die Regierung von Präsidentin Koch 18 ungarische Diplomaten aus. Im Jahr 2020 folgte die Schließung des Konsulats in Graz.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the count borrows the date of its sentence's main clause and is confirmed: that date is the
+    # confirmed statement's time, checked against its fact like a date of the same kind
+    ("Hintergrund: Die Serie der Ausweisungen setzte Ende 2018 ein, als Kochs Kabinett 18 ungarische "
+     "Diplomaten heimschickte.", [("Ende 2018", "mismatch"), ("18 ungarische Diplomaten", "supported")]),
+    ("Hintergrund: Die Serie der Ausweisungen setzte Ende 2019 ein, als Kochs Kabinett 18 ungarische "
+     "Diplomaten heimschickte.", [("Ende 2019", "supported"), ("18 ungarische Diplomaten", "supported")]),
+    # a count called wrong confirms nothing: the date is judged alone (one wrong value at a time)
+    ("Hintergrund: Die Serie der Ausweisungen setzte Ende 2018 ein, als Kochs Kabinett 25 ungarische "
+     "Diplomaten heimschickte.", [("Ende 2018", "unverified"), ("25 ungarische Diplomaten", "mismatch")]),
+])
+def test_a_date_lent_to_a_confirmed_count_is_checked(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "koch-2021-03.txt"
+    path.write_text(SOURCE_KOCH, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2021-03\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts

@@ -95,16 +95,36 @@ def anchored_days(claims: Sequence[Claim], decisions: list[Decision],
                   redecide: Callable[[Claim, frozenset[tuple[str, int]]], Decision]) -> list[Decision]:
     """A claim that is not check-worthy on its own (a bare weekday) is decided again against
     the source sentences that confirm a check-worthy claim of its sentence: there the
-    statement is identified, and its day can be checked like any value."""
+    statement is identified, and its day can be checked like any value. So is an unverified
+    date that a confirmed count of its sentence borrows as its time (``_lent_times``)."""
     anchors: dict[int, set[tuple[str, int]]] = {}
     for c, d in zip(claims, decisions):
         if d.verdict == "supported" and d.best is not None and d.checkworthy:
             prov = d.best.fact.provenance
             anchors.setdefault(c.sentence_start, set()).add((prov.source, prov.sentence_start))
+    lent = _lent_times(claims, decisions)
     out = list(decisions)
     for i, (c, d) in enumerate(zip(claims, decisions)):
-        if not d.checkworthy and d.verdict == "unverified" and c.sentence_start in anchors:
+        if d.verdict != "unverified":
+            continue
+        if not d.checkworthy and c.sentence_start in anchors:
             out[i] = redecide(c, frozenset(anchors[c.sentence_start]))
+        elif c.kind == "date" and c.start in lent:
+            out[i] = redecide(c, frozenset(lent[c.start]))
+    return out
+
+
+def _lent_times(claims: Sequence[Claim], decisions: list[Decision]) -> dict[int, set[tuple[str, int]]]:
+    """The source sentences of the facts that confirm a count which borrows its time from a
+    date claim of its sentence, by that date's start ("Ende 2015, als … 35 Diplomaten auswies":
+    the 35 is confirmed, the year is its statement's time, to be checked against that fact)."""
+    out: dict[int, set[tuple[str, int]]] = {}
+    for c, d in zip(claims, decisions):
+        t = c.time
+        if (c.kind == "count" and d.verdict == "supported" and d.best is not None and d.checkworthy
+                and t is not None and t.inherited and t.start >= c.sentence_start):
+            prov = d.best.fact.provenance
+            out.setdefault(t.start, set()).add((prov.source, prov.sentence_start))
     return out
 
 

@@ -53,7 +53,8 @@ def verdict(claim: Claim, pairs: list[PairScore], worthy: bool, derived: Optiona
     def other_quantity(p: PairScore) -> bool:  # the count is another quantity, not a wrong one …
         return p.differ(*KEYS) == ["count"] and (  # … unless a typo of it, where the combination may be chance
             is_attested or derived == "sentence" or (derived == "source" and not p.slip))
-    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p)) and not other_quantity(p)]
+    mismatches = [p for p in eligible if _mismatch_ok(claim, p, floor(p), worthy and _anchored(p, anchored))
+                  and not other_quantity(p)]
     readings = [p for p in eligible if _one_value_off(p) and p.identity >= max(cfg.SUPPORT, floor(p))
                 and (p.fact.kind == claim.kind or p in mismatches) and not other_quantity(p)]
     base: dict[str, Any] = dict(considered=pairs[:cfg.MAX_TRACE], checkworthy=worthy)
@@ -157,9 +158,13 @@ def _one_value_off(p: PairScore) -> bool:
         s for s in p.differ("actor", "target") if s not in p.remote]
 
 
-def _mismatch_ok(claim: Claim, p: PairScore, floor: float) -> bool:
-    """One value off on a statement identified well enough."""
-    return _one_value_off(p) and p.identity >= mismatch_threshold(claim, p, floor)
+def _mismatch_ok(claim: Claim, p: PairScore, floor: float, anchored: bool = False) -> bool:
+    """One value off on a statement identified well enough. A fact whose source sentence
+    confirms another claim of the claim's sentence (``anchored``) is judged as a statement of
+    the claim's own kind: the date of "Ende 2015, als … 35 Diplomaten auswies" against the fact
+    of the 35 that the count confirms."""
+    kind = p.fact.kind if anchored else None
+    return _one_value_off(p) and p.identity >= mismatch_threshold(claim, p, floor, kind)
 
 
 def _supported(claim: Claim, supported: list[PairScore], base: dict) -> Decision:
