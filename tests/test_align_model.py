@@ -588,8 +588,8 @@ def test_a_loosely_resolved_weekday_confirms_its_day_only_by_its_weekday():
         best = PairScore(fact=None, status={"date": "agree"}, loose_date=True,  # type: ignore[arg-type]
                          compared_time=fact_day)
         return stated_days([claim], [Decision("supported", best)])
-    assert decided(day(7, 6), day(7, 6)) == {(0, date(2023, 5, 7), date(2023, 5, 7))}  # "am Sonntag" ~ Sonntag
-    assert decided(day(5, 4), day(7, 6)) == set()  # "am Freitag" agrees only loosely with a Sunday
+    assert decided(day(7, 6), day(7, 6)) == {(0, date(2023, 5, 7), date(2023, 5, 7)): 0}  # "am Sonntag" ~ Sonntag
+    assert decided(day(5, 4), day(7, 6)) == {}  # "am Freitag" agrees only loosely with a Sunday
 
 
 SOURCE_WARSCHAU = """date 2023-05
@@ -689,4 +689,27 @@ def test_a_date_lent_to_a_confirmed_count_is_checked(tmp_path, sentence, verdict
     path.write_text(SOURCE_KOCH, encoding="utf-8")
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     report = checker.check_text(f"date 2021-03\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+SOURCE_OSLO = """date 2019-04
+Am 12. März 2019 stimmte das Parlament in Oslo für neue Zölle auf Stahl.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # a coarse time that merely contains the fact's day confirms it, but takes no finer date of
+    # its sentence: that one is checked against the day
+    ("Rückblick, Frühjahr 2019: Am 11. März 2019 stimmte das Parlament in Oslo für neue Stahlzölle.",
+     [("Frühjahr 2019", "supported"), ("11. März 2019", "mismatch")]),
+    ("Rückblick, Frühjahr 2019: Am 12. März 2019 stimmte das Parlament in Oslo für neue Stahlzölle.",
+     [("Frühjahr 2019", "supported"), ("12. März 2019", "supported")]),
+])
+def test_a_coarse_time_takes_no_finer_date(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "oslo-2019-04.txt"
+    path.write_text(SOURCE_OSLO, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2019-04\n{sentence}")
     assert [(c.text, c.verdict) for c in report.claims] == verdicts

@@ -301,12 +301,13 @@ def test_the_day_of_a_count_confirmed_without_one(riga, sentence, verdict, misma
 
 
 @pytest.mark.parametrize("field, confirmed, taken", [
-    ("date", {(0, "F02", "count")}, False),  # a count confirmed whatever its time: the deadline is still checked
-    ("date", {(0, "F02", "date")}, True),  # another claim of the sentence confirmed that very date
-    ("count", {(0, "F02", "date")}, False),  # a weekday confirming the day leaves the number to be checked
-    ("count", {(0, "F02", "count")}, True),
-    ("count", {(5, "F02", "count")}, False),  # another sentence may repeat a value wrongly
-    ("actor", {(0, "F02", "date")}, True),  # a wrong party: any confirmed value of the fact takes it
+    ("date", {(0, "F02", "count"): 0}, False),  # a count confirmed whatever its time: the deadline is still checked
+    ("date", {(0, "F02", "date"): 0}, True),  # another claim of the sentence confirmed that very date …
+    ("date", {(0, "F02", "date"): 91}, False),  # … with a coarser time ("Sommer 2017"): not this finer one
+    ("count", {(0, "F02", "date"): 0}, False),  # a weekday confirming the day leaves the number to be checked
+    ("count", {(0, "F02", "count"): 0}, True),
+    ("count", {(5, "F02", "count"): 0}, False),  # another sentence may repeat a value wrongly
+    ("actor", {(0, "F02", "date"): 0}, True),  # a wrong party: any confirmed value of the fact takes it
 ])
 def test_a_value_is_taken_only_by_a_claim_that_confirms_it(field, confirmed, taken):
     from claimcheck.align.assign import taken_in_sentence

@@ -5,12 +5,13 @@ the same sentence confirms (another quantity of that sentence)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import AbstractSet, Any, Callable, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 from claimcheck.align.score import KEYS
 from claimcheck.align.verdict import Decision, mismatch_decision
 from claimcheck.lang import message
-from claimcheck.models import Claim
+from claimcheck.models import Claim, TimeSpan
 
 
 def one_holder(text: str, claims: Sequence[Claim], decisions: list[Decision],
@@ -47,22 +48,45 @@ def prefer_unused(d: Decision, used: set[str]) -> Decision:
     return mismatch_decision(free[0], d.ranked, base)
 
 
-def stated_days(claims: Sequence[Claim], decisions: list[Decision]) -> set[tuple[int, date, date]]:
+def stated_days(claims: Sequence[Claim], decisions: list[Decision]) -> dict[tuple[int, date, date], int]:
     """(sentence start, first, last) of each source time a claim confirms with a time stated in
     its own sentence (not inherited, not the document's; a time resolved only loosely from a
-    month-precise date counts when it names the fact's weekday: "am Sonntag" for "am Sonntag")."""
-    out = set()
+    month-precise date counts when it names the fact's weekday: "am Sonntag" for "am Sonntag"),
+    with the width of the narrowest stated time that confirms it."""
+    out: dict[tuple[int, date, date], int] = {}
     for c, d in zip(claims, decisions):
         t, p = c.time, d.best
         if (d.verdict == "supported" and p is not None and p.status["date"] == "agree" and not p.implicit_date
                 and t is not None and not t.inherited and t.start >= c.sentence_start and p.compared_time is not None
                 and (not p.loose_date or t.weekday is not None and t.weekday == p.compared_time.weekday)):
-            out.add((c.sentence_start, p.compared_time.first, p.compared_time.last))
+            key = (c.sentence_start, p.compared_time.first, p.compared_time.last)
+            out[key] = min(out.get(key, width(t)), width(t))
     return out
 
 
-def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[int, str, str]],
-                      days: AbstractSet[tuple[int, date, date]] = frozenset()) -> Decision:
+def width(t: Optional[TimeSpan]) -> int:
+    """Days a time spans beyond its first (0 for a day or for no time)."""
+    return (t.last - t.first).days if t is not None else 0
+
+
+def confirmations(claims: Sequence[Claim], decisions: list[Decision]) -> dict[tuple[int, str, str], int]:
+    """(sentence start, fact id, value key) of each value a check-worthy claim confirms (a bare
+    weekday takes nothing; a count confirmed through the act behind a deadline does not confirm
+    the deadline), with the width of the narrowest time that confirms a date."""
+    out: dict[tuple[int, str, str], int] = {}
+    for c, d in zip(claims, decisions):
+        if d.verdict != "supported" or d.best is None or not d.checkworthy:
+            continue
+        for key in d.best.agree(*KEYS):
+            if key != "date" or not d.best.via_act:
+                k = (c.sentence_start, d.best.fact.id, key)
+                w = width(c.time) if key == "date" else 0
+                out[k] = min(out.get(k, w), w)
+    return out
+
+
+def taken_in_sentence(claim: Claim, d: Decision, confirmed: Mapping[tuple[int, str, str], int],
+                      days: Mapping[tuple[int, date, date], int] = MappingProxyType({})) -> Decision:
     """A mismatch against a fact that another claim of the same sentence confirms is about
     another quantity of that sentence ("Dienstleistungen, auf die rund 50 Prozent entfallen, … um 4,0 Prozent teurer"):
     unverified. (Another sentence may well repeat a value wrongly.) The value is taken only where
@@ -71,16 +95,21 @@ def taken_in_sentence(claim: Claim, d: Decision, confirmed: AbstractSet[tuple[in
     Freitag …"), a count confirmed whatever its time leaves the fact's deadline to be checked
     ("von 27 Diplomaten …, müssen diese bis zum 30. März ausreisen"); a claim that is not
     check-worthy (a bare weekday) takes nothing.
-    ``confirmed``: (sentence start, fact id, value key the confirming claim agreed on).
+    ``confirmed``: (sentence start, fact id, value key the confirming claim agreed on) with
+    the width of its time (``confirmations``).
     A date called wrong that another claim of the sentence states and confirms (``days``:
     ``stated_days``) is that claim's date: "bis Mitte 2022 … 55: 27 … bis Ende Januar" does not
-    date the 27 with "Mitte 2022"."""
+    date the 27 with "Mitte 2022"; a coarser time that merely contains the fact's day takes no
+    finer one ("Sommer 2017: Am 24. Juli 2017 …" against the 25 July)."""
     if d.verdict != "mismatch" or d.best is None or not d.fields:
         return d
     keys = [d.fields[0]] if d.fields[0] in KEYS else list(KEYS)  # a wrong actor, place …: any value
     t = d.best.compared_time
-    day = t is not None and d.fields[0] == "date" and (claim.sentence_start, t.first, t.last) in days
-    if not day and not any((claim.sentence_start, d.best.fact.id, key) in confirmed for key in keys):
+    stated = days.get((claim.sentence_start, t.first, t.last)) if t is not None and d.fields[0] == "date" else None
+    day = stated is not None and stated <= width(claim.time)
+    own = width(claim.time)
+    if not day and not any(confirmed.get((claim.sentence_start, d.best.fact.id, key), own + 1) <= own
+                           for key in keys):
         return d
     return _taken(d, d.best.fact.id)
 

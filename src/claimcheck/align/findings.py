@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional, Sequence
 
-from claimcheck.align.assign import (anchored_days, one_accused, one_holder, prefer_unused, stated_days,
+from claimcheck.align.assign import (anchored_days, confirmations, one_accused, one_holder, prefer_unused, stated_days,
                                      taken_in_sentence)
 from claimcheck.align.engine import Aligner
 from claimcheck.align.fixes import correction, in_drafts_words, other_unit, replacements, resolved
@@ -15,7 +15,7 @@ from claimcheck.align.lines import line_column
 from claimcheck.align.context import align_data
 from claimcheck.lang import message
 from claimcheck.lang.timelabel import weekday_name
-from claimcheck.align.score import KEYS, PairScore
+from claimcheck.align.score import PairScore
 from claimcheck.models import (CandidateTrace, Claim, ClaimReport, Explanation, Fact, Mismatch,
                                Report, Summary)
 from claimcheck.nlp.lexicon import Lexicon
@@ -35,9 +35,7 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     decisions = one_holder(text, claims, decisions, without)
     used = {d.best.fact.id for d in decisions if d.verdict == "supported" and d.best}
     decisions = [prefer_unused(d, used) for d in decisions]
-    confirmed = {(c.sentence_start, d.best.fact.id, key) for c, d in zip(claims, decisions)
-                 if d.verdict == "supported" and d.best and d.checkworthy  # a bare weekday takes nothing
-                 for key in d.best.agree(*KEYS) if key != "date" or not d.best.via_act}
+    confirmed = confirmations(claims, decisions)
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
     decisions = one_accused(claims, decisions, without)
