@@ -329,3 +329,18 @@ def test_a_time_of_another_statement_is_inherited(checker, text, inherited):
 def test_a_territory_names_no_affected_party(checker, text, anchor, party):
     claim = next(c for c in claims_of(checker, text) if c.text.startswith(anchor))
     assert (claim.target.value if claim.target else None) == party
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # an adjective of a place name with an institution names the actor ("das Moskauer Außenministerium")
+    ("Das Moskauer Außenministerium wies 455 Diplomaten aus.", "RUS", None),
+    ("Die Berliner Regierung wies 4 Diplomaten aus.", "DEU", None),
+    ("Washingtoner Behörden wiesen 4 Diplomaten aus.", "USA", None),
+    # … and without one the affected party, as a nationality adjective does
+    ("Die USA wiesen 4 Berliner Diplomaten aus.", "USA", "DEU"),
+    # a capitalised national adjective starts a name: no actor
+    ("Der Deutsche Wetterdienst zählte 4 Stürme.", None, None),
+])
+def test_a_place_adjective_with_an_institution_is_an_actor(checker, text, actor, target):
+    (claim,) = claims_of(checker, text)
+    assert (claim.actor.value if claim.actor else None, claim.target.value if claim.target else None) == (actor, target)

@@ -233,7 +233,7 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         own = t.text.split("-", 1)[1] if "-" in t.text else ""
         if own in lex.institution_set or (nxt is not None and nxt.text in lex.institution_set
-                                         and not t.capitalised):
+                                         and (not t.capitalised or _place_adjective(t, lex))):
             last = t if own or nxt is None else nxt
             out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k, lex.closed)))
         else:
@@ -241,6 +241,14 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
             role = "" if _not_affected(noun, lex) else "affects"
             out.append(Mention("nat", actor, t.i, t.i, t.start, t.end, role))
     return out
+
+
+def _place_adjective(t: Tok, lex: Lexicon) -> bool:
+    """"Moskauer", "Washingtoner": an adjective made from a place name is capitalised, and with
+    an institution it names an actor ("das Moskauer Außenministerium"), unlike a capitalised
+    national adjective, which starts a name ("Deutscher Wetterdienst")."""
+    suffix = lex.closed.place_adjective_suffix
+    return t.text.endswith(suffix) and t.text[:-len(suffix)] in lex.name_words
 
 
 def _not_affected(noun: str, lex: Lexicon) -> bool:
@@ -261,6 +269,9 @@ def _nationality_of(t: Tok, lex: Lexicon) -> str | None:
         m = lex.adjective_pattern.match(t.lower)
         if m:
             return lex.adjective_actor[m.group(0)]
+        named = lex.name_table.get((t.text[:-len(suffix)],)) if t.capitalised else None
+        if named is not None and named[0] == "actor":
+            return named[1]  # "Berliner", "Washingtoner": the adjective of an actor's capital
     head, dash, rest = t.text.partition("-")
     if dash and rest[:1].isupper():
         return lex.prefix_actor.get(head)
