@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimcheck.evaluate import (DraftScores, format_scores, load_drafts, main, make_checks,
                                  score_drafts, score_report, value_equal, with_date_header)
 from claimcheck.models import ClaimReport, Mismatch, Report
@@ -50,6 +52,18 @@ def test_found_by_span_with_wrong_correction():
     score_report(draft(TEXT, [EXP]), Report(source="d", claims=[cr("mismatch", m)]), sc)
     assert (sc.found, sc.corrected, sc.false_alarms) == (1, 0, 0)
     assert sc.errors[0][1] == "wrong correction"
+
+
+@pytest.mark.parametrize("found, expected, corrected", [
+    ("Ende 2016", "Ende 2015", True),  # the draft's own wider expression with the gold year in it
+    ("Ende 2016", "Mitte 2015", False),  # … not another expression
+    ("Ende 2016", "2015", True),  # the gold value itself
+])
+def test_a_correction_in_the_drafts_own_words(found, expected, corrected):
+    exp = {"field": "date", "found": "2016", "expected": "2015"}
+    sc = DraftScores()
+    score_report(draft(TEXT, [exp]), Report(source="d", claims=[cr("mismatch", mm(TEXT, found, expected, field="date"))]), sc)
+    assert (sc.found, sc.corrected) == (1, int(corrected))
 
 
 def test_missed_and_false_alarm():
