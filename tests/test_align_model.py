@@ -713,3 +713,44 @@ def test_a_coarse_time_takes_no_finer_date(tmp_path, sentence, verdicts):
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     report = checker.check_text(f"date 2019-04\n{sentence}")
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+def test_a_wrong_expression_is_reported_by_the_nearest_claim():
+    """Two claims of a clause call the same date wrong with different expected values: the one
+    next to the date reports it, the other is marked as already reported."""
+    from claimcheck.align.findings import _once
+    from claimcheck.models import Claim, ClaimReport, Mismatch
+
+    text = "Die zweite Gruppe von 9 Diplomaten muss bis zum 20. Juli gehen."
+    at = text.index("20. Juli")
+    def item(anchor, expected, confidence):
+        s = text.index(anchor)
+        claim = Claim(kind="count", text=anchor, start=s, end=s + len(anchor), sentence_start=0, sentence_end=len(text))
+        m = Mismatch(field="date", start=at, end=at + 8, found="20. Juli", expected=expected)
+        return ClaimReport(start=s, end=s + len(anchor), text=anchor, verdict="mismatch", mismatches=[m], message="x",
+                           confidence=confidence, claim=claim)
+    far, near = item("zweite Gruppe", "15. März", 0.9), item("9 Diplomaten", "20. Juni", 0.5)
+    assert [i.verdict for i in _once([far, near])] == ["unverified", "mismatch"]
+    assert [i.verdict for i in _once([near, far])] == ["mismatch", "unverified"]
+
+
+SOURCE_OSLO_GROUPS = """date 2022-02
+Der Botschafter gab bekannt, dass Oslo den Familien von 12 Diplomaten die Visa verweigert habe, sodass diese das Land bis zum 15. März verlassen müssten. Oslo teilte außerdem mit, dass weitere 9 Diplomaten bis zum 20. Juni das Land zu verlassen haben.
+"""
+
+
+@pytest.mark.parametrize("sentence, mismatches", [
+    # the 15 March is the date of the source's 12: it is not the expected date of the draft's 9
+    ("Laut dem Botschafter verweigerte Oslo den Familien von 12 Diplomaten die Visa; weitere 9 Diplomaten "
+     "müssten das Land bis zum 20. März verlassen.", [("20. März", "20. Juni")]),
+    ("Laut dem Botschafter verweigerte Oslo den Familien von 12 Diplomaten die Visa; weitere 9 Diplomaten "
+     "müssten das Land bis zum 20. Juni verlassen.", []),
+])
+def test_the_date_of_another_count_is_not_the_expected_date(tmp_path, sentence, mismatches):
+    from claimcheck import Checker
+
+    path = tmp_path / "oslo-2022-02.txt"
+    path.write_text(SOURCE_OSLO_GROUPS, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2022-02\n{sentence}")
+    assert [(m.found, m.expected) for c in report.claims for m in c.mismatches] == mismatches

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 from claimcheck.align import config as cfg
 from claimcheck.align.context import bag, is_deadline
 from claimcheck.align.derived import derived_kind, derived_values
-from claimcheck.align.features import ClaimContext, FactContext, stated_acts
+from claimcheck.align.features import ClaimContext, FactContext, dated_counts, stated_acts
 from claimcheck.align.occurrence import occurrences
 from claimcheck.align.readings import known_ordinals, unknown_occurrence
 from claimcheck.align.score import PairScore, score_pair
@@ -33,6 +33,7 @@ class Aligner:
         self.lex = lex
         self.contexts = [FactContext.of(f, reference_date, reference_exact) for f in self.facts]
         stated_acts(self.contexts)
+        dated_counts(self.contexts)
         table_rows(self.contexts)
         self.derived = derived_values(self.facts)
         self.ordinals = known_ordinals(self.contexts)

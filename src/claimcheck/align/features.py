@@ -82,6 +82,7 @@ class FactContext:
     newest: bool = False  # a table cell of its row's newest dated column (the release's headline period)
     starting: bool = False  # a level reached dated by its pair's starting time (roles.starting_time)
     names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (as ClaimContext.names)
+    dates_counts: frozenset[float] = frozenset()  # a date-only fact's: the counts of its sentence it dates (dated_counts)
 
     @classmethod
     def of(cls, fact: Fact, reference_date: Optional[date], exact_date: bool = False) -> "FactContext":
@@ -160,6 +161,21 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
         if fc.deadline:
             key = (fc.fact.provenance.sentence_start, fc.fact.provenance.source)
             fc.stated_act = stated.get(key)
+
+
+def dated_counts(contexts: Sequence[FactContext]) -> None:
+    """A date-only fact that is the time of count facts of its sentence ("dass … 27 Diplomaten …,
+    sodass diese das Land bis zum 30. Januar verlassen müssten") is those counts' date: the
+    values it dates."""
+    counts: dict[tuple[str, int, int], set[float]] = {}
+    for fc in contexts:
+        f, t = fc.fact, fc.fact.time
+        if f.kind == "count" and t is not None and f.quantity is not None and f.quantity.value is not None:
+            counts.setdefault((f.provenance.source, f.provenance.sentence_start, t.start), set()).add(f.quantity.value)
+    for fc in contexts:
+        f, t = fc.fact, fc.fact.time
+        if f.kind == "date" and t is not None:
+            fc.dates_counts = frozenset(counts.get((f.provenance.source, f.provenance.sentence_start, t.start), ()))
 
 
 def is_duration(c: Claim) -> bool:

@@ -49,18 +49,27 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
 
 
 def _once(items: list[ClaimReport]) -> list[ClaimReport]:
-    """A wrong expression is reported once: a later claim of the same clause that only repeats
-    it ("2019 schlossen die USA in der ersten Amtszeit …": the year is the ordinal's time too)
-    is marked as already reported."""
-    seen: set[tuple[str, int, int]] = set()
+    """A wrong expression is reported once: of the claims of a clause that call the same
+    expression wrong ("2019 schlossen die USA in der ersten Amtszeit …": the year is the
+    ordinal's time too), the one nearest to it reports it, the surest of equally near ones; the
+    others are marked as already reported ("die zweite Gruppe von 28 Diplomaten … bis zum 30.
+    Juli": the count next to the date corrects it, not the ordinal)."""
+    best: dict[tuple[str, int, int], int] = {}
+    def rank(i: int, key: tuple[str, int, int]) -> tuple[int, float]:  # the nearest claim first, then the surest
+        c = items[i].claim
+        gap = max(0, key[1] - c.end, c.start - key[2]) if c is not None else 0
+        return -gap, items[i].confidence
+    for i, item in enumerate(items):
+        for key in ((m.field, m.start, m.end) for m in item.mismatches) if item.verdict == "mismatch" else ():
+            if key not in best or rank(i, key) > rank(best[key], key):
+                best[key] = i
     out = []
-    for item in items:
+    for i, item in enumerate(items):
         keys = {(m.field, m.start, m.end) for m in item.mismatches}
-        if item.verdict == "mismatch" and keys and keys <= seen:
+        if item.verdict == "mismatch" and keys and all(best[k] != i for k in keys):
             item = item.model_copy(update=dict(
                 verdict="unverified", rule="CC330", severity="info", mismatches=[], replacements=[],
                 correction=None, message=message("findings.already_reported", text=item.text)))
-        seen |= keys
         out.append(item)
     return out
 

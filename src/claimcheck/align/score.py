@@ -175,11 +175,20 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
             out.append("role")  # "auf 455" (level reached) is not "755" (the cut)
         if cc.offset != fc.offset:
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
+    if _another_counts_date(claim, fc):
+        out.append("dated_count")  # "28 … bis zum 30. Juli" is not accused by the 30 January of the source's 27
     if ps.status.get("row") == "differ":
         out.append("row")  # a table cell is about its row: "Waren" is not "die Inflationsrate"
     if _after_document(cc, fc.time) and not fc.deadline:
         out.append("future")  # the draft was written before the fact happened
     return out
+
+
+def _another_counts_date(claim: Claim, fc: FactContext) -> bool:
+    """The fact is the date of other counts of its sentence than the claim's count."""
+    q = claim.quantity
+    return (bool(fc.dates_counts) and q is not None and q.value is not None and not _ordinal(claim)
+            and q.value not in fc.dates_counts)
 
 
 def _level_at_its_time(cc: ClaimContext, fc: FactContext, ps: PairScore) -> bool:

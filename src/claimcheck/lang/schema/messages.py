@@ -23,7 +23,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
              "found_expected", "suggestion", "alternative", "source"),
     "explain": ("decision", "anchor", "not_checkworthy", "excluded", "candidate"),
     "anchors": ("stated", "inherited", "implicit", "none"),
-    "constraints": ("event", "noun", "role", "offset", "future", "ordinal", "kind", "row"),
+    "constraints": ("event", "noun", "role", "offset", "future", "ordinal", "kind", "row", "dated_count"),
     "findings": ("already_reported", "negated", "unverified", "no_source", "not_checkworthy",
                  "implicit_date", "by_actor", "supported", "differs", "context", "imprecise",
                  "rephrased", "alternative"),
