@@ -735,16 +735,16 @@ def test_a_wrong_expression_is_reported_by_the_nearest_claim():
 
 
 SOURCE_OSLO_GROUPS = """date 2022-02
-Der Botschafter gab bekannt, dass Oslo den Familien von 12 Diplomaten die Visa verweigert habe, sodass diese das Land bis zum 15. März verlassen müssten. Oslo teilte außerdem mit, dass weitere 9 Diplomaten bis zum 20. Juni das Land zu verlassen haben.
+Der Gesandte erklärte, Oslo verweigere den Angehörigen von 12 Diplomaten die Einreiseerlaubnis, weshalb sie bis zum 15. März auszureisen hätten. Ferner sollen 9 weitere Diplomaten Norwegen bis zum 20. Juni verlassen.
 """
 
 
 @pytest.mark.parametrize("sentence, mismatches", [
     # the 15 March is the date of the source's 12: it is not the expected date of the draft's 9
-    ("Laut dem Botschafter verweigerte Oslo den Familien von 12 Diplomaten die Visa; weitere 9 Diplomaten "
-     "müssten das Land bis zum 20. März verlassen.", [("20. März", "20. Juni")]),
-    ("Laut dem Botschafter verweigerte Oslo den Familien von 12 Diplomaten die Visa; weitere 9 Diplomaten "
-     "müssten das Land bis zum 20. Juni verlassen.", []),
+    ("Wie der Gesandte erklärte, verweigert Oslo den Angehörigen von 12 Diplomaten die Einreiseerlaubnis; "
+     "9 weitere Diplomaten müssten Norwegen bis zum 20. März verlassen.", [("20. März", "20. Juni")]),
+    ("Wie der Gesandte erklärte, verweigert Oslo den Angehörigen von 12 Diplomaten die Einreiseerlaubnis; "
+     "9 weitere Diplomaten müssten Norwegen bis zum 20. Juni verlassen.", []),
 ])
 def test_the_date_of_another_count_is_not_the_expected_date(tmp_path, sentence, mismatches):
     from claimcheck import Checker

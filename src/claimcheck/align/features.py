@@ -164,9 +164,8 @@ def stated_acts(contexts: Sequence[FactContext]) -> None:
 
 
 def dated_counts(contexts: Sequence[FactContext]) -> None:
-    """A date-only fact that is the time of count facts of its sentence ("dass … 27 Diplomaten …,
-    sodass diese das Land bis zum 30. Januar verlassen müssten") is those counts' date: the
-    values it dates."""
+    """A date-only fact that is the time of count facts of its sentence ("… 12 Beamten …, die
+    deshalb bis zum 15. März auszureisen hätten") is those counts' date: the values it dates."""
     counts: dict[tuple[str, int, int], set[float]] = {}
     for fc in contexts:
         f, t = fc.fact, fc.fact.time

@@ -50,10 +50,10 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
 
 def _once(items: list[ClaimReport]) -> list[ClaimReport]:
     """A wrong expression is reported once: of the claims of a clause that call the same
-    expression wrong ("2019 schlossen die USA in der ersten Amtszeit …": the year is the
-    ordinal's time too), the one nearest to it reports it, the surest of equally near ones; the
-    others are marked as already reported ("die zweite Gruppe von 28 Diplomaten … bis zum 30.
-    Juli": the count next to the date corrects it, not the ordinal)."""
+    expression wrong ("2019, in Trumps erster Amtszeit, …": the year is the ordinal's time
+    too), the one nearest to it reports it, the surest of equally near ones; the others are
+    marked as already reported ("die zweite Gruppe mit 9 Beamten … bis zum 20. Juli": the count
+    next to the date corrects it, not the ordinal)."""
     best: dict[tuple[str, int, int], int] = {}
     def rank(i: int, key: tuple[str, int, int]) -> tuple[int, float]:  # the nearest claim first, then the surest
         c = items[i].claim

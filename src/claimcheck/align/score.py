@@ -176,7 +176,7 @@ def _constraints(cc: ClaimContext, fc: FactContext, ps: PairScore) -> list[str]:
         if cc.offset != fc.offset:
             out.append("offset")  # "zwei Tage vor …" is a distance in time, not a duration
     if _another_counts_date(claim, fc):
-        out.append("dated_count")  # "28 … bis zum 30. Juli" is not accused by the 30 January of the source's 27
+        out.append("dated_count")  # "9 … bis zum 20. März" is not accused by the 15 March of the source's 12
     if ps.status.get("row") == "differ":
         out.append("row")  # a table cell is about its row: "Waren" is not "die Inflationsrate"
     if _after_document(cc, fc.time) and not fc.deadline:
