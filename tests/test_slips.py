@@ -387,3 +387,27 @@ def test_a_duration_is_attested_only_by_a_duration():
                       status={"count": "agree"})
     mark_slips(claim, [hours, plots])
     assert hours.slip
+
+
+BOUND_SOURCE = """date 2023-06
+Der Präsident ordnete am Sonntag an, dass 840 Mitarbeiter der Botschaft das Land verlassen müssen. Er ging damit über die Forderung des Ministeriums vom Freitag hinaus, das von {other} Mitarbeitern gesprochen hatte.
+"""
+BOUND_DRAFT = ("Die Zahl der Mitarbeiter der Botschaft, die auf Anordnung des Präsidenten gehen müssen, liegt bei "
+               "weniger als 800 – mehr jedenfalls als die {other}, von denen das Ministerium am Freitag gesprochen hatte.")
+
+
+@pytest.mark.parametrize("other, verdict", [
+    # "weniger als 800" agrees with the ministry's 500, but no writer says so of 500: a slip of 840
+    (500, "mismatch"),
+    # a value near the bound attests it: the draft may be about that one
+    (780, "unverified"),
+])
+def test_a_bound_is_attested_only_by_a_value_near_it(tmp_path, other, verdict):
+    from claimcheck import Checker
+
+    path = tmp_path / "botschaft-2023-06.txt"
+    path.write_text(BOUND_SOURCE.format(other=other), encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2023-06\n{BOUND_DRAFT.format(other=other)}")
+    (claim,) = [c for c in report.claims if c.text == "weniger als 800"]
+    assert claim.verdict == verdict

@@ -139,8 +139,19 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
             p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time) or weekday_slip(claim.time, p.weekday)
-        if p.slip and not _row_month(p, differ) and any(attests(q, differ[0]) for q in attesting):
+        if p.slip and not _row_month(p, differ) and any(
+                attests(q, differ[0]) and _near_bound(claim.quantity, q.fact.quantity, differ[0]) for q in attesting):
             p.slip = False
+
+
+def _near_bound(q: Optional[Quantity], f: Optional[Quantity], key: str) -> bool:
+    """A one-sided bound is attested only by a value near it: "weniger als 700" agrees with 455,
+    but no writer says so of 455 (within ``SLIP_HEDGE`` of the bound, as ``hedge_slip``)."""
+    if key != "count" or q is None or f is None or not q.value or f.value is None:
+        return True
+    if (q.low is None) == (q.high is None):
+        return True  # an exact or two-sided amount: any agreeing value attests it
+    return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(q.value)
 
 
 def _row_month(p: PairScore, differ: list[str]) -> bool:
