@@ -390,7 +390,7 @@ def test_a_duration_is_attested_only_by_a_duration():
 
 
 BOUND_SOURCE = """date 2023-06
-Der Präsident ordnete am Sonntag an, dass 840 Mitarbeiter der Botschaft das Land verlassen müssen. Er ging damit über die Forderung des Ministeriums vom Freitag hinaus, das von {other} Mitarbeitern gesprochen hatte.
+Am Sonntag verfügte der Präsident den Abzug von 840 Mitarbeitern der Botschaft. Das übertraf die Forderung des Ministeriums vom Freitag, das von {other} Mitarbeitern gesprochen hatte.
 """
 BOUND_DRAFT = ("Die Zahl der Mitarbeiter der Botschaft, die auf Anordnung des Präsidenten gehen müssen, liegt bei "
                "weniger als 800 – mehr jedenfalls als die {other}, von denen das Ministerium am Freitag gesprochen hatte.")
