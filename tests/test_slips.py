@@ -411,3 +411,33 @@ def test_a_bound_is_attested_only_by_a_value_near_it(tmp_path, other, verdict):
     report = checker.check_text(f"date 2023-06\n{BOUND_DRAFT.format(other=other)}")
     (claim,) = [c for c in report.claims if c.text == "weniger als 800"]
     assert claim.verdict == verdict
+
+
+ORDINAL_SOURCE = """date 2023-05
+Polen und Belarus verhandeln an diesem Dienstag in Warschau zum zweiten Mal über die Lage ihrer Botschaften. Das teilte das Außenministerium mit.
+
+Im April hatten beide Seiten erstmals über die Botschaften gesprochen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the neighbouring ordinal of the meeting on the day the source names: one meeting, miscounted
+    ("Abgesandte aus Minsk und Warschau kommen am Dienstag bereits zum dritten Mal zusammen, um die "
+     "diplomatischen Kontakte wieder in geordnete Bahnen zu lenken.", {"dritten Mal": "mismatch"}),
+    # … an ordinal further off is no slip, and this loosely worded statement is not identified enough
+    ("Abgesandte aus Minsk und Warschau kommen am Dienstag bereits zum vierten Mal zusammen, um die "
+     "diplomatischen Kontakte wieder in geordnete Bahnen zu lenken.", {"vierten Mal": "unverified"}),
+    ("Abgesandte aus Minsk und Warschau kommen am Dienstag bereits zum zweiten Mal zusammen, um die "
+     "diplomatischen Kontakte wieder in geordnete Bahnen zu lenken.", {"zweiten Mal": "supported"}),
+    # a day beyond a semicolon is another statement's: the first meeting is not that day's
+    ("Im April hatten Polen und Belarus zum ersten Mal über ihre Botschaften beraten; am Dienstag folgt "
+     "in Warschau die zweite Runde.", {"ersten Mal": "unverified", "zweite Runde": "supported"}),
+])
+def test_the_neighbouring_ordinal_of_a_meeting_on_its_day(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "warschau-2023-05.txt"
+    path.write_text(ORDINAL_SOURCE, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2023-05\n{sentence}")
+    assert {c.text: c.verdict for c in report.claims if c.text in verdicts} == verdicts

@@ -39,6 +39,7 @@ class ClaimContext:
     starting: bool = False  # a level reached dated by its pair's starting time (roles.starting_time)
     far: frozenset[str] = frozenset()  # parties named beyond a semicolon or dash: another statement's
     names: frozenset[str] = frozenset()  # the sentence's capitalised words, case-folded (also compound parts: "Trump-Regierung")
+    time_far: bool = False  # the claim's time is named beyond a semicolon or dash: another statement's
 
     @classmethod
     def of(cls, text: str, claim: Claim, document_date: Optional[date], exact_date: bool = False,
@@ -57,7 +58,14 @@ class ClaimContext:
                    occurrences(own), exact_date,
                    remote_slots(text, claim, 0), frozenset(bag(clause_of(text, claim))), starting,
                    remote_slots(text, claim, 0, strong_breaks) if strong_breaks else frozenset(),
-                   names_of(own))
+                   names_of(own), _time_far(text, claim, strong_breaks))
+
+
+def _time_far(text: str, c: Claim, breaks: Optional[re.Pattern]) -> bool:
+    t = c.time
+    if t is None or breaks is None or t.start < c.sentence_start:
+        return False
+    return breaks.search(text, min(t.end, c.end), max(t.start, c.start)) is not None
 
 
 @dataclass

@@ -48,6 +48,7 @@ class PairScore:
     ordinal_pair: bool = False  # both quantities are ordinals: the occurrence is the value under test
     weekday: Optional[int] = None  # … but differ by the weekday each names or implies: the fact's ("Sonntag" for "Samstag")
     newest_cell: bool = False  # the fact is a table cell of its row's newest column (features.table_rows)
+    same_day: bool = False  # both state the occurrence's day and it is the same (_same_day)
     apart: bool = False  # the claim's implicit (document) time lies outside the fact's stated one: never accuses, but tells another period
 
     @property
@@ -98,7 +99,8 @@ def score_pair(cc: ClaimContext, fc: FactContext, lex: Lexicon) -> PairScore:
     t = claim.time  # the paragraph is about another year: another episode (no value mismatch)
     ps.other_period = (t is not None and t.inherited and t.start < claim.sentence_start
                        and fact_time is not None and not t.overlaps(fact_time))
-    if _ordinal(claim) and ps.status["count"] == "differ" and not _same_day(cc, ps):
+    ps.same_day = _same_day(cc, ps)
+    if _ordinal(claim) and ps.status["count"] == "differ" and not ps.same_day:
         ps.other_period = ps.other_occurrence = True  # "zum ersten Mal" is not "zum zweiten Mal"
     if deadline_act is not None and fact_time is not None:
         ps.other_period = ps.other_period or not deadline_act.overlaps(fact_time)
@@ -212,8 +214,10 @@ def _same_day(cc: ClaimContext, ps: PairScore) -> bool:
     Mal" against "am 27. Februar zum zweiten Mal" is one meeting with a wrong ordinal, not
     another meeting. A weekday of a month-precise document counts when both name it."""
     t, f = cc.claim.time, ps.compared_time
-    if ps.status["date"] != "agree" or ps.implicit_date or t is None or f is None or t.inherited:
+    if ps.status["date"] != "agree" or ps.implicit_date or t is None or f is None:
         return False
+    if t.inherited and (t.start < cc.claim.sentence_start or cc.time_far):
+        return False  # another statement's day (a day borrowed from a date of its own clause counts)
     if t.granularity != "day" or f.granularity != "day":
         return False
     return not ps.loose_date or (t.weekday is not None and t.weekday == f.weekday)

@@ -136,7 +136,7 @@ def mark_slips(claim: Claim, pairs: list[PairScore]) -> None:
     for p in eligible:
         differ = p.differ(*KEYS)
         if differ == ["count"]:
-            p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact))
+            p.slip = count_slip(claim.quantity, _fact_quantity(claim, p.fact)) or _next_ordinal(claim, p)
         elif differ == ["date"] and not p.implicit_date:
             p.slip = date_slip(claim.time, p.compared_time) or weekday_slip(claim.time, p.weekday)
         if p.slip and not _row_month(p, differ) and any(
@@ -152,6 +152,15 @@ def _near_bound(q: Optional[Quantity], f: Optional[Quantity], key: str) -> bool:
     if (q.low is None) == (q.high is None):
         return True  # an exact or two-sided amount: any agreeing value attests it
     return abs(q.value - f.value) <= cfg.SLIP_HEDGE * abs(q.value)
+
+
+def _next_ordinal(claim: Claim, p: PairScore) -> bool:
+    """The neighbouring ordinal of an occurrence on the day the fact states for it ("am
+    Donnerstag zum dritten Mal" against "an diesem Donnerstag zum zweiten Mal"): one meeting,
+    miscounted."""
+    q, f = claim.quantity, p.fact.quantity
+    return (p.same_day and q is not None and f is not None and q.unit == f.unit == ORDINAL
+            and q.value is not None and f.value is not None and abs(q.value - f.value) == 1)
 
 
 def _row_month(p: PairScore, differ: list[str]) -> bool:
