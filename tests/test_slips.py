@@ -416,7 +416,7 @@ def test_a_bound_is_attested_only_by_a_value_near_it(tmp_path, other, verdict):
 ORDINAL_SOURCE = """date 2023-05
 Polen und Belarus verhandeln an diesem Dienstag in Warschau zum zweiten Mal über die Lage ihrer Botschaften. Das teilte das Außenministerium mit.
 
-Im April hatten beide Seiten erstmals über die Botschaften gesprochen.
+Erstmals hatten beide Seiten im April über ihre Vertretungen beraten.
 """
 
 
