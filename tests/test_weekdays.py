@@ -118,6 +118,12 @@ def test_a_weekday_of_a_month_precise_draft_may_fall_anywhere_in_its_month():
     ("Bis zum 31. Mai müssen sie das Land verlassen.", "mismatch", [("date", "31. März")]),  # loosely identified
     ("Bis zum 31. März müssen die belarussischen Diplomaten Polen verlassen.", "supported", []),
     ("Bis zum 31. Mai muss Minsk eine Antwort geben.", "unverified", []),  # another matter's deadline
+    # an event the lexicon does not know, of the same affected party: the source's deadline
+    ("Laut Warschau haben die belarussischen Diplomaten bis zum 31. Mai Zeit, Polen den Rücken zu kehren.",
+     "mismatch", [("date", "31. März")]),
+    ("Laut Warschau haben die belarussischen Diplomaten bis zum 31. März Zeit, Polen den Rücken zu kehren.",
+     "supported", []),
+    ("Laut Warschau hat Minsk bis zum 31. Mai Zeit für eine Antwort.", "unverified", []),  # no party in common
 ])
 def test_a_deadline_is_checked_against_the_deadline_of_a_count(warschau, sentence, verdict, mismatches):
     report = warschau.check_text(f"date 2023-03\n{sentence}")

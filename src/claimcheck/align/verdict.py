@@ -148,7 +148,8 @@ def _same_deadline(p: PairScore) -> bool:
     """A deadline against the deadline of a fact of the same event ("bis zum 31. Mai müssen sie
     ausreisen" against "dass 14 Diplomaten das Land bis zum 31. März verlassen müssen"): the
     date is what both state, whatever else the fact counts."""
-    return p.deadlines and p.status["event"] == "agree"
+    return p.deadlines and (p.status["event"] == "agree" or (
+        p.status["event"] == "unknown" and bool(p.agree("target", "person"))))
 
 
 def _one_value_off(p: PairScore) -> bool:
