@@ -754,3 +754,33 @@ def test_the_date_of_another_count_is_not_the_expected_date(tmp_path, sentence, 
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
     report = checker.check_text(f"date 2022-02\n{sentence}")
     assert [(m.found, m.expected) for c in report.claims for m in c.mismatches] == mismatches
+
+
+SOURCE_BERG = """date 2021-05
+Im Jahr 2019 ordnete Ministerpräsident Berg an, dass die russischen Konsulate in Norwegen 40 Stellen abbauen.
+"""
+
+
+@pytest.mark.parametrize("sentence, verdicts", [
+    # the year's own clause names another act, but the count that borrows it is the source's
+    # statement: a slip of that year is reported on the count
+    ("Rückblick: Nach Moskaus Ausweisungen setzte Ministerpräsident Berg 2018 durch, dass die russischen "
+     "Konsulate in Norwegen 40 Stellen abbauen mussten.", [("2018", "unverified"), ("40 Stellen", "mismatch")]),
+    ("Rückblick: Nach Moskaus Ausweisungen setzte Ministerpräsident Berg 2019 durch, dass die russischen "
+     "Konsulate in Norwegen 40 Stellen abbauen mussten.", [("2019", "unverified"), ("40 Stellen", "supported")]),
+    # a year far off is no slip: the count keeps its confirmation
+    ("Rückblick: Nach Moskaus Ausweisungen setzte Ministerpräsident Berg 2012 durch, dass die russischen "
+     "Konsulate in Norwegen 40 Stellen abbauen mussten.", [("2012", "unverified"), ("40 Stellen", "supported")]),
+    # a time that dates the noun of an earlier act ("ein Jahr nach den Protesten von Ende 2018") may
+    # confirm the count, never accuse it
+    ("Ein Jahr nach den Protesten von Ende 2018 setzte Berg durch, dass die russischen Konsulate in Norwegen "
+     "40 Stellen abbauen mussten.", [("40 Stellen", "supported")]),
+])
+def test_a_confirmed_count_is_checked_at_the_time_it_borrows(tmp_path, sentence, verdicts):
+    from claimcheck import Checker
+
+    path = tmp_path / "berg-2021-05.txt"
+    path.write_text(SOURCE_BERG, encoding="utf-8")
+    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
+    report = checker.check_text(f"date 2021-05\n{sentence}")
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts

@@ -143,6 +143,30 @@ def anchored_days(claims: Sequence[Claim], decisions: list[Decision],
     return out
 
 
+def stated_lent(claims: Sequence[Claim], decisions: list[Decision], redecide: Callable[[Claim], Decision],
+                noun_dated: Callable[[TimeSpan], bool] = lambda t: False) -> list[Decision]:
+    """A confirmed count whose time is borrowed from a date claim of its sentence that stays
+    unverified (its own frame names another act: "Nach Obamas Ausweisungen setzte Putin 2018
+    durch, dass … 755 Stellen …") is decided again with that time as its own: the count's
+    statement is identified, and a slip of its stated date (a year off, another day) is reported
+    there, against the same fact. A date that dates a noun (``noun_dated``: "ein Jahr nach den
+    Ausweisungen von Ende 2016") is no time of the count's own."""
+    lent = {c.start for c, d in zip(claims, decisions) if c.kind == "date" and d.verdict == "unverified"}
+    out = list(decisions)
+    for i, (c, d) in enumerate(zip(claims, decisions)):
+        t = c.time
+        if (c.kind == "count" and d.verdict == "supported" and d.best is not None and d.checkworthy
+                and t is not None and t.inherited and t.start >= c.sentence_start and t.start in lent
+                and not noun_dated(t)):
+            own = c.model_copy(update={"time": t.model_copy(update={"inherited": False})})
+            redo = redecide(own)
+            p = redo.best
+            if (redo.verdict == "mismatch" and redo.fields == ["date"] and p is not None and p.slip
+                    and not p.implicit_date and p.fact.id == d.best.fact.id):
+                out[i] = redo
+    return out
+
+
 def _lent_times(claims: Sequence[Claim], decisions: list[Decision]) -> dict[int, set[tuple[str, int]]]:
     """The source sentences of the facts that confirm a count which borrows its time from a
     date claim of its sentence, by that date's start ("Ende 2015, als … 35 Diplomaten auswies":

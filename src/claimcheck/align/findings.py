@@ -7,6 +7,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimcheck.align.assign import (anchored_days, confirmations, one_accused, one_holder, prefer_unused, stated_days,
+                                     stated_lent,
                                      taken_in_sentence)
 from claimcheck.align.engine import Aligner
 from claimcheck.align.fixes import correction, in_drafts_words, other_unit, replacements, resolved
@@ -38,6 +39,9 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     confirmed = confirmations(claims, decisions)
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
+    noun_time = aligner.lex.closed.noun_time
+    decisions = stated_lent(claims, decisions, lambda c: aligner.decide(text, c, document_day, document_exact),
+                            lambda t: noun_time.search(text, max(0, t.start - 8), t.start) is not None)
     decisions = one_accused(claims, decisions, without)
     days = stated_days(claims, decisions)
     decisions = [taken_in_sentence(c, d, confirmed, days) for c, d in zip(claims, decisions)]

@@ -168,13 +168,31 @@ def _mark_borrowed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         t = c.time
-        if c.kind == "count" and t is not None and (_period_of_other(ctx, t, c, counted) or (
+        if c.kind == "count" and t is not None and (_period_of_other(ctx, t, c, counted) or _of_earlier_act(ctx, t) or (
                 segment_of(ctx, t.start) is not segment_of(ctx, c.start)
                 and (t.start in dated or _owned(ctx, t, c, counted) or ctx.lex.closed.strong_breaks.search(
                     ctx.view.text, min(t.end, c.end), max(t.start, c.start))))):
             c = c.model_copy(update={"time": t.model_copy(update={"inherited": True})})
         out.append(c)
     return out
+
+
+def _of_earlier_act(ctx: Ctx, t: TimeSpan) -> bool:
+    """The time dates a noun in a phrase of an act before or after the clause's ("ein Jahr nach
+    den Protesten von Ende 2018 setzte sie durch, dass …"): that act's time, not the count's."""
+    w = ctx.lex.closed
+    if w.noun_time.search(ctx.view.text, max(0, t.start - 8), t.start) is None:
+        return False
+    before = [k for k in ctx.toks if k.end <= t.start][-_PHRASE_REACH:]
+    for k in reversed(before):
+        if k.is_punct:
+            return False
+        if k.lower in w.earlier_acts:
+            return True
+    return False
+
+
+_PHRASE_REACH = 10  # tokens back from the time to the preposition that governs its phrase
 
 
 def _period_of_other(ctx: Ctx, t: TimeSpan, c: Claim, counted: list[Claim]) -> bool:
