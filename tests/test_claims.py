@@ -344,3 +344,11 @@ def test_a_territory_names_no_affected_party(checker, text, anchor, party):
 def test_a_place_adjective_with_an_institution_is_an_actor(checker, text, actor, target):
     (claim,) = claims_of(checker, text)
     assert (claim.actor.value if claim.actor else None, claim.target.value if claim.target else None) == (actor, target)
+
+
+def test_a_sentence_on_the_header_line_starts_after_the_header(checker):
+    """An in-band date header on the first line (" date 2025-02 Am Montag …") is no part of the
+    first sentence: not of its context, not of its correction."""
+    text = " date 2025-02 Hintergrund: Ende 2016 wiesen die USA 35 russische Diplomaten aus."
+    claims = checker.extract(text)
+    assert claims and all(text[c.sentence_start:].startswith("Hintergrund") for c in claims)

@@ -35,7 +35,21 @@ def extract_with_noise(view: TokenView, document_date: Optional[date], lex: Lexi
     masked = mask_noise(view.text, found)
     times = time_spans(view.text, masked, document_date, header_end, tools)
     quantities = quantity_spans(view.text, masked, times, header_end, tools)
-    return build_claims(view, quantities, times, lex), found
+    return after_header(view.text, build_claims(view, quantities, times, lex), header_end), found
+
+
+def after_header(text: str, claims: list[Claim], header_end: Optional[int]) -> list[Claim]:
+    """The claims, with a first sentence that shares its line with the date header starting after it."""
+    return [_after_header(text, c, header_end) for c in claims] if header_end else claims
+
+
+def _after_header(text: str, c: Claim, header_end: int) -> Claim:
+    """A first sentence that shares its line with the date header (" date 2025-02 Am Montag …")
+    starts after the header: the header is no part of its context or correction."""
+    if c.sentence_start >= header_end or c.start < header_end:
+        return c
+    start = header_end + len(text[header_end:c.start]) - len(text[header_end:c.start].lstrip())
+    return c.model_copy(update={"sentence_start": start})
 
 
 def noise_spans(text: str, tools: PackTools, enabled: bool = True, window: int = WINDOW) -> list[NoiseSpan]:
@@ -65,8 +79,9 @@ def quantity_spans(text: str, masked: str, times: Sequence[TimeSpan], header_end
 
 
 def claims_of(view: TokenView, quantities: Sequence[Quantity], times: Sequence[TimeSpan], lex: Lexicon,
-              mentions: Optional[MentionTable] = None, heading_chars: int = HEADING_CHARS) -> list[Claim]:
-    return build_claims(view, quantities, times, lex, mentions, heading_chars)
+              mentions: Optional[MentionTable] = None, heading_chars: int = HEADING_CHARS,
+              header_end: Optional[int] = None) -> list[Claim]:
+    return after_header(view.text, build_claims(view, quantities, times, lex, mentions, heading_chars), header_end)
 
 
 def _original(span, text: str):

@@ -154,7 +154,7 @@ def run_claims(doc: Doc, view: TokenView, tools: PackTools, lex: Lexicon, noise:
     if quantities is None:
         quantities = run_numbers(doc, tools, noise)
     claims = extract.claims_of(view, quantities, ext.claimcheck_times, lex, ext.claimcheck_mentions,
-                               heading_chars)
+                               heading_chars, ext.document_header_end)
     ext.claims = claims
     if _wants_spans(doc):
         doc.spans["claimcheck_claims"] = _spans(doc, [(c.start, c.end, c.kind, c) for c in claims])
