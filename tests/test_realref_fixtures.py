@@ -26,9 +26,10 @@ SESSION6 = tuple(f"heldout{n}" for n in range(8, 22))
 SESSION7 = tuple(f"heldout{n}" for n in range(22, 30))
 SESSION8 = tuple(f"heldout{n}" for n in range(30, 40))
 SESSION9 = tuple(f"heldout{n}" for n in range(40, 68))  # rounds C-I (each measured once, blind, then tuned on)
+SESSION10 = tuple(f"heldout{n}" for n in range(68, 100))  # rounds J-Q (each measured once, blind; J, K tuned on)
 COPY_RUN = 5  # words in a row a draft may not share with its article (no copied phrases)
 
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6, *SESSION7, *SESSION8, *SESSION9)
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, *SESSION6, *SESSION7, *SESSION8, *SESSION9, *SESSION10)
 DRAFTS = {s: load_drafts(REALREF / s) for s in (*SPLITS, *LATER)}
 ALL = [(s, d) for s in SPLITS for d in DRAFTS[s]]
 EVERY = ALL + [(h, d) for h in LATER for d in DRAFTS[h]]
@@ -129,7 +130,7 @@ def test_seventh_heldout_split():
     _check_later_split(HELDOUT7, (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6))  # files 219..
 
 
-@pytest.mark.parametrize("split", SESSION6 + SESSION7 + SESSION8 + SESSION9)
+@pytest.mark.parametrize("split", SESSION6 + SESSION7 + SESSION8 + SESSION9 + SESSION10)
 def test_later_heldout_splits(split):
     """heldout8 (files 255..) to heldout39: two blind splits per round, each numbered on from the one before."""
     _check_later_split(split, LATER[:LATER.index(split)])

@@ -17,7 +17,7 @@ from claimcheck.nlp.claims import attach
 from claimcheck.nlp.lexicon import Lexicon
 from claimcheck.nlp.claims.context import Ctx, Segment, in_segment, segment_of, split_segments
 from claimcheck.nlp.claims.mentions import Mention, find_mentions
-from claimcheck.nlp.claims.slots import fill_slots, noun_slot, subordinate
+from claimcheck.nlp.claims.slots import PHRASE_REACH, fill_slots, noun_slot, subordinate
 from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 from claimcheck.nlp.tokens import Sentence, TokenView
 
@@ -183,16 +183,13 @@ def _of_earlier_act(ctx: Ctx, t: TimeSpan) -> bool:
     w = ctx.lex.closed
     if w.noun_time.search(ctx.view.text, max(0, t.start - 8), t.start) is None:
         return False
-    before = [k for k in ctx.toks if k.end <= t.start][-_PHRASE_REACH:]
+    before = [k for k in ctx.toks if k.end <= t.start][-PHRASE_REACH:]
     for k in reversed(before):
         if k.is_punct:
             return False
         if k.lower in w.earlier_acts:
             return True
     return False
-
-
-_PHRASE_REACH = 10  # tokens back from the time to the preposition that governs its phrase
 
 
 def _period_of_other(ctx: Ctx, t: TimeSpan, c: Claim, counted: list[Claim]) -> bool:

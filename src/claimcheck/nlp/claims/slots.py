@@ -139,14 +139,14 @@ def _nominal_object(ctx: Ctx, event: Optional[Mention], anchor: int,
         return False
     head, nxt = toks[event.last], toks[event.last + 1]
     before: set[str] = set()  # the phrase may be coordinated: "auf die Schließung … und den Rauswurf von 60"
-    for t in reversed(toks[max(0, event.first - _PHRASE_REACH):event.first]):
+    for t in reversed(toks[max(0, event.first - PHRASE_REACH):event.first]):
         if t.is_punct:
             break
         before.add(t.lower)
     return head.text[:1].isupper() and nxt.lower in w.nominal_objects and bool(before & governing)
 
 
-_PHRASE_REACH = 10  # tokens back from a nominalised event to the preposition that governs its phrase
+PHRASE_REACH = 10  # tokens back from a nominalised event (or a time) to the preposition that governs its phrase
 
 
 def _must_leave(ctx: Ctx, event: Optional[Mention]) -> bool:
