@@ -502,12 +502,7 @@ Das lettische Außenamt gab am Freitag bekannt, 14 russische Diplomaten hätten 
     ("Am Donnerstag tagte das lettische Außenamt.", [("Donnerstag", "unverified")]),
 ])
 def test_a_weekday_is_checked_when_its_sentence_is_identified(tmp_path, sentence, verdicts):
-    from claimcheck import Checker
-
-    path = tmp_path / "riga-2024-03.txt"
-    path.write_text(SOURCE_RIGA, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2024-03\n{sentence}")
+    report = _report(tmp_path, SOURCE_RIGA, "riga-2024-03.txt", sentence)
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
 
 
@@ -628,12 +623,7 @@ Im Jahr 2016, in Hubers erster Amtszeit als Bürgermeisterin, schloss die Stadt 
      [("zweiter Amtszeit", "mismatch"), ("zwei Hallenbäder", "unverified")]),  # another term: another statement
 ])
 def test_an_unknown_ordinal_of_another_period_is_no_wrong_ordinal(tmp_path, sentence, verdicts):
-    from claimcheck import Checker
-
-    path = tmp_path / "huber-2024-05.txt"
-    path.write_text(SOURCE_TERM, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2024-05\n{sentence}")
+    report = _report(tmp_path, SOURCE_TERM, "huber-2024-05.txt", sentence)
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
 
 
@@ -657,12 +647,7 @@ Im Juni sank die Arbeitslosenquote der Region auf 4,8 Prozent. Im Mai hatte sie 
      [("5,3 Prozent", "mismatch")]),
 ])
 def test_the_period_of_each_value_of_a_change(tmp_path, sentence, verdicts):
-    from claimcheck import Checker
-
-    path = tmp_path / "quote-2024-07.txt"
-    path.write_text(SOURCE_RATE, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2024-07\n{sentence}")
+    report = _report(tmp_path, SOURCE_RATE, "quote-2024-07.txt", sentence)
     assert [(c.text, c.verdict) for c in report.claims if c.claim.kind == "count"] == verdicts
 
 
@@ -683,12 +668,7 @@ Ende 2019 wies die Regierung von Präsidentin Koch 18 ungarische Diplomaten aus.
      "Diplomaten heimschickte.", [("Ende 2018", "unverified"), ("25 ungarische Diplomaten", "mismatch")]),
 ])
 def test_a_date_lent_to_a_confirmed_count_is_checked(tmp_path, sentence, verdicts):
-    from claimcheck import Checker
-
-    path = tmp_path / "koch-2021-03.txt"
-    path.write_text(SOURCE_KOCH, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2021-03\n{sentence}")
+    report = _report(tmp_path, SOURCE_KOCH, "koch-2021-03.txt", sentence)
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
 
 
@@ -706,12 +686,7 @@ Am 12. März 2019 stimmte das Parlament in Oslo für neue Zölle auf Stahl.
      [("Frühjahr 2019", "supported"), ("12. März 2019", "supported")]),
 ])
 def test_a_coarse_time_takes_no_finer_date(tmp_path, sentence, verdicts):
-    from claimcheck import Checker
-
-    path = tmp_path / "oslo-2019-04.txt"
-    path.write_text(SOURCE_OSLO, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2019-04\n{sentence}")
+    report = _report(tmp_path, SOURCE_OSLO, "oslo-2019-04.txt", sentence)
     assert [(c.text, c.verdict) for c in report.claims] == verdicts
 
 
@@ -747,12 +722,7 @@ Der Gesandte erklärte, Oslo verweigere den Angehörigen von 12 Diplomaten die E
      "9 weitere Diplomaten müssten Norwegen bis zum 20. Juni verlassen.", []),
 ])
 def test_the_date_of_another_count_is_not_the_expected_date(tmp_path, sentence, mismatches):
-    from claimcheck import Checker
-
-    path = tmp_path / "oslo-2022-02.txt"
-    path.write_text(SOURCE_OSLO_GROUPS, encoding="utf-8")
-    checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2022-02\n{sentence}")
+    report = _report(tmp_path, SOURCE_OSLO_GROUPS, "oslo-2022-02.txt", sentence)
     assert [(m.found, m.expected) for c in report.claims for m in c.mismatches] == mismatches
 
 
@@ -777,10 +747,17 @@ Im Jahr 2019 ordnete Ministerpräsident Berg an, dass die russischen Konsulate i
      "40 Stellen abbauen mussten.", [("40 Stellen", "supported")]),
 ])
 def test_a_confirmed_count_is_checked_at_the_time_it_borrows(tmp_path, sentence, verdicts):
+    report = _report(tmp_path, SOURCE_BERG, "berg-2021-05.txt", sentence)
+    assert [(c.text, c.verdict) for c in report.claims] == verdicts
+
+
+def _report(tmp_path, source: str, name: str, sentence: str):
+    """The report on ``sentence`` against a reference built from an invented ``source`` whose
+    first line is its date header; the draft carries the same date."""
     from claimcheck import Checker
 
-    path = tmp_path / "berg-2021-05.txt"
-    path.write_text(SOURCE_BERG, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
     checker = Checker(reference=Checker(model="blank").build_reference(path), model="blank")
-    report = checker.check_text(f"date 2021-05\n{sentence}")
-    assert [(c.text, c.verdict) for c in report.claims] == verdicts
+    date_line = source.splitlines()[0]
+    return checker.check_text(f"{date_line}\n{sentence}")
