@@ -392,10 +392,11 @@ def _mismatch_matches(text: str, exp: dict, m: Any) -> bool:
 def _in_own_words(exp: dict, m: Any) -> bool:
     """The correction is the draft's wider expression with the gold value put in ("Ende 2015"
     corrected to "Ende 2016" where the gold names the year only: "2015" -> "2016")."""
-    found, expected = str(exp["found"]), str(exp["expected"])
-    if found == m.found or not re.search(rf"(?<!\w){re.escape(found)}(?!\w)", m.found):
+    found = str(exp["found"])
+    word = re.compile(rf"(?<!\w){re.escape(found)}(?!\w)")
+    if found == m.found or not word.search(m.found):
         return False
-    return value_equal(re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", expected, m.found, count=1), m.expected)
+    return value_equal(word.sub(str(exp["expected"]), m.found, count=1), m.expected)
 
 
 def score_report(draft: dict, report: Report, scores: DraftScores) -> None:

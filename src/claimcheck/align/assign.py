@@ -105,9 +105,9 @@ def taken_in_sentence(claim: Claim, d: Decision, confirmed: Mapping[tuple[int, s
         return d
     keys = [d.fields[0]] if d.fields[0] in KEYS else list(KEYS)  # a wrong actor, place …: any value
     t = d.best.compared_time
-    stated = days.get((claim.sentence_start, t.first, t.last)) if t is not None and d.fields[0] == "date" else None
-    day = stated is not None and stated <= width(claim.time)
     own = width(claim.time)
+    stated = days.get((claim.sentence_start, t.first, t.last)) if t is not None and d.fields[0] == "date" else None
+    day = stated is not None and stated <= own
     if not day and not any(confirmed.get((claim.sentence_start, d.best.fact.id, key), own + 1) <= own
                            for key in keys):
         return d
@@ -155,16 +155,22 @@ def stated_lent(claims: Sequence[Claim], decisions: list[Decision], redecide: Ca
     out = list(decisions)
     for i, (c, d) in enumerate(zip(claims, decisions)):
         t = c.time
-        if (c.kind == "count" and d.verdict == "supported" and d.best is not None and d.checkworthy
-                and t is not None and t.inherited and t.start >= c.sentence_start and t.start in lent
-                and not noun_dated(t)):
+        if _borrows_confirmed(c, d) and t is not None and t.start in lent and not noun_dated(t):
             own = c.model_copy(update={"time": t.model_copy(update={"inherited": False})})
             redo = redecide(own)
             p = redo.best
             if (redo.verdict == "mismatch" and redo.fields == ["date"] and p is not None and p.slip
-                    and not p.implicit_date and p.fact.id == d.best.fact.id):
+                    and not p.implicit_date and d.best is not None and p.fact.id == d.best.fact.id):
                 out[i] = redo
     return out
+
+
+def _borrows_confirmed(c: Claim, d: Decision) -> bool:
+    """A check-worthy count confirmed by a fact whose time is borrowed from another claim of its
+    own sentence (marked inherited there, not the previous sentence's)."""
+    t = c.time
+    return (c.kind == "count" and d.verdict == "supported" and d.best is not None and d.checkworthy
+            and t is not None and t.inherited and t.start >= c.sentence_start)
 
 
 def _lent_times(claims: Sequence[Claim], decisions: list[Decision]) -> dict[int, set[tuple[str, int]]]:
@@ -173,11 +179,9 @@ def _lent_times(claims: Sequence[Claim], decisions: list[Decision]) -> dict[int,
     the 35 is confirmed, the year is its statement's time, to be checked against that fact)."""
     out: dict[int, set[tuple[str, int]]] = {}
     for c, d in zip(claims, decisions):
-        t = c.time
-        if (c.kind == "count" and d.verdict == "supported" and d.best is not None and d.checkworthy
-                and t is not None and t.inherited and t.start >= c.sentence_start):
+        if _borrows_confirmed(c, d) and c.time is not None and d.best is not None:
             prov = d.best.fact.provenance
-            out.setdefault(t.start, set()).add((prov.source, prov.sentence_start))
+            out.setdefault(c.time.start, set()).add((prov.source, prov.sentence_start))
     return out
 
 

@@ -39,9 +39,9 @@ def build_report(text: str, claims: Sequence[Claim], aligner: Aligner, *, source
     confirmed = confirmations(claims, decisions)
     decisions = anchored_days(claims, decisions, lambda c, anchored: aligner.decide(
         text, c, document_day, document_exact, anchored=anchored))
-    noun_time = aligner.lex.closed.noun_time
+    closed = aligner.lex.closed
     decisions = stated_lent(claims, decisions, lambda c: aligner.decide(text, c, document_day, document_exact),
-                            lambda t: noun_time.search(text, max(0, t.start - 8), t.start) is not None)
+                            lambda t: closed.dates_noun(text, t.start))
     decisions = one_accused(claims, decisions, without)
     days = stated_days(claims, decisions)
     decisions = [taken_in_sentence(c, d, confirmed, days) for c, d in zip(claims, decisions)]

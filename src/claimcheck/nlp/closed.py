@@ -41,6 +41,11 @@ class ClosedWords:
     adjective_endings: tuple[str, ...]
     not_adjectives: frozenset[str]
 
+    def dates_noun(self, text: str, start: int) -> bool:
+        """The time starting at ``start`` follows "vom"/"von" (``noun_time``): it dates the noun
+        before it ("die Ankündigung vom Freitag")."""
+        return self.noun_time.search(text, max(0, start - 8), start) is not None
+
 
 def closed_words(words: WordsFile) -> ClosedWords:
     m, c, a = words.mentions, words.claims, words.attach

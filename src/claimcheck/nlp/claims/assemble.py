@@ -109,8 +109,7 @@ def _sentence_claims(view, sent: Sentence, qs, ts, carried, lex, mentions=None) 
 def _sentence_times(ctx: Ctx, ts: list[TimeSpan]) -> list[TimeSpan]:
     """The times that may date the sentence's counts: one that dates a noun ("die Ankündigung
     vom Freitag") only when no other does."""
-    noun = ctx.lex.closed.noun_time
-    own = [t for t in ts if noun.search(ctx.view.text, max(0, t.start - 8), t.start) is None]
+    own = [t for t in ts if not ctx.lex.closed.dates_noun(ctx.view.text, t.start)]
     return own or ts
 
 
@@ -181,7 +180,7 @@ def _of_earlier_act(ctx: Ctx, t: TimeSpan) -> bool:
     """The time dates a noun in a phrase of an act before or after the clause's ("ein Jahr nach
     den Protesten von Ende 2018 setzte sie durch, dass …"): that act's time, not the count's."""
     w = ctx.lex.closed
-    if w.noun_time.search(ctx.view.text, max(0, t.start - 8), t.start) is None:
+    if not w.dates_noun(ctx.view.text, t.start):
         return False
     before = [k for k in ctx.toks if k.end <= t.start][-PHRASE_REACH:]
     for k in reversed(before):

@@ -13,7 +13,7 @@ from claimcheck.nlp.numbers.ordinals import UNIT as ORDINAL
 from claimcheck.models import Quantity
 from claimcheck.nlp.closed import ClosedWords
 from claimcheck.nlp.lexicon import Lexicon
-from claimcheck.nlp.claims.mentions import Mention
+from claimcheck.nlp.claims.mentions import Mention, place_adjective
 from claimcheck.nlp.tokens import Tok, TokenView
 
 MAX_ADJ = 3
@@ -52,11 +52,6 @@ def _rule_noun(after: Sequence[Tok], name_words: frozenset[str], w: ClosedWords)
     if place_adjective(noun, name_words, w.place_adjective_suffix) and nxt is not None and nxt.capitalised and not nxt.is_punct:
         return nxt  # "Moskauer Diplomaten", "Berliner Beamte"
     return noun
-
-
-def place_adjective(t: Tok, name_words: frozenset[str], suffix: str) -> bool:
-    """"Moskauer", "Berliner": a capitalised adjective made from a place name."""
-    return t.text.endswith(suffix) and t.text[:-len(suffix)] in name_words
 
 
 def _looks_adjective(t: Tok, w: ClosedWords) -> bool:

@@ -233,7 +233,7 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         own = t.text.split("-", 1)[1] if "-" in t.text else ""
         if own in lex.institution_set or (nxt is not None and nxt.text in lex.institution_set
-                                         and (not t.capitalised or _place_adjective(t, lex))):
+                                         and (not t.capitalised or _is_place_adjective(t, lex))):
             last = t if own or nxt is None else nxt
             out.append(Mention("actor", actor, t.i, last.i, t.start, last.end, _role(toks, k, lex.closed)))
         else:
@@ -243,12 +243,16 @@ def _nationality(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Men
     return out
 
 
-def _place_adjective(t: Tok, lex: Lexicon) -> bool:
-    """"Moskauer", "Washingtoner": an adjective made from a place name is capitalised, and with
-    an institution it names an actor ("das Moskauer Außenministerium"), unlike a capitalised
-    national adjective, which starts a name ("Deutscher Wetterdienst")."""
-    suffix = lex.closed.place_adjective_suffix
-    return t.text.endswith(suffix) and t.text[:-len(suffix)] in lex.name_words
+def place_adjective(t: Tok, name_words: frozenset[str], suffix: str) -> bool:
+    """"Moskauer", "Berliner": a capitalised adjective made from a place name."""
+    return t.text.endswith(suffix) and t.text[:-len(suffix)] in name_words
+
+
+def _is_place_adjective(t: Tok, lex: Lexicon) -> bool:
+    """An adjective made from a place name is capitalised, and with an institution it names an
+    actor ("das Moskauer Außenministerium"), unlike a capitalised national adjective, which
+    starts a name ("Deutscher Wetterdienst")."""
+    return place_adjective(t, lex.name_words, lex.closed.place_adjective_suffix)
 
 
 def _not_affected(noun: str, lex: Lexicon) -> bool:
@@ -265,7 +269,7 @@ def _nationality_of(t: Tok, lex: Lexicon) -> str | None:
     # Capitalised national adjectives mid-sentence are parts of names ("Deutscher Wetterdienst");
     # place adjectives in -er are always capitalised ("Moskauer").
     suffix = lex.closed.place_adjective_suffix
-    if not t.capitalised or t.text.endswith(suffix) and t.text[:-len(suffix)] in lex.name_words:
+    if not t.capitalised or _is_place_adjective(t, lex):
         m = lex.adjective_pattern.match(t.lower)
         if m:
             return lex.adjective_actor[m.group(0)]
